@@ -1,0 +1,1 @@
+"""One module per ``kg`` subcommand; each defines ``register(subparsers)`` (see :mod:`kg.cli`)."""

@@ -1,0 +1,217 @@
+"""Reading documents: find the files, decode them, blank the page furniture.
+
+Bad input never stops a build: each file that cannot be used becomes a :class:`~kg.model.Skipped` with a one-line
+reason (empty, binary, undecodable, too large, unreadable, unsupported), and the run goes on.
+
+Cleaning never moves a character: what is not article text (markup, page furniture) is replaced by spaces of the
+same length, so every offset kg reports is an offset into the decoded file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.model import Document, Skipped
+from kg.ontology import load_toml
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """What reading a corpus gave: the documents, and the files skipped with their reasons."""
+
+    documents: list[Document]
+    skipped: list[Skipped]
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Every file under ``root`` (or ``root`` itself), in a stable order, hidden files left out."""
+    if root.is_file():
+        yield root
+        return
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusReport:
+    """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist."""
+    if not root.exists():
+        raise FileNotFoundError(f"input path does not exist: {root}")
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    seen_ids: set[str] = set()
+    for path in iter_files(root):
+        rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+        result = read_document(path, rel, max_bytes=max_bytes)
+        if isinstance(result, Skipped):
+            skipped.append(result)
+            continue
+        doc_id = result.doc_id
+        n = 2
+        while doc_id in seen_ids:  # "a.txt" and "a.md" in one folder
+            doc_id = f"{result.doc_id}-{n}"
+            n += 1
+        seen_ids.add(doc_id)
+        if doc_id != result.doc_id:
+            result = Document(doc_id, result.path, result.text, result.sha256, result.encoding, result.title)
+        documents.append(result)
+    return CorpusReport(documents, skipped)
+
+
+def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
+    """Read one file into a :class:`Document`, or say in one line why it cannot be used."""
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        return Skipped(rel, f"unsupported file type '{suffix or '(none)'}' (kg reads {', '.join(sorted(TEXT_SUFFIXES))})")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Skipped(rel, f"too large: {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-file-size)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Skipped(rel, f"unreadable: {exc.strerror or exc}")
+    if not raw.strip():
+        return Skipped(rel, "empty file")
+    if looks_binary(raw):
+        return Skipped(rel, "binary file (not text)")
+    decoded = decode(raw)
+    if decoded is None:
+        return Skipped(rel, "cannot decode as UTF-8, cp1252 or latin-1")
+    text, encoding = decoded
+    if suffix in {".md", ".markdown"}:
+        text = blank_markdown(text)
+    elif suffix in {".html", ".htm"}:
+        text = blank_html(text)
+    text = blank_furniture(text)
+    if not text.strip():
+        return Skipped(rel, "no article text left after removing page furniture")
+    return Document(
+        doc_id=document_id(rel),
+        path=rel,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=encoding,
+        title=first_line(text),
+    )
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes, or many control characters, mean this is not a text file."""
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def decode(raw: bytes) -> tuple[str, str] | None:
+    """Decode as UTF-8 (BOM allowed), else cp1252, else latin-1; ``None`` if the result is not readable text."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        printable = sum(1 for c in text if c.isprintable() or c in "\n\t")
+        if printable >= 0.95 * len(text):
+            return text, encoding
+    return None
+
+
+def document_id(rel: str) -> str:
+    """A stable, IRI-safe id from the relative path: ``news/003 Twitter.txt`` -> ``news-003-Twitter``."""
+    stem = rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_stem).strip("-.") or "doc"
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split())[:200]
+    return ""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _fold(line: str) -> str:
+    line = unicodedata.normalize("NFKD", line.strip().casefold())
+    line = "".join(c for c in line if not unicodedata.combining(c))
+    return re.sub(r"[\s:.!…]+$", "", line.replace("’", "'"))
+
+
+def blank_furniture(text: str) -> str:
+    """Blank lone furniture lines, trailing comment sections and repeated long lines (see ontology/furniture.toml)."""
+    rules = load_toml("furniture.toml")
+    drop = set(rules["lines"])
+    starts = tuple(rules["section_starts"])
+    min_repeat = int(rules["repeated_line_min_chars"])
+    out: list[str] = []
+    seen: set[str] = set()
+    cut = False
+    for line in text.split("\n"):
+        folded = _fold(line)
+        if cut or (folded and folded.startswith(starts) and len(folded) < 60):
+            cut = True
+            out.append(" " * len(line))
+        elif folded in drop or (len(folded) >= min_repeat and folded in seen):
+            out.append(" " * len(line))
+        else:
+            out.append(line)
+        if len(folded) >= min_repeat:
+            seen.add(folded)
+    return "\n".join(out)
+
+
+_MD_PATTERNS = [
+    re.compile(r"^```.*?^```", re.S | re.M),  # fenced code
+    re.compile(r"!\[[^\]]*\]\([^)]*\)"),  # images
+    re.compile(r"^\s{0,3}#{1,6}(?=\s)", re.M),  # heading marks (not hashtags: they have no space after #)
+    re.compile(r"^\s{0,3}>\s?", re.M),  # block quotes
+    re.compile(r"^\s*[-*+]\s+(?=\S)", re.M),  # list bullets
+    re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?=\w))"),  # emphasis marks
+    re.compile(r"<[^>\n]+>"),  # inline html
+]
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
+
+
+def blank_markdown(text: str) -> str:
+    """Turn Markdown into plain text of the same length: marks, URLs and code become spaces."""
+    text = _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
+    for pattern in _MD_PATTERNS:
+        text = pattern.sub(_blank, text)
+    return text
+
+
+_HTML_DROP = re.compile(r"<(script|style|nav|footer|header|aside)\b.*?</\1\s*>", re.S | re.I)
+_HTML_TAG = re.compile(r"<[^>]*>", re.S)
+_HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+def blank_html(text: str) -> str:
+    """Turn HTML into plain text of the same length: tags and boilerplate elements become spaces."""
+    text = _HTML_DROP.sub(_blank, text)
+    text = _HTML_TAG.sub(_blank, text)
+
+    def entity(m: re.Match[str]) -> str:
+        char = html.unescape(m.group(0))
+        return char.ljust(len(m.group(0))) if len(char) == 1 else m.group(0)
+
+    return _HTML_ENTITY.sub(entity, text)

@@ -1,0 +1,116 @@
+"""The typed records that flow through the pipeline.
+
+Each stage takes and returns these small dataclasses, so a stage can be tested alone and swapped out:
+
+* ``corpus`` makes :class:`Document` (or :class:`Skipped` with the reason),
+* ``extract`` makes :class:`Mention` and :class:`RelationMention` (one per sentence that states a fact),
+* ``resolve`` groups mentions into :class:`Entity` and lifts relation mentions onto them as :class:`Relation`,
+* ``graph`` turns entities and relations into RDF.
+
+Offsets are character offsets into ``Document.text``, which has exactly the characters of the decoded file
+(page furniture is blanked with spaces, never removed), so an offset points into the file a user can open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One readable input file, decoded and cleaned."""
+
+    doc_id: str  # stable id: the file name without its suffix, made IRI-safe
+    path: str  # path as given (relative to the input folder)
+    text: str  # decoded text, furniture blanked; same length as the decoded file
+    sha256: str  # of the raw bytes
+    encoding: str  # the encoding that decoded it
+    title: str  # first non-empty line, trimmed
+    language: str = "fr"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file that was not read, and why (one line, shown in the summary)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a document that refers to an entity."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str  # the surface form, cleaned (no leading article, no line break)
+    type_votes: tuple[tuple[str, float], ...]  # (entity type, weight) from this mention's context
+    source: str  # what found it: "ner:ORG", "cue:societe", "hashtag", ...
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the sentence that states it and the rule that read it."""
+
+    doc_id: str
+    sentence: Span
+    start: int  # offsets of the words stating the fact (from the first to the last argument or cue)
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """One statement of a relation in one sentence, between two mentions."""
+
+    subject: Mention
+    predicate: str  # a local name of vocab.RELATION_PREDICATES
+    object: Mention
+    evidence: Evidence
+    attributes: tuple[tuple[str, str], ...] = ()  # role, date, status, amount, currency, ...
+
+
+@dataclass
+class Entity:
+    """One real-world entity of the merged graph, with every surface form seen for it."""
+
+    entity_id: str  # ASCII slug, unique in the graph; the IRI is base + type path + slug
+    label: str  # preferred label
+    type: str  # decided by votes across mentions
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    handles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A fact between two entities, with every piece of evidence that states it."""
+
+    subject: str  # Entity.entity_id
+    predicate: str
+    object: str
+    evidence: tuple[Evidence, ...]
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def confidence(self) -> float:
+        """Noisy-or of the evidence: two independent sentences make a fact surer than one."""
+        p = 1.0
+        for e in self.evidence:
+            p *= 1.0 - e.confidence
+        return round(1.0 - p, 3)
