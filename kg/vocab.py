@@ -82,7 +82,10 @@ class KG(DefinedNamespace):
     AcquisitionOffer: URIRef
     FundingRound: URIRef
     Metric: URIRef
-    party: URIRef
+    fromParty: URIRef
+    toParty: URIRef
+    about: URIRef
+    metricName: URIRef
     amount: URIRef
     maxAmount: URIRef
     currency: URIRef
