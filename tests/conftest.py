@@ -1,0 +1,41 @@
+"""Shared fixtures: the real French spaCy pipeline and one build of the seed corpus per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SCORER = SHARED / "eval" / "score.py"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline kg uses (loaded once)."""
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of ``kg build ../shared/corpus/seeds`` (graph.ttl, graph.trig, graph.html)."""
+    import kg
+
+    out = tmp_path_factory.mktemp("seed-build")
+    kg.build(SEEDS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of ``kg build`` on the bundled sample corpus."""
+    import kg
+    from kg.pipeline import SAMPLE_CORPUS
+
+    out = tmp_path_factory.mktemp("sample-build")
+    kg.build(SAMPLE_CORPUS, out)
+    return out
