@@ -428,7 +428,7 @@ def render_page(data: PageData, *, title: str = "Graphe de connaissances") -> st
     template = string.Template(_asset("page.html"))
     return template.substitute(
         title=html.escape(title),
-        csp=html.escape(csp),
+        csp=html.escape(csp, quote=False),  # single quotes are fine inside the double-quoted attribute
         vis_css=_vis_asset("vis-network.css").replace("</style", "<\\/style"),
         page_css=_asset("page.css"),
         data=embed_json(data.as_json()),

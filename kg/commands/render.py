@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", default="Graphe de connaissances", help="page title")
     parser.add_argument(
         "--layout-threshold", type=int, default=DEFAULT_LAYOUT_THRESHOLD, metavar="N",
-        help=f"above N entities, lay the graph out in Python and start with physics off (default {DEFAULT_LAYOUT_THRESHOLD})",
+        help="above N entities, lay the graph out in Python and start with physics off "
+        f"(default {DEFAULT_LAYOUT_THRESHOLD})",
     )
     parser.set_defaults(func=run)
 
@@ -51,7 +52,8 @@ def load_graph(path: Path) -> Graph:
             return graph
         return Graph().parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many unrelated types for bad input
-        raise UsageError(f"cannot parse {path}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        raise UsageError(f"cannot parse {path}: {type(exc).__name__}: {first_line}") from None
 
 
 def run(args: argparse.Namespace) -> int:
