@@ -246,10 +246,11 @@
   });
 
   // -------------------------------------------------------------------------------------------------- search --
-  const searchIndex = [];   // [folded name, node id]
+  const searchIndex = [];   // [folded name, node id, is an alias]
   const names = new Set();
   nodesById.forEach(function (n) {
-    n.labels.concat(n.aliases).forEach(function (name) { searchIndex.push([fold(name), n.id]); names.add(name); });
+    n.labels.forEach(function (name) { searchIndex.push([fold(name), n.id, false]); names.add(name); });
+    n.aliases.forEach(function (name) { searchIndex.push([fold(name), n.id, true]); names.add(name); });
   });
   const datalist = document.getElementById("entity-names");
   Array.from(names).sort(function (a, b) { return a.localeCompare(b, "fr"); }).forEach(function (name) {
@@ -266,13 +267,15 @@
   function findEntity(query) {
     const q = fold(query);
     if (!q) return null;
-    const best = [null, null, null];   // exact, prefix, substring
+    // a label equal to the query, then an alias equal to it, then a name starting with it, then containing it
+    const best = [null, null, null, null];
     searchIndex.forEach(function (entry) {
       const name = entry[0], id = entry[1];
-      const rank = name === q ? 0 : name.startsWith(q) ? 1 : name.indexOf(q) >= 0 ? 2 : -1;
+      const rank = name === q ? (entry[2] ? 1 : 0) : name.startsWith(q) ? 2 : name.indexOf(q) >= 0 ? 3 : -1;
       if (rank >= 0 && better(id, best[rank])) best[rank] = id;
     });
-    return best[0] !== null ? best[0] : best[1] !== null ? best[1] : best[2];
+    for (let rank = 0; rank < best.length; rank++) if (best[rank] !== null) return best[rank];
+    return null;
   }
   function focusNode(id) {
     const n = nodesById[id];
@@ -285,7 +288,7 @@
   document.getElementById("search-form").addEventListener("submit", function (event) {
     event.preventDefault();
     const id = findEntity(document.getElementById("search").value);
-    if (id === null) { status.textContent = "Aucune entité trouvée"; return; }
+    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); return; }
     status.textContent = "";
     focusNode(id);
   });
