@@ -6,6 +6,7 @@ recorded, so "no request left the page" is checked, not assumed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,7 @@ def _xss_graph() -> Graph:
         graph.add((entity, SKOS.prefLabel, Literal(probe, lang="fr")))
         graph.add((entity, RDFS.label, Literal(probe, lang="fr")))
         graph.add((entity, SKOS.altLabel, Literal(XSS_PROBES[(index + 1) % 3], lang="fr")))
-    for index, (subject, obj) in enumerate(zip(names, names[1:], strict=False)):
+    for index, (subject, obj) in enumerate(itertools.pairwise(names)):
         graph.add((subject, KG.partnersWith, obj))
         statement = STMT[f"evil-{index}"]
         graph.add((statement, RDF.type, KG.RelationStatement))
