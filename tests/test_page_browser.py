@@ -7,6 +7,7 @@ recorded, so "no request left the page" is checked, not assumed.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,12 +90,21 @@ def open_page(browser) -> Iterator:
 
         page.on("dialog", on_dialog)
         page.goto(html_file.resolve().as_uri())
-        page.wait_for_function("window.kgPage && window.kgPage.ready === true", timeout=30_000)
+        _wait_until_ready(page)
         return run
 
     yield opener
     for page in pages:
         page.close()
+
+
+def _wait_until_ready(page, timeout: float = 30.0) -> None:
+    """Poll from Python: wait_for_function evaluates a string in the page, which the page's CSP rightly forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("Boolean(window.kgPage && window.kgPage.ready)"):
+        if time.monotonic() > deadline:
+            raise TimeoutError("the graph page did not become ready")
+        page.wait_for_timeout(50)
 
 
 def _expected_counts(graph: Graph) -> tuple[int, int]:
