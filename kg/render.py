@@ -314,18 +314,20 @@ def page_data(graph: Graph, *, layout_threshold: int = DEFAULT_LAYOUT_THRESHOLD)
 # ------------------------------------------------------------------------------------------------------ layout ---
 
 
-def _jitter(node: int, radius: float) -> tuple[float, float]:
-    """A deterministic small offset, so that nodes placed at the same spot do not overlap exactly."""
-    angle = (node * 2.399963229728653) % (2 * math.pi)  # golden angle
-    return radius * math.cos(angle), radius * math.sin(angle)
+def _spiral(rank: int, radius: float) -> tuple[float, float]:
+    """The ``rank``-th point of a sunflower (Vogel) spiral: equal area per point, so a hub's leaves never pile up."""
+    distance = radius * math.sqrt(rank + 1)
+    angle = rank * 2.399963229728653  # the golden angle
+    return distance * math.cos(angle), distance * math.sin(angle)
 
 
 def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[float, float]]:
     """Positions in about [-1, 1]² for one connected component.
 
     networkx's spring layout is dense (n² memory and time per iteration without scipy), so a big component is laid
-    out by its ``_CORE_SIZE`` best-connected nodes; every other node is then put near the mean of its already placed
-    neighbours, in breadth-first order, and smoothed a few times: good enough to read at once, physics can refine.
+    out by its ``_CORE_SIZE`` best-connected nodes; every other node is then placed, in breadth-first order, on a
+    sunflower spiral around the neighbour that reached it first. Hubs get a disc of leaves whose area grows with
+    their number: readable at once, and cheap to draw because labels do not stack up.
     """
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -340,29 +342,20 @@ def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[floa
     pos: dict[int, tuple[float, float]] = {n: (float(p[0]), float(p[1])) for n, p in spring.items()}
     if len(core) == len(nodes):
         return pos
-    step = 1.0 / math.sqrt(len(nodes))
-    frontier = sorted(core)
+    radius = 0.6 / math.sqrt(len(nodes))
+    children: dict[int, int] = defaultdict(int)
+    frontier = sorted(core, key=lambda n: (-graph.degree(n), n))
     while frontier:
         following: list[int] = []
-        for node in frontier:
-            for neighbour in sorted(graph.neighbors(node)):
-                if neighbour in pos:
+        for anchor in frontier:
+            for node in sorted(graph.neighbors(anchor)):
+                if node in pos:
                     continue
-                placed = [pos[m] for m in graph.neighbors(neighbour) if m in pos]
-                dx, dy = _jitter(neighbour, step)
-                pos[neighbour] = (sum(p[0] for p in placed) / len(placed) + dx,
-                                  sum(p[1] for p in placed) / len(placed) + dy)
-                following.append(neighbour)
+                dx, dy = _spiral(children[anchor] + 2, radius)
+                children[anchor] += 1
+                pos[node] = (pos[anchor][0] + dx, pos[anchor][1] + dy)
+                following.append(node)
         frontier = following
-    core_set = set(core)
-    for _ in range(3):
-        for node in nodes:
-            if node in core_set:
-                continue
-            around = [pos[m] for m in graph.neighbors(node)]
-            mx, my = sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around)
-            dx, dy = _jitter(node, step)
-            pos[node] = ((pos[node][0] + mx) / 2 + dx, (pos[node][1] + my) / 2 + dy)
     return pos
 
 

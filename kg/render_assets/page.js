@@ -7,8 +7,11 @@
 (function () {
   "use strict";
 
-  const page = window.kgPage = { ready: false };
+  const page = window.kgPage = { ready: false, timings: {} };
+  function mark(name) { page.timings[name] = Math.round(performance.now()); }
+  mark("scriptStart");
   const DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  mark("dataParsed");
   const TYPES = DATA.types;
   const nodesById = DATA.nodes;            // node id == index
   const edgesById = DATA.edges;            // edge id == index
@@ -45,21 +48,27 @@
   function formatNumber(x) { return Number(x).toLocaleString("fr-FR"); }
 
   // ------------------------------------------------------------------------------------------------ the network --
+  // Styles live in per-type groups and in the global options: vis-network merges per-item options one item at a
+  // time, which is what makes building a 20,000-edge network slow, so items carry only what differs.
+  const groups = {};
+  Object.keys(TYPES).forEach(function (t) {
+    const style = TYPES[t];
+    groups[t] = { shape: style.shape, color: { background: style.color, border: style.color,
+      highlight: { background: style.color, border: "#111" }, hover: { background: style.color, border: "#111" } } };
+  });
   const nodes = new vis.DataSet(nodesById.map(function (n) {
-    const style = TYPES[n.type];
-    const item = {
-      id: n.id, label: n.label, type: n.type, shape: style.shape, value: n.degree + 1,
-      color: { background: style.color, border: style.color,
-               highlight: { background: style.color, border: "#111" }, hover: { background: style.color, border: "#111" } },
-    };
+    const item = { id: n.id, label: n.label, group: n.type, type: n.type, value: n.degree + 1 };
     if (big) { item.x = n.x; item.y = n.y; }
     return item;
   }));
   const edges = new vis.DataSet(edgesById.map(function (e) {
-    const item = { id: e.id, from: e.from, to: e.to, label: e.p, p: e.p,
-                   arrows: e.sym ? "" : "to", width: 1 + Math.log2(Math.max(1, e.ev.length)) };
+    // On a big graph 20,000 edge labels cost seconds of text measuring and are unreadable at that zoom anyway:
+    // there, an edge is labelled when one of its entities is selected (see labelSelection).
+    const item = { id: e.id, from: e.from, to: e.to, p: e.p };
+    if (!big) item.label = e.p;
+    if (e.ev.length > 1) item.width = 1 + Math.log2(e.ev.length);
     if (e.curve) item.smooth = { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) };
-    if (e.sym) item.dashes = [6, 4];
+    if (e.sym) { item.arrows = { to: { enabled: false } }; item.dashes = [6, 4]; }
     return item;
   }));
   const nodeView = new vis.DataView(nodes, { filter: function (n) { return typeOn[n.type]; } });
@@ -69,6 +78,7 @@
 
   const options = {
     autoResize: true,
+    groups: groups,
     nodes: {
       scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: 6 } },
       font: { size: 14, color: "#1d2327", strokeWidth: 3, strokeColor: "#ffffff" },
@@ -89,9 +99,11 @@
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true },
     },
   };
+  mark("datasetsBuilt");
   const container = document.getElementById("graph");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
 
+  mark("networkCreated");
   const freeze = document.getElementById("freeze");
   let stabilised = big;
   function setFrozen(frozen) {
@@ -104,6 +116,7 @@
   network.on("afterDrawing", function markReady() {
     if (!stabilised) return;
     network.off("afterDrawing", markReady);
+    page.readyAt = performance.now();   // ms since navigation start, read by benchmarks/bench_render.py
     page.ready = true;
     document.body.dataset.ready = "1";
   });
@@ -186,6 +199,19 @@
     f.evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev)); });
     return box;
   }
+  const PAGE_SIZE = 100;
+  // A hub can have thousands of relations: show them a hundred at a time so that a click stays instant.
+  function appendPaged(list, items, make) {
+    const shown = list.childElementCount;
+    items.slice(shown, shown + PAGE_SIZE).forEach(function (item) { list.appendChild(make(item)); });
+    const rest = items.length - list.childElementCount;
+    if (rest > 0) {
+      const more = el("button", "link more", "Afficher " + Math.min(rest, PAGE_SIZE) + " de plus (" + rest + " restantes)");
+      more.type = "button";
+      more.addEventListener("click", function () { more.remove(); appendPaged(list, items, make); });
+      list.after(more);
+    }
+  }
   function nodeContent(id, full) {
     const n = nodesById[id];
     const frag = document.createDocumentFragment();
@@ -199,12 +225,18 @@
     row("relations", n.degree);
     if (full) row("IRI", n.iri);
     frag.appendChild(dl);
-    const limit = full ? Infinity : 3;
     const relations = incident[id];
-    relations.slice(0, limit).forEach(function (edgeId) { frag.appendChild(relationBlock(edgeId, full)); });
-    factsOf[id].slice(0, full ? Infinity : 1).forEach(function (i) { frag.appendChild(factBlock(i, full)); });
-    const hidden = Math.max(0, relations.length - limit) + Math.max(0, factsOf[id].length - (full ? Infinity : 1));
-    if (hidden > 0) frag.appendChild(el("p", "more", "… et " + hidden + " autre(s) : cliquez pour tout voir."));
+    if (full) {
+      factsOf[id].forEach(function (i) { frag.appendChild(factBlock(i, true)); });
+      const list = el("div");
+      frag.appendChild(list);
+      appendPaged(list, relations, function (edgeId) { return relationBlock(edgeId, true); });
+    } else {
+      relations.slice(0, 3).forEach(function (edgeId) { frag.appendChild(relationBlock(edgeId, false)); });
+      factsOf[id].slice(0, 1).forEach(function (i) { frag.appendChild(factBlock(i, false)); });
+      const hidden = Math.max(0, relations.length - 3) + Math.max(0, factsOf[id].length - 1);
+      if (hidden > 0) frag.appendChild(el("p", "more", "… et " + hidden + " autre(s) : cliquez pour tout voir."));
+    }
     return frag;
   }
   function edgeContent(edgeId, full) {
@@ -233,6 +265,19 @@
   }
   function hideTooltip() { tooltip.hidden = true; clear(tooltip); }
 
+  const MAX_SELECTION_LABELS = 150;
+  let labelled = [];
+  function labelSelection(ids) {
+    if (!big) return;
+    const updates = labelled.map(function (edgeId) { return { id: edgeId, label: "" }; });
+    labelled = [];
+    // a hub's thousand labels would cost seconds per frame: label its first relations only
+    ids.forEach(function (id) { labelled = labelled.concat(incident[id].slice(0, MAX_SELECTION_LABELS)); });
+    labelled.forEach(function (edgeId) { updates.push({ id: edgeId, label: edgesById[edgeId].p }); });
+    if (updates.length) edges.update(updates);
+  }
+  network.on("selectNode", function (p) { labelSelection(p.nodes); });
+  network.on("deselectNode", function (p) { labelSelection(p.nodes); });
   network.on("hoverNode", function (p) { showTooltip(nodeContent(p.node, false), p.pointer.DOM); });
   network.on("blurNode", hideTooltip);
   network.on("hoverEdge", function (p) { showTooltip(edgeContent(p.edge, false), p.pointer.DOM); });
@@ -281,14 +326,15 @@
     const n = nodesById[id];
     if (!typeOn[n.type]) { typeOn[n.type] = true; syncFilters(); }
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.3, animation: big ? false : { duration: 400, easingFunction: "easeInOutQuad" } });
+    labelSelection([id]);
+    network.focus(id, { scale: big ? 0.7 : 1.3, animation: big ? false : { duration: 400, easingFunction: "easeInOutQuad" } });
     showDetails(nodeContent(id, true));
   }
   const status = document.getElementById("search-status");
   document.getElementById("search-form").addEventListener("submit", function (event) {
     event.preventDefault();
     const id = findEntity(document.getElementById("search").value);
-    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); return; }
+    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); labelSelection([]); return; }
     status.textContent = "";
     focusNode(id);
   });
@@ -331,6 +377,7 @@
     counts.textContent = nodeView.length + " entités · " + edgeView.length + " relations";
   }
   refresh();
+  mark("controlsBuilt");
 
   Object.assign(page, {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: DATA,
