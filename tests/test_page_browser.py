@@ -271,3 +271,38 @@ def test_seed_graph_page(open_page, request: pytest.FixtureRequest) -> None:
     assert _search(run, "Twitter") == ["Twitter"]
     run.page.screenshot(path=str(ARTIFACTS / "graph.png"))
     assert run.errors == [] and run.outside_requests == [] and run.dialogs == []
+
+
+def test_big_graph_mode_starts_still_and_labels_the_selection(open_page, tmp_path: Path) -> None:
+    """Above the layout threshold: Python positions, physics off from the start, edge labels for the selection."""
+    page_file = tmp_path / "big-mode.html"
+    render_html(Graph().parse(FIXTURE), page_file, layout_threshold=0)
+    run = open_page(page_file)
+    assert run.page.is_checked("#freeze")
+    assert run.page.evaluate("kgPage.network.physics.physicsEnabled") is False
+    assert run.page.evaluate("kgPage.edges.get().filter(e => e.label).length") == 0
+    assert _search(run, "Jack Dorsey") == ["Jack Dorsey"]
+    labels = run.page.evaluate("kgPage.edges.get().filter(e => e.label).map(e => e.label).sort()")
+    assert labels == ["ceoOf", "founderOf"]
+    assert run.errors == [] and run.outside_requests == []
+
+
+def test_hovering_an_edge_shows_its_evidence_and_confidence(open_page, tmp_path: Path) -> None:
+    page_file = tmp_path / "small.html"
+    render_html(Graph().parse(FIXTURE), page_file)
+    run = open_page(page_file)
+    x, y = run.page.evaluate(
+        """() => {
+            const e = kgPage.edges.get({filter: e => e.p === 'launched'})[0];
+            const a = kgPage.network.canvasToDOM(kgPage.network.getPosition(e.from));
+            const b = kgPage.network.canvasToDOM(kgPage.network.getPosition(e.to));
+            const box = document.getElementById('graph').getBoundingClientRect();
+            return [box.left + (a.x + b.x) / 2, box.top + (a.y + b.y) / 2];
+        }"""
+    )
+    run.page.mouse.move(x - 40, y - 40)
+    run.page.mouse.move(x, y)
+    run.page.wait_for_timeout(150)
+    text = run.page.locator("#tooltip").text_content()
+    assert "launched" in text and "Twitter a lancé Vine en 2013." in text
+    assert "confiance 0.75" in text and "doc_a.txt" in text
