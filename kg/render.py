@@ -342,7 +342,7 @@ def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[floa
     pos: dict[int, tuple[float, float]] = {n: (float(p[0]), float(p[1])) for n, p in spring.items()}
     if len(core) == len(nodes):
         return pos
-    radius = 0.6 / math.sqrt(len(nodes))
+    radius = 1.0 / math.sqrt(len(nodes))
     children: dict[int, int] = defaultdict(int)
     frontier = sorted(core, key=lambda n: (-graph.degree(n), n))
     while frontier:

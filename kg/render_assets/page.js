@@ -80,7 +80,8 @@
     autoResize: true,
     groups: groups,
     nodes: {
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: 6 } },
+      // on a big graph, names appear only once zoomed in enough to read them (and to keep frames cheap)
+      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: big ? 9 : 6 } },
       font: { size: 14, color: "#1d2327", strokeWidth: 3, strokeColor: "#ffffff" },
       borderWidth: 1,
     },
