@@ -82,8 +82,9 @@
     nodes: {
       // on a big graph, names appear only once zoomed in enough to read them (and to keep frames cheap)
       scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: big ? 9 : 6 } },
-      font: { size: 14, color: "#1d2327", strokeWidth: 3, strokeColor: "#ffffff" },
-      borderWidth: 1,
+      // on a big graph every stroke counts: no node border, no halo around names
+      font: { size: 14, color: "#1d2327", strokeWidth: big ? 0 : 3, strokeColor: "#ffffff" },
+      borderWidth: big ? 0 : 1,
     },
     edges: {
       smooth: false,
@@ -121,7 +122,6 @@
     page.ready = true;
     document.body.dataset.ready = "1";
   });
-  if (big) network.fit();
   document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: !big }); });
 
   // ------------------------------------------------------------------------------------------- details / tooltip --
