@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,12 +17,15 @@ from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.atomic import atomic_write_bytes
+from kg.cache import ExtractionCache, pipeline_key
 from kg.corpus import DEFAULT_MAX_BYTES, read_corpus
-from kg.extract import DocumentExtraction, extract_document
+from kg.engines import Engine, make_engine
+from kg.extract import DocumentExtraction
 from kg.graph import BuildInfo, build_dataset, union_graph
 from kg.iri import check_base
 from kg.model import Document, Entity, Relation, Skipped
-from kg.nlp import chunks, load_pipeline, model_id
+from kg.nlp import load_pipeline, model_id
+from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import resolve
 from kg.vocab import DEFAULT_BASE_IRI
@@ -47,6 +49,9 @@ class BuildResult:
     graph: Graph  # the union graph, as written to graph.ttl
     files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
+    cache_hits: int = 0  # documents whose extraction came from the build cache
+    cache_misses: int = 0  # documents parsed in this build
 
 
 def check_output_dir(out_dir: Path) -> None:
@@ -60,33 +65,50 @@ def check_output_dir(out_dir: Path) -> None:
         raise OutputError(f"cannot write to output directory {out_dir}: {exc.strerror or exc}") from exc
 
 
-def _progress(total: int, enabled: bool | None):
-    """A tqdm bar on a terminal; silent when output is not a terminal (CI, pipes) unless asked for."""
-    from tqdm import tqdm
+def extract_all(
+    documents: list[Document],
+    model: str | None = None,
+    progress: bool | None = None,
+    batch_size: int = 16,
+    *,
+    engine: Engine | None = None,
+    cache: ExtractionCache | None = None,
+) -> Iterator[DocumentExtraction]:
+    """Every document's extraction, in document order, streaming (no spaCy Doc outlives its extraction).
 
-    if enabled is None:
-        enabled = sys.stderr.isatty()
-    return tqdm(total=total, unit="doc", disable=not enabled, file=sys.stderr, desc="kg build")
-
-
-def extract_all(documents: list[Document], model: str | None = None, progress: bool | None = None,
-                batch_size: int = 16) -> Iterator[DocumentExtraction]:
-    """Parse and extract every document, streaming: no spaCy Doc outlives its extraction."""
-    nlp = load_pipeline(model)
-    pieces = ((text, (i, start)) for i, d in enumerate(documents) for start, text in chunks(d.text))
-    pending: dict[int, list[DocumentExtraction]] = {}
-    n_chunks = {i: len(chunks(d.text)) for i, d in enumerate(documents)}
-    with _progress(len(documents), progress) as bar:
-        for parsed, (i, start) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-            pending.setdefault(i, []).append(extract_document(documents[i], parsed, start))
-            if len(pending[i]) == n_chunks[i]:
-                parts = pending.pop(i)
+    Documents found in ``cache`` are read back; the others go to ``engine`` (serial by default) and are added to it.
+    """
+    engine = engine or make_engine("serial", model=model, batch_size=batch_size)
+    found: dict[int, DocumentExtraction] = {}
+    if cache is not None:
+        for i, doc in enumerate(documents):
+            ex = cache.get(doc)
+            if ex is not None:
+                found[i] = ex
+    misses = [d for i, d in enumerate(documents) if i not in found]
+    fresh = engine(misses)
+    with progress_bar(len(documents), progress) as bar:
+        if found:
+            bar.update(len(found))
+        for i, doc in enumerate(documents):
+            ex = found.pop(i, None)
+            if ex is None:
+                ex = next(fresh)
+                if ex.doc_id != doc.doc_id:
+                    raise RuntimeError(f"engine returned {ex.doc_id} for {doc.doc_id}")
+                if cache is not None:
+                    cache.put(doc, ex)
                 bar.update(1)
-                yield DocumentExtraction(
-                    documents[i].doc_id,
-                    tuple(m for p in parts for m in p.mentions),
-                    tuple(r for p in parts for r in p.relations),
-                )
+            yield ex
+    for _ in fresh:  # let the engine finish and release its workers
+        pass
+
+
+def processed_at() -> str:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds): the build time in the TriG metadata."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def build(
@@ -99,11 +121,21 @@ def build(
     max_file_size: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     html: bool = True,
+    workers: int = 1,
+    engine: str | None = None,
+    scheduler: str | None = None,
+    cache: bool = True,
+    batch_size: int = 16,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
     Raises ``FileNotFoundError`` for a missing input and :class:`OutputError` for an unwritable output folder;
     unusable files inside the input are skipped and listed in ``BuildResult.skipped``.
+
+    Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
+    the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
+    ``cache`` keeps each document's extraction under ``out_dir/.kg-cache`` so the next build re-parses only new or
+    changed documents. ``BuildResult.timings`` has the seconds spent in each stage.
     """
     started = time.perf_counter()
     source = Path(input_path) if input_path is not None else SAMPLE_CORPUS
@@ -112,25 +144,45 @@ def build(
     if not source.exists():
         raise FileNotFoundError(f"input path does not exist: {source}")
     check_output_dir(out)
+    runner = make_engine(engine or ("process" if workers > 1 else "serial"), workers=workers, model=model,
+                         batch_size=batch_size, scheduler=scheduler)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     corpus = read_corpus(source, max_bytes=max_file_size)
+    lap("read")
     nlp = load_pipeline(model)
-    extractions = list(extract_all(corpus.documents, model, progress))
+    spacy_model = model_id(nlp)
+    store = None
+    if cache:
+        store = ExtractionCache(out, pipeline_key(spacy_model))
+        store.drop_stale()
+    lap("load")
+    extractions = list(extract_all(corpus.documents, model, progress, batch_size, engine=runner, cache=store))
+    lap("extract")
     entities, relations = resolve(extractions)
+    del extractions
     if min_confidence > 0:
         relations = [r for r in relations if r.confidence >= min_confidence]
-    info = BuildInfo(
-        processed_at=datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
-        kg_version=__version__,
-        spacy_model=model_id(nlp),
-    )
+    lap("resolve")
+    info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     dataset = build_dataset(base, corpus.documents, entities, relations, info)
     graph = union_graph(dataset, base)
+    lap("graph")
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     atomic_write_bytes(files["ttl"], graph.serialize(format="turtle", encoding="utf-8"))
     atomic_write_bytes(files["trig"], dataset.serialize(format="trig", encoding="utf-8"))
+    lap("write")
     if html:
         files["html"] = out / "graph.html"
         render_html(graph, files["html"])
+        lap("html")
     return BuildResult(
         documents=corpus.documents,
         skipped=corpus.skipped,
@@ -140,4 +192,7 @@ def build(
         graph=graph,
         files=files,
         seconds=time.perf_counter() - started,
+        timings=timings,
+        cache_hits=store.hits if store else 0,
+        cache_misses=store.misses if store else len(corpus.documents),
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES
+from kg.engines import ENGINES
 from kg.nlp import ModelNotFound
 from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, build
 from kg.vocab import DEFAULT_BASE_IRI
@@ -26,6 +27,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                    help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    speed = p.add_argument_group("speed (never changes the output)")
+    speed.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="parse in N local processes (default: 1); with --engine dask, the size of a local cluster")
+    speed.add_argument("--engine", choices=ENGINES, default=None,
+                       help="serial, process (the default when --workers > 1) or dask")
+    speed.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address (tcp://host:8786) for --engine dask; without it a local cluster")
+    speed.add_argument("--no-cache", action="store_true",
+                       help="re-parse every document (default: reuse extractions cached in OUT/.kg-cache)")
+    speed.add_argument("--batch-size", type=int, default=16, metavar="N", help="spaCy batch size (default: 16)")
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
     bar.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
@@ -35,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
+    if args.workers < 1 or args.batch_size < 1:
+        raise UsageError("--workers and --batch-size must be at least 1")
+    if args.scheduler and args.engine not in (None, "dask"):
+        raise UsageError("--scheduler needs --engine dask")
+    engine = "dask" if args.scheduler else args.engine
     try:
         result = build(
             args.input if args.input is not None else SAMPLE_CORPUS,
@@ -45,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
             max_file_size=int(args.max_file_size * 1e6),
             progress=args.progress,
             html=not args.no_html,
+            workers=args.workers,
+            engine=engine,
+            scheduler=args.scheduler,
+            cache=not args.no_cache,
+            batch_size=args.batch_size,
         )
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
@@ -66,4 +87,6 @@ def print_summary(result: BuildResult, out=None) -> None:
     print(f"relations: {len(result.relations)}", file=out)
     for pred, n in sorted(preds.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {pred:<18}{n:>6}", file=out)
+    if result.cache_hits:
+        print(f"cache: {result.cache_hits} documents reused, {result.cache_misses} parsed", file=out)
     print("wrote: " + ", ".join(str(p) for p in result.files.values()) + f" in {result.seconds:.1f}s", file=out)

@@ -1,0 +1,120 @@
+"""The build cache: each document's extraction, kept under the output folder, so a rebuild re-parses only what changed.
+
+Parsing dominates a build, and a document's extraction is a pure function of its text, its name, the spaCy model,
+the cue files and kg's own extraction code. The cache stores the extraction (not the spaCy Doc: a few kB of JSON
+instead of a parse) under a key made of all of these:
+
+* the *pipeline key* — kg version, spaCy model id (:func:`kg.nlp.model_id`), cue-file fingerprint
+  (:func:`kg.ontology.data_fingerprint`) and a hash of the extraction code — names a folder, so a changed model,
+  cue file or kg version starts an empty folder (the old ones are deleted);
+* the *document key* — a hash of the document id, path, raw-bytes sha256 and cleaned text — names the entry.
+
+Layout: ``OUT/.kg-cache/<pipeline key>/<2 hex>/<document key>.json``. Entries are written atomically; an entry that
+cannot be read is treated as a miss, so a damaged cache costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from kg import __version__
+from kg.codec import FORMAT, decode, encode
+from kg.extract import DocumentExtraction
+from kg.model import Document
+from kg.ontology import data_fingerprint
+
+CACHE_DIR = ".kg-cache"
+_PACKAGE = Path(__file__).resolve().parent
+# Code whose change changes what is extracted from a document (resolution and graph writing run on every build).
+_EXTRACTION_CODE = ("corpus.py", "nlp.py", "model.py", "codec.py", "extract")
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of kg's reading and extraction code, so a development checkout never reuses stale extractions."""
+    h = hashlib.sha256()
+    for name in _EXTRACTION_CODE:
+        path = _PACKAGE / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for f in files:
+            h.update(f.relative_to(_PACKAGE).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def pipeline_key(spacy_model_id: str) -> str:
+    """What every cached extraction depends on besides the document itself."""
+    parts = (f"kg={__version__}", f"format={FORMAT}", f"model={spacy_model_id}", f"data={data_fingerprint()}",
+             f"code={code_fingerprint()}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def document_key(doc: Document) -> str:
+    """What a document's extraction depends on from the document: its id, path, bytes and cleaned text."""
+    h = hashlib.sha256()
+    for part in (doc.doc_id, doc.path, doc.sha256, doc.language):
+        h.update(part.encode())
+        h.update(b"\0")
+    h.update(doc.text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def _replace_quickly(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: readers see the old entry or the new one, never half.
+
+    Unlike :func:`kg.atomic.atomic_write_bytes` this does not fsync: a cache entry lost in a power cut is only a
+    miss (an empty or torn file fails to decode), and an fsync per document would cost more than parsing some of them.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ExtractionCache:
+    """Cached extractions of one pipeline key under one output folder."""
+
+    def __init__(self, out_dir: Path, key: str) -> None:
+        self.root = Path(out_dir) / CACHE_DIR
+        self.folder = self.root / key
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, doc: Document) -> Path:
+        k = document_key(doc)
+        return self.folder / k[:2] / f"{k}.json"
+
+    def get(self, doc: Document) -> DocumentExtraction | None:
+        """The cached extraction of ``doc``, or None (counted as a hit or a miss)."""
+        try:
+            ex = decode(self._path(doc).read_bytes())
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        if ex.doc_id != doc.doc_id:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return ex
+
+    def put(self, doc: Document, ex: DocumentExtraction) -> None:
+        path = self._path(doc)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_quickly(path, encode(ex))
+
+    def drop_stale(self) -> None:
+        """Delete the folders of other pipeline keys: their entries can never be used again."""
+        if not self.root.is_dir():
+            return
+        for child in self.root.iterdir():
+            if child.is_dir() and child != self.folder:
+                shutil.rmtree(child, ignore_errors=True)
