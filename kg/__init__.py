@@ -11,6 +11,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from kg.pipeline import BuildResult, build  # noqa: E402
+from kg.pipeline import BuildResult, build
 
 __all__ = ["BuildResult", "__version__", "build"]

@@ -75,11 +75,13 @@ def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     """Read one file into a :class:`Document`, or say in one line why it cannot be used."""
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
-        return Skipped(rel, f"unsupported file type '{suffix or '(none)'}' (kg reads {', '.join(sorted(TEXT_SUFFIXES))})")
+        kinds = ", ".join(sorted(TEXT_SUFFIXES))
+        return Skipped(rel, f"unsupported file type '{suffix or '(none)'}' (kg reads {kinds})")
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Skipped(rel, f"too large: {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-file-size)")
+            limit = max_bytes / 1e6
+            return Skipped(rel, f"too large: {size / 1e6:.1f} MB, over the {limit:.1f} MB limit (--max-file-size)")
         raw = path.read_bytes()
     except OSError as exc:
         return Skipped(rel, f"unreadable: {exc.strerror or exc}")

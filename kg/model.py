@@ -55,7 +55,9 @@ class Mention:
     end: int
     text: str  # the surface form, cleaned (no leading article, no line break)
     type_votes: tuple[tuple[str, float], ...]  # (entity type, weight) from this mention's context
-    source: str  # what found it: "ner:ORG", "cue:societe", "hashtag", ...
+    source: str  # what found it: "ner:ORG", "hashtag", "before-hashtag", ...
+    initial: bool = False  # a lone capitalised word opening a sentence: a name only if seen elsewhere too
+    handle: str = ""  # an @account written right after the name
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -72,6 +74,7 @@ class Evidence:
     end: int
     rule: str
     confidence: float
+    attributes: tuple[tuple[str, str], ...] = ()  # role, status, date, amount, currency, ... read with the fact
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,6 @@ class RelationMention:
     predicate: str  # a local name of vocab.RELATION_PREDICATES
     object: Mention
     evidence: Evidence
-    attributes: tuple[tuple[str, str], ...] = ()  # role, date, status, amount, currency, ...
 
 
 @dataclass
@@ -105,7 +107,6 @@ class Relation:
     predicate: str
     object: str
     evidence: tuple[Evidence, ...]
-    attributes: tuple[tuple[str, str], ...] = ()
 
     @property
     def confidence(self) -> float:

