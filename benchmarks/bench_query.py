@@ -5,10 +5,11 @@
 The graph follows docs/graph-model.md (entities with labels, relation triples, one statement node per piece of
 evidence, fact nodes, documents) with a skewed degree distribution, so a few hub organizations have thousands of
 relations, as real news corpora do. Each engine loads the same N-Triples file; then every bundled question runs the
-way ``kg ask`` runs it: about the biggest hub (the organization with the most partners) where the question takes an entity, and also unbound where the entity
-is optional. The script prints load time, per-question latency (median of ``--repeat`` runs for Oxigraph, one run
-for rdflib), the row counts of both engines (they must agree), and the speed-up. An rdflib run that exceeds
-``--rdflib-timeout`` seconds (default 60) is stopped and reported as a lower bound.
+way ``kg ask`` runs it: about the biggest hub (the organization with the most partners) where the question takes an
+entity, and also unbound where the entity is optional. The script prints load time, per-question latency (median
+of ``--repeat`` runs for Oxigraph, one run for rdflib), the row counts of both engines (they must agree), and the
+speed-up. An rdflib run that exceeds ``--rdflib-timeout`` seconds (default 60) is stopped and reported as a lower
+bound.
 """
 
 from __future__ import annotations
