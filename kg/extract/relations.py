@@ -1,9 +1,589 @@
+"""Relation rules: from a parsed sentence and its mentions to facts in the vocabulary of relations.md.
+
+Each rule family reads its cue words from ``ontology/cues/relations.toml`` and keys on syntax (subjects, objects,
+appositions, coordination, complements of nouns), never on particular names. Every fact carries the rule id and a
+confidence; facts stated under negation or modality ("n'a pas racheté", "pourrait racheter") are not made.
+
+Families: verbs, relational nouns, acquisition offers, titles next to a person's name, lists after a relational
+noun, agency-client pairs, data use and purchase, head office (demonyms and "basé à").
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.amounts import find_amounts, find_date
+from kg.extract.context import DocContext, is_org, kind_of
+from kg.extract.cues import fold, place_cues, relation_cues
 from kg.model import Document, Mention, RelationMention
+
+THING_KINDS = {"Product", "Event", "CreativeWork"}
 
 
 def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: int = 0) -> list[RelationMention]:
-    return []
+    """All relation mentions of one parsed document, without duplicates, in text order."""
+    ctx = DocContext(doc, parsed, mentions, offset)
+    cues = relation_cues()
+    found: dict[tuple, RelationMention] = {}
+    families = (verb_rules, noun_rules, offer_rules, title_rules, list_rules, client_rules, data_rules,
+                location_rules)
+    for family in families:
+        for rm in family(ctx, cues):
+            if rm.subject.text == rm.object.text:
+                continue
+            key = (fold(rm.subject.text), rm.predicate, fold(rm.object.text), rm.evidence.sentence.start)
+            if key not in found or found[key].evidence.confidence < rm.evidence.confidence:
+                found[key] = rm
+    return sorted(found.values(), key=lambda r: (r.evidence.start, r.evidence.end, r.predicate, r.subject.start))
+
+
+def _rm(s: Mention, p: str, o: Mention, ev) -> RelationMention:
+    return RelationMention(subject=s, predicate=p, object=o, evidence=ev)
+
+
+def _lemma(tok: Token) -> str:
+    return fold(tok.lemma_)
+
+
+@cache
+def _folded_set(*path: str) -> frozenset[str]:
+    node: Any = relation_cues()
+    for p in path:
+        node = node[p]
+    return frozenset(fold(w) for w in node)
+
+
+def _pairs(subjects: list[Mention], objects: list[Mention], symmetric: bool) -> Iterator[tuple[Mention, Mention]]:
+    for s in subjects:
+        for o in objects:
+            if fold(s.text) != fold(o.text):
+                yield s, o
+    if symmetric and not objects and len(subjects) > 1:  # "X et Y s'associent"
+        for i, a in enumerate(subjects):
+            for b in subjects[i + 1 :]:
+                yield a, b
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X rachète Y", "Y est racheté par X", "X et Y ont lancé Z", "X s'associe avec Y"."""
+    for rule in cues["verb_rules"]:
+        lemmas = {fold(w) for w in rule["lemmas"]}
+        preps = {fold(w) for w in rule.get("preps", [])}
+        for tok in ctx.parsed:
+            if tok.pos_ not in {"VERB", "AUX"} or _lemma(tok) not in lemmas:
+                continue
+            if ctx.negated(tok) or ctx.modal(tok):
+                continue
+            subjects, passive = ctx.subjects(tok)
+            objects: list[Mention] = []
+            agents: list[Mention] = []
+            for child in tok.children:
+                if child.dep_ == "obj":
+                    objects += ctx.arguments(child, depth=3)
+                elif child.dep_ == "obl:agent":
+                    agents += ctx.arguments(child)
+                elif child.dep_.startswith("obl") and preps:
+                    case = {fold(c.text) for c in child.children if c.dep_ == "case"}
+                    if case & preps:
+                        objects += ctx.arguments(child)
+            if passive:
+                subjects, objects = agents, subjects
+            subjects = [m for m in subjects if _fits_subject(rule, m)]
+            objects = [m for m in objects if _fits_object(rule, m)]
+            if rule["predicate"] == "launched" and any(kind_of(m) == "Person" for m in subjects):
+                continue
+            for s, o in _pairs(subjects, objects, rule.get("symmetric", False)):
+                yield _rm(s, rule["predicate"], o, ctx.evidence(tok, rule["id"], rule["confidence"], s, o))
+
+
+def _fits_subject(rule: dict, m: Mention) -> bool:
+    kind = kind_of(m)
+    if rule["predicate"] in {"founderOf", "leaderOf"}:
+        return kind in {"Person", "Organization"}
+    return kind == "Organization"
+
+
+def _fits_object(rule: dict, m: Mention) -> bool:
+    kind = kind_of(m)
+    if rule.get("object_kind") == "Thing":
+        return kind in THING_KINDS or (kind == "Organization" and m.source.startswith("ner:MISC"))
+    return kind == "Organization"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _owner_before(ctx: DocContext, tok: Token, exclude: list[Mention]) -> Mention | None:
+    """The nearest organisation named before ``tok`` in its sentence (what "son", "ses", "le groupe" point to)."""
+    for k in range(tok.i - 1, tok.sent.start - 1, -1):
+        m = ctx.mention(ctx.parsed[k])
+        if m is not None and is_org(m) and m not in exclude and not m.text.startswith("#"):
+            return m
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return t if t.pos_ in {"VERB", "AUX"} else None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"partenariat entre X et Y", "X et Y annoncent un partenariat", "son mariage avec Y", "en partenariat avec Y"."""
+    for rule in cues["noun_rules"]:
+        lemmas = {fold(w) for w in rule["lemmas"]}
+        for tok in ctx.parsed:
+            if tok.pos_ not in {"NOUN", "PROPN"} or (_lemma(tok) not in lemmas and fold(tok.text) not in lemmas):
+                continue
+            if rule["predicate"] == "acquired" and _is_offer_context(tok):
+                continue
+            between: list[Mention] = []
+            partners: list[Mention] = []
+            for t in tok.subtree:
+                if t.i == tok.i or t.i - tok.i > 12:
+                    continue
+                case = {fold(c.text) for c in t.children if c.dep_ == "case"}
+                if "entre" in case:
+                    between = [m for m in ctx.arguments(t) if is_org(m)]
+                elif case & {"avec", "a"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
+                    partners += [m for m in ctx.arguments(t) if is_org(m) and m not in partners]
+            if len(between) >= 2:
+                for a, b in _pairs(between, [], True):
+                    yield _rm(a, rule["predicate"], b, ctx.evidence(tok, rule["id"] + ".between",
+                                                                    rule["confidence"] + 0.1, a, b))
+                continue
+            owners: list[Mention] = []
+            verb = _governing_verb(tok)
+            if verb is not None and not ctx.negated(verb) and not ctx.modal(verb):
+                owners, _ = ctx.subjects(verb)
+                owners = [m for m in owners if is_org(m)]
+            possessive = any(fold(c.text) in {"son", "sa", "ses", "leur", "leurs"} for c in tok.children)
+            if not owners and possessive:
+                owner = _owner_before(ctx, tok, partners)
+                owners = [owner] if owner else []
+            if rule["predicate"] == "acquired":
+                continue  # nominal acquisitions need an explicit buyer; handled by verbs and offers for now
+            if partners:
+                for o in owners:
+                    for p in partners:
+                        if fold(o.text) != fold(p.text):
+                            yield _rm(o, rule["predicate"], p, ctx.evidence(tok, rule["id"] + ".with",
+                                                                            rule["confidence"], o, p))
+            elif len(owners) >= 2 and verb is not None and tok.dep_ in {"obj", "nsubj:pass"}:
+                for a, b in _pairs(owners, [], True):
+                    yield _rm(a, rule["predicate"], b, ctx.evidence(tok, rule["id"] + ".coordinated-subjects",
+                                                                    rule["confidence"], a, b))
+
+
+def _is_offer_context(tok: Token) -> bool:
+    return tok.head.i != tok.i and fold(tok.head.lemma_) in _folded_set("offers", "nouns")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def offer_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X a décliné une offre de rachat de 500 millions de dollars émanant de Y" -> Y offeredToAcquire X."""
+    oc = cues["offers"]
+    nouns = {fold(w) for w in oc["nouns"]}
+    qualifiers = {fold(w) for w in oc["qualifiers"]}
+    markers = [fold(w) for w in oc["bidder_markers"]]
+    status_verbs = {fold(k): v for k, v in oc["status_verbs"].items()}
+    bidder_verbs = {fold(k): v for k, v in oc["bidder_verbs"].items()}
+    for tok in ctx.parsed:
+        if _lemma(tok) not in nouns:
+            continue
+        sub = list(tok.subtree)
+        if _lemma(tok) in {"offre", "proposition"} and not any(_lemma(t) in qualifiers for t in sub):
+            continue
+        sent_text = fold(tok.sent.text)
+        bidders: list[Mention] = []
+        targets: list[Mention] = []
+        status = ""
+        # bidder after a marker ("émanant du site Y")
+        after = fold(ctx.parsed[tok.i : tok.sent.end].text)
+        for marker in markers:
+            pos = after.find(marker)
+            if pos >= 0:
+                char = ctx.parsed[tok.i].idx + pos + len(marker)
+                for m in ctx.mentions:
+                    if m.start - ctx.offset >= char and is_org(m):
+                        bidders = [m]
+                        break
+                break
+        verb = _governing_verb(tok)
+        if verb is not None:
+            lemma = _lemma(verb)
+            subj, _ = ctx.subjects(verb)
+            subj = [m for m in subj if is_org(m)]
+            if lemma in status_verbs:
+                status, targets = status_verbs[lemma], subj
+            elif lemma in bidder_verbs and not bidders:
+                status, bidders = bidder_verbs[lemma], subj
+            if ctx.negated(verb):
+                continue
+        for t in sub:
+            case = {fold(c.text) for c in t.children if c.dep_ == "case"}
+            if case & {fold(p) for p in oc["target_preps"]}:
+                targets = targets or [m for m in ctx.arguments(t) if is_org(m)]
+        attrs: list[tuple[str, str]] = [("fact", "AcquisitionOffer"), ("status", status),
+                                        ("date", find_date(tok.sent.text))]
+        amounts = find_amounts(tok.sent.text)
+        if amounts:
+            a = amounts[0]
+            attrs += [("amount", str(a.value)), ("currency", a.currency)]
+            if a.max_value is not None:
+                attrs.append(("maxAmount", str(a.max_value)))
+        del sent_text
+        for b in bidders:
+            for t in targets:
+                if fold(b.text) != fold(t.text):
+                    yield _rm(b, "offeredToAcquire", t,
+                              ctx.evidence(tok, "offer.noun", oc["confidence"], b, t, attributes=attrs))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+@cache
+def _role_table() -> list[tuple[tuple[str, ...], str]]:
+    """Role phrases (as folded word tuples, longest first) and the predicate each states."""
+    table = []
+    for predicate, words in relation_cues()["roles"].items():
+        if predicate.endswith("Of"):
+            for w in words:
+                table.append((tuple(re.findall(r"[\w.'-]+", fold(w))), predicate))
+    return sorted(table, key=lambda x: -len(x[0]))
+
+
+def _roles_in(words: list[str]) -> list[tuple[str, int, int]]:
+    """(predicate, start, end) of every role phrase in a list of folded words."""
+    found = []
+    i = 0
+    while i < len(words):
+        for phrase, predicate in _role_table():
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append((predicate, i, i + len(phrase)))
+                i += len(phrase) - 1
+                break
+        i += 1
+    return found
+
+
+def _title_predicates(title_words: list[str]) -> list[str]:
+    """What a title says: "co-fondateur et CEO" -> founderOf, ceoOf; "vice president" -> employeeOf;
+    "président" alone -> leaderOf, but "president global, revenue" (a qualified title) -> employeeOf."""
+    roles = _roles_in(title_words)
+    preds: list[str] = []
+    for predicate, start, end in roles:
+        if predicate == "leaderOf":
+            before = title_words[start - 1] if start else ""
+            rest = [w for w in title_words[end:] if w not in {",", "et", "&"}]
+            if before in {"vice", "vice-"} or rest:
+                predicate = "employeeOf"
+        if predicate not in preds:
+            preds.append(predicate)
+    if any(p in preds for p in ("ceoOf", "leaderOf", "founderOf")) and "employeeOf" in preds:
+        preds.remove("employeeOf")
+    return preds
+
+
+def title_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X, co-fondateur et CEO de Y", "explique X, vice-président chez Y", "X, <fonction>, Y", "le PDG de Y, X",
+    "X, à la tête de Y"."""
+    links = {fold(w) for w in cues["roles"]["org_links"]}
+    leader_phrases = [fold(p) for p in cues["roles"]["leader_phrases"]]
+    people = [m for m in ctx.mentions if kind_of(m) == "Person"]
+    for person in people:
+        span = ctx.parsed.char_span(person.start - ctx.offset, person.end - ctx.offset, alignment_mode="expand")
+        if span is None:
+            continue
+        yield from _title_after(ctx, person, span, links, leader_phrases)
+        yield from _title_before(ctx, person, span, links)
+
+
+def _org_at(ctx: DocContext, i: int) -> Mention | None:
+    if i >= len(ctx.parsed):
+        return None
+    m = ctx.mention(ctx.parsed[i])
+    return m if m is not None and kind_of(m) in {"Organization"} else None
+
+
+def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
+                 leader_phrases: list[str]) -> Iterator[RelationMention]:
+    doc = ctx.parsed
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return
+    words: list[str] = []
+    j = i + 1
+    limit = min(len(doc), j + 14)
+    while j < limit:
+        tok = doc[j]
+        if tok.is_space and "\n" in tok.text:
+            return
+        org = _org_at(ctx, j)
+        if org is not None:
+            prev = fold(doc[j - 1].text)
+            prev2 = fold(doc[j - 2].text) if j >= 2 else ""
+            title = [w for w in words if w not in {"le", "la", "l'", "un", "une", "notre", "son", "sa"}]
+            trailing_link = title and (title[-1] in links or prev in links or prev2 in links)
+            if prev == "," or trailing_link:
+                while title and (title[-1] in links or title[-1] == ","):
+                    title = title[:-1]
+                phrase = " ".join(words)
+                preds = [] if not title else _title_predicates(title)
+                if any(lp in phrase + " " for lp in leader_phrases):
+                    preds = ["leaderOf"]
+                role = " ".join(t.text for t in doc[i + 1 : j] if not t.is_space).strip(" ,")
+                role = re.sub(r"\s*,?\s*(de|du|des|d'|chez|at|of)$", "", role).strip(" ,")
+                conf = 0.85 if prev in links or prev2 in links else 0.7
+                for pred in preds:
+                    attrs = [("role", role)] if pred in {"employeeOf", "leaderOf", "ceoOf"} else []
+                    yield _rm(person, pred, org, ctx.evidence(doc[i:j], f"title.after-name.{pred}", conf, person,
+                                                              org, attributes=attrs))
+            return
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "acl"} and fold(tok.text) not in {"tete"}:
+            return
+        if ctx.mention(tok) is not None and kind_of(ctx.mention(tok)) == "Person":
+            return
+        words.append(fold(tok.text))
+        j += 1
+
+
+def _title_before(ctx: DocContext, person: Mention, span: Span, links: set[str]) -> Iterator[RelationMention]:
+    """"le cofondateur de Y, X" / "le PDG de Y X" / "X, le cofondateur de Y" is handled by _title_after."""
+    doc = ctx.parsed
+    k = span.start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return
+    org = _org_at(ctx, k)
+    if org is None:
+        return
+    org_span = doc.char_span(org.start - ctx.offset, org.end - ctx.offset, alignment_mode="expand")
+    if org_span is None or org_span.start < 2:
+        return
+    link = fold(doc[org_span.start - 1].text)
+    if link not in links:
+        return
+    words = []
+    j = org_span.start - 2
+    while j >= max(0, org_span.start - 6) and doc[j].pos_ in {"NOUN", "ADJ", "PROPN", "X", "CCONJ", "PUNCT"}:
+        if doc[j].text in {",", ".", ":"}:
+            break
+        words.insert(0, fold(doc[j].text))
+        j -= 1
+    for pred in _title_predicates(words):
+        yield _rm(person, pred, org, ctx.evidence(doc[j + 1 : span.end], f"title.before-name.{pred}", 0.75,
+                                                  person, org, attributes=[("role", " ".join(words))]))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"ses clients A, B, C ou encore D" -> A clientOf owner, ...; "entités du groupe X, dont A, B et C"."""
+    by_noun: dict[str, dict] = {}
+    for rule in cues["list_rules"]:
+        for n in rule["nouns"]:
+            by_noun[fold(n)] = rule
+    doc = ctx.parsed
+    for tok in doc:
+        rule = by_noun.get(_lemma(tok)) if tok.pos_ == "NOUN" else None
+        if rule is None:
+            continue
+        if tok.morph.get("Number") != ["Plur"] and fold(tok.text) == _lemma(tok):
+            continue  # a list needs a plural noun: "ses clients", "entités"
+        members: list[Mention] = []
+        owner: Mention | None = None
+        # owner: "du groupe X" / "de X" right after the noun
+        for child in tok.children:
+            if child.dep_ == "nmod":
+                named = [m for m in ctx.names_under(child) if is_org(m)]
+                if named:
+                    owner = named[0]
+                elif _lemma(child) in {fold(w) for w in relation_cues()["reference"]["definite_nouns"]}:
+                    owner = _owner_before(ctx, tok, [])
+        if owner is None and any(fold(c.text) in {"ses", "leurs", "son", "sa", "leur"} for c in tok.children):
+            owner = _owner_before(ctx, tok, [])
+        if owner is None:
+            verb = _governing_verb(tok)
+            if verb is not None:
+                subj, _ = ctx.subjects(verb)
+                subj = [m for m in subj if is_org(m)]
+                owner = subj[0] if subj else None
+        if owner is None:
+            continue
+        # members: names listed after the noun, up to the end of the clause
+        j = tok.i + 1
+        while j < tok.sent.end:
+            t = doc[j]
+            if t.text in {".", ";", "?", "!"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl"}):
+                break
+            m = ctx.mention(t)
+            if m is not None and m is not owner and m not in members and is_org(m) and not m.text.startswith("#"):
+                members.append(m)
+            j += 1
+        for m in members:
+            if fold(m.text) == fold(owner.text):
+                continue
+            yield _rm(m, rule["predicate"], owner, ctx.evidence(tok, rule["id"], rule["confidence"], m, owner))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def client_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"A #Campagne pour B", "#Campagne présentée par A pour B", "la campagne de A pour B" -> B clientOf A."""
+    cc = cues["clients"]
+    agent_markers = [fold(m) for m in cc["agent_markers"]]
+    work_nouns = {fold(w) for w in cc["work_nouns"]}
+    doc = ctx.parsed
+    for tok in doc:
+        if tok.text != "pour":
+            continue
+        client = None
+        for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
+            m = ctx.mention(doc[j])
+            if m is not None:
+                client = m if is_org(m) and not m.text.startswith("#") else None
+                break
+        if client is None:
+            continue
+        agency = None
+        marker = False
+        for k in range(tok.i - 1, max(-1, tok.i - 10), -1):
+            t = doc[k]
+            if t.is_space and "\n" in t.text:
+                break
+            m = ctx.mention(t)
+            if m is not None and m.text.startswith("#"):
+                marker = True
+                continue
+            if _lemma(t) in work_nouns:
+                marker = True
+            if m is not None and is_org(m):
+                agency = m
+                left = fold(doc[max(0, k - 3) : k].text)
+                if any(left.endswith(am) for am in agent_markers):
+                    marker = True
+                break
+        if agency is None or not marker or fold(agency.text) == fold(client.text):
+            continue
+        yield _rm(client, "clientOf", agency, ctx.evidence(tok, "client.agency-for", cc["confidence"], agency, client))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def data_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X utilise les données de Y" (usesDataFrom), "X a récupéré, moyennant finance, des tweets" (buysDataFrom),
+    "Y vend ses données à X" (X buysDataFrom Y). Without a named provider, the text's main organisation is taken."""
+    dc = cues["data"]
+    nouns = {fold(w) for w in dc["nouns"]}
+    use, buy, sell = ({fold(w) for w in dc[k]} for k in ("use_verbs", "buy_verbs", "sell_verbs"))
+    markers = [fold(w) for w in dc["buy_markers"]]
+    for tok in ctx.parsed:
+        lemma = _lemma(tok)
+        if tok.pos_ not in {"VERB", "AUX"} or lemma not in use | buy | sell:
+            continue
+        if ctx.negated(tok) or ctx.modal(tok):
+            continue
+        data_tok = None
+        for child in tok.children:
+            if child.dep_ in {"obj", "obl", "obl:arg", "nsubj:pass"}:
+                for t in child.subtree:
+                    if _lemma(t) in nouns or fold(t.text) in nouns:
+                        data_tok = t
+                        break
+            if data_tok is not None:
+                break
+        if data_tok is None:
+            continue
+        subjects, _ = ctx.subjects(tok)
+        subjects = [m for m in subjects if is_org(m)]
+        provider: list[Mention] = []
+        for t in data_tok.subtree:
+            if t.i != data_tok.i:
+                named = [m for m in ctx.names_under(t, 1) if is_org(m)]
+                if named:
+                    provider = named
+                    break
+        if not provider:
+            for t in data_tok.children:
+                if t.dep_ == "nmod":
+                    provider = [m for m in ctx.arguments(t) if is_org(m)]
+        conf = dc["confidence"]
+        if not provider and ctx.topic is not None and is_org(ctx.topic):
+            provider, conf = [ctx.refer(data_tok, ctx.topic)], conf - 0.15
+        sentence = fold(tok.sent.text)
+        bought = lemma in buy or any(m in sentence for m in markers)
+        if lemma in sell:
+            buyers = []
+            for child in tok.children:
+                if child.dep_.startswith("obl") and any(fold(c.text) in {"a", "au", "aux"} for c in child.children):
+                    buyers += [m for m in ctx.arguments(child) if is_org(m)]
+            for b in buyers:
+                for s in subjects:
+                    yield _rm(b, "buysDataFrom", s, ctx.evidence(tok, "data.sell-to", conf, b, s))
+            continue
+        predicate = "buysDataFrom" if bought else "usesDataFrom"
+        for s in subjects:
+            for p in provider:
+                if fold(s.text) != fold(p.text):
+                    yield _rm(s, predicate, p, ctx.evidence(tok, f"data.{lemma}", conf, s, p))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _place_mention(ctx: DocContext, tok: Token, place: str) -> Mention:
+    return Mention(doc_id=ctx.doc.doc_id, start=ctx.offset + tok.idx, end=ctx.offset + tok.idx + len(tok.text),
+                   text=place, type_votes=(("Place", 3.0),), source="demonym")
+
+
+def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"une entreprise britannique, X" / "la société britannique X" -> X basedIn Royaume-Uni; "X, basée à Lyon"."""
+    lc = cues["location"]
+    places = place_cues()
+    participles = {fold(w) for w in lc["participles"]}
+    doc = ctx.parsed
+    for tok in doc:
+        folded = fold(tok.text)
+        if tok.pos_ == "ADJ" and folded in places.demonyms and tok.dep_ == "amod":
+            noun = tok.head
+            orgs = [m for m in ctx.names_under(noun, 1, {"appos", "flat:name", "nmod", "flat"}) if is_org(m)]
+            if not orgs and noun.dep_ == "appos":
+                m = ctx.mention(noun.head)
+                orgs = [m] if m is not None and is_org(m) else []
+            if not orgs:  # "une entreprise britannique, X": X right after the noun phrase
+                k = max(t.i for t in noun.subtree) + 1
+                while k < len(doc) and doc[k].text in {",", "("}:
+                    k += 1
+                m = ctx.mention(doc[k]) if k < len(doc) else None
+                orgs = [m] if m is not None and is_org(m) else []
+            if orgs and fold(noun.lemma_) in {fold(k) for k in _type_noun_orgs()}:
+                place = _place_mention(ctx, tok, places.demonyms[folded])
+                for o in orgs:
+                    yield _rm(o, "basedIn", place, ctx.evidence(tok, "location.demonym", lc["demonym_confidence"],
+                                                                o, place))
+        elif folded in participles or _lemma(tok) in participles:
+            targets = []
+            for child in tok.children:
+                if child.dep_.startswith("obl") and any(fold(c.text) in {"a", "en", "au"} for c in child.children):
+                    targets += [m for m in ctx.arguments(child) if kind_of(m) == "Place"]
+            if not targets:
+                continue
+            orgs = [m for m in ctx.names_under(tok.head, 1) if is_org(m)] if tok.dep_ in {"acl", "amod"} else []
+            if not orgs:
+                subj, _ = ctx.subjects(tok)
+                orgs = [m for m in subj if is_org(m)]
+            for o in orgs:
+                for t in targets:
+                    yield _rm(o, "basedIn", t, ctx.evidence(tok, "location.based-in", lc["confidence"], o, t))
+
+
+@cache
+def _type_noun_orgs() -> frozenset[str]:
+    from kg.extract.cues import entity_cues
+
+    return frozenset(k for k, v in entity_cues().type_nouns.items() if v == "Organization")
