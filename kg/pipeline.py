@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 from kg import __version__
-from kg.atomic import atomic_write_bytes
+from kg.atomic import atomic_open
 from kg.cache import ExtractionCache, pipeline_key
 from kg.corpus import DEFAULT_MAX_BYTES, read_corpus
 from kg.engines import Engine, make_engine
@@ -28,6 +29,7 @@ from kg.nlp import load_pipeline, model_id
 from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import resolve
+from kg.serialize import write_trig, write_turtle
 from kg.vocab import DEFAULT_BASE_IRI
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
@@ -104,6 +106,22 @@ def extract_all(
         pass
 
 
+def write_graph_files(dataset: Dataset, graph: Graph, ttl: Path, trig: Path) -> None:
+    """graph.ttl (the union graph) and graph.trig (the named graphs), written atomically by :mod:`kg.serialize`."""
+    prefixes = dict(graph.namespaces())
+    with atomic_open(ttl, "w") as fh:
+        write_turtle(iter(graph), prefixes, fh)
+    default = dataset.default_graph.identifier
+
+    def graph_name(g: Graph | Node) -> Node | None:  # rdflib gives the graph or its name, depending on the version
+        name = g.identifier if isinstance(g, Graph) else g
+        return None if name == default else name
+
+    quads = ((s, p, o, graph_name(g)) for s, p, o, g in dataset.quads((None, None, None, None)))
+    with atomic_open(trig, "w") as fh:
+        write_trig(quads, prefixes, fh)
+
+
 def processed_at() -> str:
     """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds): the build time in the TriG metadata."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -176,8 +194,7 @@ def build(
     graph = union_graph(dataset, base)
     lap("graph")
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
-    atomic_write_bytes(files["ttl"], graph.serialize(format="turtle", encoding="utf-8"))
-    atomic_write_bytes(files["trig"], dataset.serialize(format="trig", encoding="utf-8"))
+    write_graph_files(dataset, graph, files["ttl"], files["trig"])
     lap("write")
     if html:
         files["html"] = out / "graph.html"

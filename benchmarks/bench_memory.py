@@ -1,0 +1,111 @@
+"""Peak memory of ``kg build`` at 10,000+ documents, without spending hours re-parsing: the cache is pre-filled.
+
+Parsing streams (one batch of spaCy Docs at a time, see ``kg/engines/serial.py``), so its memory does not grow with
+the corpus; what grows is what a build must hold to resolve and write the graph: documents, extractions, entities,
+and the RDF graph. This benchmark measures exactly that part at scale, through the real ``kg build`` code path:
+
+1. take a corpus already built with the cache on (``bench_build.py`` leaves one in ``/tmp/kg-bench/runs-N/serial``);
+2. make a corpus of ``copies`` x N documents (each file copied under new names: the same texts, so the same
+   entities recur, as they do in a news pile — mentions, statements and documents grow ``copies``-fold);
+3. pre-fill a fresh output folder's cache with the copies' extractions (the originals', re-labelled with the new
+   document ids: exactly what parsing them would give, since extraction is a pure function of the text);
+4. run ``kg.build`` in a fresh process on the big corpus (the spaCy pipeline loaded, as in a real build) and report
+   its peak RSS, stage timings, the triple count, and that no document was parsed.
+
+Run from the repository root, after ``bench_build.py -n 1000``::
+
+    /work/main/.venv/bin/python benchmarks/bench_memory.py --copies 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def relabel(ex, doc_id: str):  # type: ignore[no-untyped-def]
+    """The extraction ``ex`` as if read from a document called ``doc_id``."""
+    from kg.extract import DocumentExtraction
+
+    def m(x):  # type: ignore[no-untyped-def]
+        return dataclasses.replace(x, doc_id=doc_id)
+
+    return DocumentExtraction(
+        doc_id,
+        tuple(m(x) for x in ex.mentions),
+        tuple(dataclasses.replace(r, subject=m(r.subject), object=m(r.object),
+                                  evidence=dataclasses.replace(r.evidence, doc_id=doc_id)) for r in ex.relations),
+    )
+
+
+def prepare(source_corpus: Path, source_out: Path, copies: int, corpus: Path, out: Path) -> None:
+    from kg.cache import ExtractionCache, pipeline_key
+    from kg.corpus import read_corpus
+    from kg.nlp import load_pipeline, model_id
+
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    for copy in range(copies):
+        for path in sorted(source_corpus.iterdir()):
+            shutil.copyfile(path, corpus / f"{path.stem}-c{copy:02d}{path.suffix}")
+    key = pipeline_key(model_id(load_pipeline(None)))
+    original = ExtractionCache(source_out, key)
+    target = ExtractionCache(out, key)
+    by_name = {Path(d.path).stem: d for d in read_corpus(source_corpus).documents}
+    for doc in read_corpus(corpus).documents:
+        ex = original.get(by_name[doc.path.rsplit("-c", 1)[0]])
+        if ex is None:
+            raise SystemExit(f"{source_out} has no cache entry for {doc.path}: build it with the cache on first")
+        target.put(doc, relabel(ex, doc.doc_id))
+
+
+def child(corpus: Path, out: Path) -> dict:
+    import kg
+    from kg.nlp import load_pipeline
+
+    load_pipeline(None)
+    t0 = time.perf_counter()
+    r = kg.build(corpus, out, html=False, progress=False)
+    return {
+        "documents": len(r.documents), "parsed": r.cache_misses, "reused": r.cache_hits,
+        "entities": len(r.entities), "relations": len(r.relations), "triples": len(r.graph),
+        "quads": len(r.dataset), "seconds": round(time.perf_counter() - t0, 1),
+        "timings": {k: round(v, 1) for k, v in r.timings.items()},
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "ttl_mib": round((out / "graph.ttl").stat().st_size / 2**20, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--source", type=int, default=1000, help="N of the bench_build run to start from")
+    parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"))
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return
+    n = args.source * args.copies
+    corpus, out = args.work / f"corpus-{n}-copies", args.work / f"runs-{n}-copies"
+    prepare(args.work / f"corpus-{args.source}", args.work / f"runs-{args.source}" / "serial", args.copies, corpus, out)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "0"}
+    done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out)], check=True,
+                          capture_output=True, text=True, env=env)
+    print(json.dumps({"n": n, **json.loads(done.stdout.strip().splitlines()[-1])}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
