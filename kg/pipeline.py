@@ -22,7 +22,7 @@ from kg.cache import ExtractionCache, pipeline_key
 from kg.corpus import DEFAULT_MAX_BYTES, read_corpus
 from kg.engines import Engine, make_engine
 from kg.extract import DocumentExtraction
-from kg.graph import BuildInfo, build_dataset, union_graph
+from kg.graph import RUN_DEPENDENT, BuildInfo, build_dataset, union_graph
 from kg.iri import check_base
 from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import load_pipeline, model_id
@@ -48,12 +48,21 @@ class BuildResult:
     entities: list[Entity]
     relations: list[Relation]
     dataset: Dataset
-    graph: Graph  # the union graph, as written to graph.ttl
     files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
     cache_hits: int = 0  # documents whose extraction came from the build cache
     cache_misses: int = 0  # documents parsed in this build
+    base_iri: str = DEFAULT_BASE_IRI
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The union graph, as written to graph.ttl; made on first use (a second copy of every triple, so a build
+        that does not need it, such as ``--no-html``, does not pay its memory)."""
+        if self._graph is None:
+            self._graph = union_graph(self.dataset, self.base_iri)
+        return self._graph
 
 
 def check_output_dir(out_dir: Path) -> None:
@@ -106,20 +115,24 @@ def extract_all(
         pass
 
 
-def write_graph_files(dataset: Dataset, graph: Graph, ttl: Path, trig: Path) -> None:
-    """graph.ttl (the union graph) and graph.trig (the named graphs), written atomically by :mod:`kg.serialize`."""
-    prefixes = dict(graph.namespaces())
-    with atomic_open(ttl, "w") as fh:
-        write_turtle(iter(graph), prefixes, fh)
+def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
+    """graph.trig (the named graphs) and graph.ttl (their union, less run metadata), written atomically.
+
+    Both come straight from the dataset's quads through :mod:`kg.serialize`; the union is never built as a second
+    rdflib graph (the writer merges a triple found in several graphs).
+    """
+    prefixes = dict(dataset.namespaces())
     default = dataset.default_graph.identifier
 
     def graph_name(g: Graph | Node) -> Node | None:  # rdflib gives the graph or its name, depending on the version
         name = g.identifier if isinstance(g, Graph) else g
         return None if name == default else name
 
-    quads = ((s, p, o, graph_name(g)) for s, p, o, g in dataset.quads((None, None, None, None)))
     with atomic_open(trig, "w") as fh:
-        write_trig(quads, prefixes, fh)
+        write_trig(((s, p, o, graph_name(g)) for s, p, o, g in dataset.quads((None, None, None, None))), prefixes, fh)
+    with atomic_open(ttl, "w") as fh:
+        write_turtle(((s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None)) if p not in RUN_DEPENDENT),
+                     prefixes, fh)
 
 
 def processed_at() -> str:
@@ -191,25 +204,25 @@ def build(
     lap("resolve")
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     dataset = build_dataset(base, corpus.documents, entities, relations, info)
-    graph = union_graph(dataset, base)
     lap("graph")
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
-    write_graph_files(dataset, graph, files["ttl"], files["trig"])
+    write_graph_files(dataset, files["ttl"], files["trig"])
     lap("write")
-    if html:
-        files["html"] = out / "graph.html"
-        render_html(graph, files["html"])
-        lap("html")
-    return BuildResult(
+    result = BuildResult(
         documents=corpus.documents,
         skipped=corpus.skipped,
         entities=entities,
         relations=relations,
         dataset=dataset,
-        graph=graph,
         files=files,
-        seconds=time.perf_counter() - started,
         timings=timings,
         cache_hits=store.hits if store else 0,
         cache_misses=store.misses if store else len(corpus.documents),
+        base_iri=base,
     )
+    if html:
+        files["html"] = out / "graph.html"
+        render_html(result.graph, files["html"])
+        result.timings["html"] = time.perf_counter() - clock
+    result.seconds = time.perf_counter() - started
+    return result

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
 from rdflib import RDF, XSD, BNode, Literal, URIRef
@@ -78,32 +78,37 @@ class TermWriter:
         return quoted
 
 
-def _blocks(triples: Iterable[Triple], terms: TermWriter, indent: str) -> list[str]:
-    """One Turtle block per subject, sorted, ``rdf:type`` first."""
+def _subjects(triples: Iterable[Triple], terms: TermWriter) -> dict[str, dict[str, set[str]]]:
+    """Formatted objects by formatted predicate by formatted subject (each distinct term formatted once)."""
     by_subject: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for s, p, o in triples:
         pred = "a" if p == RDF.type else terms.term(p)
         by_subject[terms.term(s)][pred].add(terms.term(o))
-    blocks = []
+    return by_subject
+
+
+def _blocks(by_subject: dict[str, dict[str, set[str]]], indent: str) -> Iterator[str]:
+    """One Turtle block per subject, sorted, ``rdf:type`` first."""
     for subject in sorted(by_subject):
         preds = by_subject[subject]
         order = sorted(preds, key=lambda p: (p != "a", p))
         lines = [f"{p} " + f",\n{indent}        ".join(sorted(preds[p])) for p in order]
         body = f" ;\n{indent}    ".join(lines)
-        blocks.append(f"{indent}{subject} {body} .\n")
-    return blocks
+        yield f"{indent}{subject} {body} .\n"
 
 
 def _header(terms: TermWriter) -> str:
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(terms.used.items())) + "\n"
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(terms.used.items()))
 
 
 def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str], out: IO[str]) -> None:
-    """Write ``triples`` as Turtle to ``out``."""
+    """Write ``triples`` as Turtle to ``out`` (blocks are streamed out, not joined in memory)."""
     terms = TermWriter(prefixes)
-    blocks = _blocks(triples, terms, "")
+    by_subject = _subjects(triples, terms)
     out.write(_header(terms))
-    out.write("\n".join(blocks))
+    for block in _blocks(by_subject, ""):
+        out.write("\n")
+        out.write(block)
 
 
 def write_trig(quads: Iterable[tuple[Node, Node, Node, Node | None]], prefixes: Mapping[str, str],
@@ -113,11 +118,15 @@ def write_trig(quads: Iterable[tuple[Node, Node, Node, Node | None]], prefixes: 
     graphs: dict[Node | None, list[Triple]] = defaultdict(list)
     for s, p, o, g in quads:
         graphs[g].append((s, p, o))
-    parts = []
-    if graphs.get(None):
-        parts.append("\n".join(_blocks(graphs.pop(None), terms, "")))
-    named = sorted((terms.term(g), g) for g in graphs if g is not None)
-    for name, g in named:
-        parts.append(f"{name} {{\n" + "\n".join(_blocks(graphs[g], terms, "    ")) + "}\n")
-    out.write(_header(terms))
-    out.write("\n".join(parts))
+    default = _subjects(graphs.pop(None, []), terms)
+    named = sorted((terms.term(g), _subjects(graphs.pop(g), terms)) for g in list(graphs))  # every term formatted
+    out.write(_header(terms))  # ... so the header knows every prefix used
+    for block in _blocks(default, ""):
+        out.write("\n")
+        out.write(block)
+    for name, by_subject in named:
+        out.write(f"\n{name} {{\n")
+        for i, block in enumerate(_blocks(by_subject, "    ")):
+            out.write("\n" if i else "")
+            out.write(block)
+        out.write("}\n")

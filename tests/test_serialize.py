@@ -81,3 +81,12 @@ def test_trig_keeps_each_triple_in_its_graph() -> None:
     assert (a, KG.partnersWith, c) in ds.graph(g2)
     assert (a, KG.partnersWith, c) not in ds.graph(g1)
     assert (c, RDF.type, KG.Organization) in ds.default_graph
+
+
+def test_trig_declares_prefixes_used_only_inside_named_graphs() -> None:
+    a, g = URIRef(EX + "a"), URIRef(EX + "graph/1")
+    out = io.StringIO()
+    write_trig([(a, KG.date, Literal("2009", datatype=XSD.gYear), g)], PREFIXES, out)
+    assert "@prefix xsd:" in out.getvalue()
+    parsed = list(pyoxigraph.parse(out.getvalue().encode(), format=pyoxigraph.RdfFormat.TRIG))
+    assert len(parsed) == 1
