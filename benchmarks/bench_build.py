@@ -75,7 +75,7 @@ def child(stage: str, corpus: Path, out: Path, workers: int, batch_size: int) ->
                      cache=stage != "full")
         result.update(documents=len(r.documents), parsed=r.cache_misses, reused=r.cache_hits,
                       timings={k: round(v, 2) for k, v in r.timings.items()}, entities=len(r.entities),
-                      relations=len(r.relations), triples=len(r.graph))
+                      relations=len(r.relations), quads=len(r.dataset))
     result.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu() - cpu0, **_peaks())
     return result
 

@@ -80,7 +80,7 @@ def child(corpus: Path, out: Path) -> dict:
     r = kg.build(corpus, out, html=False, progress=False)
     return {
         "documents": len(r.documents), "parsed": r.cache_misses, "reused": r.cache_hits,
-        "entities": len(r.entities), "relations": len(r.relations), "triples": len(r.graph),
+        "entities": len(r.entities), "relations": len(r.relations),
         "quads": len(r.dataset), "seconds": round(time.perf_counter() - t0, 1),
         "timings": {k: round(v, 1) for k, v in r.timings.items()},
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

@@ -123,13 +123,13 @@ def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
     """
     prefixes = dict(dataset.namespaces())
     default = dataset.default_graph.identifier
+    names = [None if g.identifier == default else g.identifier for g in dataset.graphs()]
 
-    def graph_name(g: Graph | Node) -> Node | None:  # rdflib gives the graph or its name, depending on the version
-        name = g.identifier if isinstance(g, Graph) else g
-        return None if name == default else name
+    def triples_of(name: Node | None) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(dataset.default_graph if name is None else dataset.graph(name))
 
     with atomic_open(trig, "w") as fh:
-        write_trig(((s, p, o, graph_name(g)) for s, p, o, g in dataset.quads((None, None, None, None))), prefixes, fh)
+        write_trig(names, triples_of, prefixes, fh)
     with atomic_open(ttl, "w") as fh:
         write_turtle(((s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None)) if p not in RUN_DEPENDENT),
                      prefixes, fh)
