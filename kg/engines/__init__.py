@@ -38,5 +38,10 @@ def make_engine(name: str = "serial", *, workers: int = 1, model: str | None = N
     if name == "dask":
         from kg.engines.dask import DaskEngine
 
+        try:
+            import distributed  # noqa: F401
+        except ImportError as exc:
+            raise ValueError("--engine dask needs dask.distributed: pip install 'kg[dask]'") from exc
+
         return DaskEngine(scheduler, workers, model, batch_size)
     raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
