@@ -99,9 +99,11 @@ def build(
     max_file_size: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     html: bool = True,
+    infer: bool = False,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
+    With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.materialise`).
     Raises ``FileNotFoundError`` for a missing input and :class:`OutputError` for an unwritable output folder;
     unusable files inside the input are skipped and listed in ``BuildResult.skipped``.
     """
@@ -124,6 +126,10 @@ def build(
         spacy_model=model_id(nlp),
     )
     dataset = build_dataset(base, corpus.documents, entities, relations, info)
+    if infer:
+        from kg.infer import materialise
+
+        materialise(dataset)
     graph = union_graph(dataset, base)
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     atomic_write_bytes(files["ttl"], graph.serialize(format="turtle", encoding="utf-8"))

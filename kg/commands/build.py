@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                    help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("--infer", action="store_true",
+                   help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
     bar.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
@@ -45,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
             max_file_size=int(args.max_file_size * 1e6),
             progress=args.progress,
             html=not args.no_html,
+            infer=args.infer,
         )
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
