@@ -43,7 +43,8 @@ def triples_of(dataset: Dataset) -> Graph:
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    # split on LF only: str.splitlines() would also cut at U+2028, U+0085 or a form feed inside a literal
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
