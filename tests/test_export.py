@@ -1,17 +1,20 @@
-"""Every output file parses, without a warning, in three independent parsers and gives the same facts.
+"""Every output file parses, without a warning, in independent parsers and gives the same facts.
 
-The parsers: rdflib, pyoxigraph (strict mode) and Raptor's ``rapper`` for Turtle, TriG, N-Triples and N-Quads;
-rdflib, pyoxigraph and PyLD for JSON-LD (rapper has no JSON-LD parser, and Debian's Jena 4.5 ``riot`` cannot
-start on this system: its relocated Xerces fails to initialise).
+The parsers: rdflib, pyoxigraph (strict mode), Raptor's ``rapper`` (Turtle, TriG, N-Triples, N-Quads; it has no
+JSON-LD parser, so PyLD reads JSON-LD instead) and Apache Jena's ``riot --strict --check`` for every format.
+Debian's Jena 4.5 moved its bundled Xerces to the package ``xerces`` but left Xerces' message files under the old
+path, so riot dies at start-up; the ``riot`` fixture puts a copy of those files at the new path on the class path.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import subprocess
 import warnings
+import zipfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -85,30 +88,72 @@ def parse_third(path: Path, fmt: str) -> int:
 
 pytestmark = pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (raptor2-utils) is not installed")
 
+JAVA_LIB = Path("/usr/share/java")
+# SLF4J bindings and bridges that clash with each other when every jar is on the class path (slf4j-simple stays,
+# so riot's warnings and errors reach stderr)
+CLASHING_JARS = re.compile(r"(log4j-over-slf4j|slf4j-(log4j12|jcl|jdk14|nop|migrator)|maven3-slf4j-provider|"
+                           r"jcl-over-slf4j)[-0-9.]*\.jar$")
+
+
+@pytest.fixture(scope="module")
+def riot(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The command that runs Jena's riot from Debian's ``libapache-jena-java`` (skip if it is not installed)."""
+    core = JAVA_LIB / "jena-core.jar"
+    if shutil.which("java") is None or not core.exists():
+        pytest.skip("Apache Jena (libapache-jena-java) is not installed")
+    fix = tmp_path_factory.mktemp("jena-xerces-messages")
+    old = "org/apache/jena/ext/xerces/impl/"
+    with zipfile.ZipFile(core) as jar:
+        for name in jar.namelist():
+            if name.startswith(old) and name.endswith(".properties"):
+                target = fix / "xerces/impl" / name[len(old):]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(jar.read(name))
+    jars = [str(p) for p in sorted(JAVA_LIB.glob("*.jar")) if not CLASHING_JARS.search(p.name)]
+    return ["java", "-cp", ":".join([str(fix), *jars]), "riotcmd.riot"]
+
+
+def parse_riot(riot: list[str], path: Path, fmt: str) -> int:
+    """Count with ``riot --strict --check``; any WARN or ERROR line fails. JSON-LD is read by jsonld-java (1.0)."""
+    syntax = ["--syntax=jsonld10"] if fmt == "jsonld" else []
+    proc = subprocess.run([*riot, "--strict", "--check", *syntax, "--count", str(path)], capture_output=True,
+                          text=True, timeout=300)
+    problems = [line for line in proc.stderr.splitlines() if " WARN " in line or " ERROR " in line]
+    assert proc.returncode == 0 and not problems, proc.stderr
+    match = re.search(r": (?:Triples|Quads) = (\d+)", proc.stdout + proc.stderr)
+    assert match, proc.stdout + proc.stderr
+    return int(match.group(1))
+
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_every_export_parses_in_three_parsers_to_the_same_count(
-        fmt: str, exports: dict[str, Path], dataset: Dataset, caplog: pytest.LogCaptureFixture) -> None:
+def test_every_export_parses_in_four_parsers_to_the_same_count(
+        fmt: str, exports: dict[str, Path], dataset: Dataset, caplog: pytest.LogCaptureFixture,
+        riot: list[str]) -> None:
     path = exports[fmt]
     want = expected_count(dataset, fmt)
     assert want > 100
     assert parse_rdflib(path, fmt, caplog) == want
     assert parse_oxigraph(path, fmt) == want
     assert parse_third(path, fmt) == want
+    assert parse_riot(riot, path, fmt) == want
 
 
 @pytest.mark.parametrize("name, fmt", [("graph.ttl", "ttl"), ("graph.trig", "trig")])
-def test_the_pipeline_files_parse_in_three_parsers(
-        name: str, fmt: str, seed_build: Path, dataset: Dataset, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_pipeline_files_parse_in_four_parsers(
+        name: str, fmt: str, seed_build: Path, dataset: Dataset, caplog: pytest.LogCaptureFixture,
+        riot: list[str]) -> None:
     path = seed_build / name
     want = expected_count(dataset, fmt)
     assert parse_rdflib(path, fmt, caplog) == parse_oxigraph(path, fmt) == parse_third(path, fmt) == want
+    assert parse_riot(riot, path, fmt) == want
 
 
 @pytest.mark.parametrize("name", ["kg.ttl", "shapes.ttl"])
-def test_the_ontology_files_parse_in_three_parsers(name: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_ontology_files_parse_in_four_parsers(name: str, caplog: pytest.LogCaptureFixture,
+                                                  riot: list[str]) -> None:
     path = ontology_dir() / name
-    assert parse_rdflib(path, "ttl", caplog) == parse_oxigraph(path, "ttl") == parse_third(path, "ttl") > 0
+    n = parse_rdflib(path, "ttl", caplog)
+    assert n == parse_oxigraph(path, "ttl") == parse_third(path, "ttl") == parse_riot(riot, path, "ttl") > 0
 
 
 def test_all_formats_hold_the_same_facts(exports: dict[str, Path], seed_build: Path) -> None:
