@@ -39,6 +39,13 @@ SELECT ?subject ?predicate ?object ?document ?confidence WHERE {
 ORDER BY ?subject ?predicate ?object ?document ?confidence
 """
 
+# The README's example query (kg query predeclares these prefixes; a store needs them written out).
+README_QUERY = """
+PREFIX kg:   <https://w3id.org/kg-news/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?n WHERE { ?p a kg:Person ; skos:prefLabel ?n }
+"""
+
 pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server binary is not installed")
 
 
@@ -135,6 +142,17 @@ def test_the_store_answers_the_example_query_as_the_build_does(server: str, seed
     assert len(local) > 5
     assert remote == local
     assert all(isinstance(row[4][0], Decimal) for row in remote)
+
+
+def test_the_store_answers_the_readme_query_as_kg_query_does(server: str, seed_build: Path) -> None:
+    from kg.query import KnowledgeGraph  # what `kg query` runs
+
+    clear(server)
+    assert run_kg("load", str(seed_build), "--endpoint", f"{server}/store").returncode == 0
+    local = sorted(str(r["n"]) for r in KnowledgeGraph.open(seed_build).query(README_QUERY).records())
+    remote = sorted(r["n"]["value"] for r in sparql(server, README_QUERY))
+    assert len(local) > 3
+    assert remote == local
 
 
 def test_small_chunks_load_the_same_triples(server: str, seed_build: Path) -> None:
