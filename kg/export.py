@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.atomic import atomic_open
 from kg.graph import RUN_DEPENDENT
@@ -22,6 +23,30 @@ from kg.ontology import ontology_dir
 
 FORMATS: dict[str, str] = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
                            "jsonld": "graph.jsonld"}
+#: File suffix -> rdflib parser name, for every format kg writes (read back by kg validate, kg load, kg export).
+RDF_FORMATS: dict[str, str] = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
+                               ".jsonld": "json-ld", ".json": "json-ld"}
+QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
+
+
+def read_dataset(path: Path) -> Dataset:
+    """A build folder (its graph.trig, else graph.ttl) or a graph file, as a Dataset (triple files: default graph)."""
+    path = Path(path)
+    if path.is_dir():
+        candidates = [path / "graph.trig", path / "graph.ttl"]
+        found = next((p for p in candidates if p.exists()), None)
+        if found is None:
+            raise FileNotFoundError(f"no graph.trig or graph.ttl in {path}")
+        path = found
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"unknown graph format {path.suffix!r} (expected one of {', '.join(sorted(RDF_FORMATS))})")
+    ds = Dataset()
+    if fmt in QUAD_FORMATS:
+        ds.parse(path, format=fmt)
+    else:
+        ds.graph(DATASET_DEFAULT_GRAPH_ID).parse(path, format=fmt)
+    return ds
 
 
 @cache

@@ -12,13 +12,10 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
-
-from kg.validate import QUAD_FORMATS, RDF_FORMATS
 
 DEFAULT_CHUNK = 20_000  # triples per request
 NT_TYPE = "application/n-triples; charset=utf-8"
@@ -38,26 +35,6 @@ class LoadResult:
     @property
     def total(self) -> int:
         return sum(self.triples.values())
-
-
-def read_dataset(path: Path) -> Dataset:
-    """A build folder (its graph.trig, else graph.ttl) or a graph file, as a Dataset (triple files: default graph)."""
-    path = Path(path)
-    if path.is_dir():
-        candidates = [path / "graph.trig", path / "graph.ttl"]
-        found = next((p for p in candidates if p.exists()), None)
-        if found is None:
-            raise FileNotFoundError(f"no graph.trig or graph.ttl in {path}")
-        path = found
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"unknown graph format {path.suffix!r} (expected one of {', '.join(sorted(RDF_FORMATS))})")
-    ds = Dataset()
-    if fmt in QUAD_FORMATS:
-        ds.parse(path, format=fmt)
-    else:
-        ds.graph(DATASET_DEFAULT_GRAPH_ID).parse(path, format=fmt)
-    return ds
 
 
 def graphs_of(ds: Dataset, target: str | None) -> dict[str, list[tuple[Node, Node, Node]]]:

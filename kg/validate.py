@@ -13,12 +13,8 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from kg.export import read_dataset
 from kg.ontology import ontology_dir
-
-#: File suffix -> rdflib parser name, for every format kg writes.
-RDF_FORMATS: dict[str, str] = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
-                               ".jsonld": "json-ld", ".json": "json-ld"}
-QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
 
 
 @dataclass(frozen=True, order=True)
@@ -60,22 +56,7 @@ def load_shapes(path: Path | None = None) -> Graph:
 
 def load_data(path: Path) -> Graph:
     """Read a graph file of any kg output format, or a build folder (its graph.trig, else graph.ttl), as one graph."""
-    path = Path(path)
-    if path.is_dir():
-        for name in ("graph.trig", "graph.ttl"):
-            if (path / name).exists():
-                path = path / name
-                break
-        else:
-            raise FileNotFoundError(f"no graph.trig or graph.ttl in {path}")
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"unknown graph format {path.suffix!r} (expected one of {', '.join(sorted(RDF_FORMATS))})")
-    if fmt in QUAD_FORMATS:
-        ds = Dataset()
-        ds.parse(path, format=fmt)
-        return union(ds)
-    return Graph().parse(path, format=fmt)
+    return union(read_dataset(path))
 
 
 def union(data: Graph) -> Graph:

@@ -120,9 +120,9 @@ def parse_riot(riot: list[str], path: Path, fmt: str) -> int:
                           text=True, timeout=300)
     problems = [line for line in proc.stderr.splitlines() if " WARN " in line or " ERROR " in line]
     assert proc.returncode == 0 and not problems, proc.stderr
-    match = re.search(r": (?:Triples|Quads) = (\d+)", proc.stdout + proc.stderr)
+    match = re.search(r": (?:Triples|Quads) = ([\d,]+)", proc.stdout + proc.stderr)  # riot writes 1,013
     assert match, proc.stdout + proc.stderr
-    return int(match.group(1))
+    return int(match.group(1).replace(",", ""))
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

@@ -26,8 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.export import write_exports
-    from kg.store import read_dataset
+    from kg.export import read_dataset, write_exports
 
     if not args.build.exists():
         raise UsageError(f"no such file or folder: {args.build}")

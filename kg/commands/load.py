@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import DEFAULT_CHUNK, StoreError, load, read_dataset
+    from kg.export import read_dataset
+    from kg.store import DEFAULT_CHUNK, StoreError, load
 
     if not args.graph_file.exists():
         raise UsageError(f"no such file or folder: {args.graph_file}")
