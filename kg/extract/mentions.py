@@ -213,7 +213,40 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 initial=initial,
                 handle=handle,
             )
-    return _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
+    found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
+    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset), key=lambda m: (m.start, -m.end)))
+
+
+def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int) -> list[Mention]:
+    """Other occurrences of a name already found in the document.
+
+    spaCy's NER misses a name in a headline, a caption or an unusual sentence even when it found it elsewhere in
+    the same text ("X, co-fondateur de Twitter - Photo ..."); once a text has named something, each exact repeat
+    of that name (same case, whole words) is a mention of it too. Votes are copied at a quarter weight so the
+    repeat takes its type from the original without outvoting other evidence in resolution.
+    """
+    taken = [(m.start - offset, m.end - offset) for m in found]
+    by_text: dict[str, Mention] = {}
+    for m in found:
+        if m.initial or m.source in {"hashtag", "repeat"} or len(m.text) < 3 or fold(m.text) in entity_cues().not_names:
+            continue
+        by_text.setdefault(m.text, m)
+    out: list[Mention] = []
+    text = parsed.text
+    for name, model in sorted(by_text.items()):
+        for hit in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?![\w])", text):
+            a, b = hit.start(), hit.end()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            span = parsed.char_span(a, b)
+            if span is None:
+                continue
+            taken.append((a, b))
+            out.append(Mention(
+                doc_id=doc.doc_id, start=offset + a, end=offset + b, text=name,
+                type_votes=tuple((k, w * 0.25) for k, w in model.type_votes), source="repeat",
+            ))
+    return out
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:

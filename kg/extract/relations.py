@@ -155,7 +155,9 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                 if "entre" in case:
                     between = [m for m in ctx.arguments(t) if is_org(m)]
                 elif case & {"avec", "a"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
-                    partners += [m for m in ctx.arguments(t) if is_org(m) and m not in partners]
+                    partners += [m for m in ctx.arguments(t) if _partner_ok(m) and m not in partners]
+            if not partners and not between:
+                partners = _partners_after(ctx, tok)
             if len(between) >= 2:
                 for a, b in _pairs(between, [], True):
                     yield _rm(a, rule["predicate"], b, ctx.evidence(tok, rule["id"] + ".between",
@@ -166,22 +168,105 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if verb is not None and not ctx.negated(verb) and not ctx.modal(verb):
                 owners, _ = ctx.subjects(verb)
                 owners = [m for m in owners if is_org(m)]
-            possessive = any(fold(c.text) in {"son", "sa", "ses", "leur", "leurs"} for c in tok.children)
+            possessive = _has_possessive(tok)
+            conf = rule["confidence"]
             if not owners and possessive:
-                owner = _owner_before(ctx, tok, partners)
+                owner = _owner_before(ctx, tok, partners) or _subject_after(ctx, tok, partners)
                 owners = [owner] if owner else []
+            if not owners and partners and _is_definite_or_possessed(tok):
+                # "Après l'accord passé avec Y, X ...": the text's main organisation, if this sentence names it
+                topic = _topic_in_sentence(ctx, tok, partners)
+                owners, conf = ([topic], conf - 0.1) if topic else ([], conf)
             if rule["predicate"] == "acquired":
                 continue  # nominal acquisitions need an explicit buyer; handled by verbs and offers for now
             if partners:
                 for o in owners:
                     for p in partners:
                         if fold(o.text) != fold(p.text):
-                            yield _rm(o, rule["predicate"], p, ctx.evidence(tok, rule["id"] + ".with",
-                                                                            rule["confidence"], o, p))
+                            yield _rm(o, rule["predicate"], p, ctx.evidence(tok, rule["id"] + ".with", conf, o, p))
             elif len(owners) >= 2 and verb is not None and tok.dep_ in {"obj", "nsubj:pass"}:
                 for a, b in _pairs(owners, [], True):
                     yield _rm(a, rule["predicate"], b, ctx.evidence(tok, rule["id"] + ".coordinated-subjects",
                                                                     rule["confidence"], a, b))
+
+
+def _partner_ok(m: Mention) -> bool:
+    """A partner is an organisation; an event too ("en partenariat avec <salon>"), since trade shows and
+    conferences are run by organisations of the same name."""
+    return kind_of(m) in {"Organization", "Event"}
+
+
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "notre", "nos"}
+
+
+def _has_possessive(tok: Token) -> bool:
+    return any(fold(c.text) in POSSESSIVES for c in tok.children) or (
+        tok.i > 0 and fold(tok.doc[tok.i - 1].text) in POSSESSIVES
+    )
+
+
+def _is_definite_or_possessed(tok: Token) -> bool:
+    prev = [fold(t.text) for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]]
+    return _has_possessive(tok) or any(w in {"l'", "le", "la", "cet", "ce", "cette"} for w in prev)
+
+
+def _partners_after(ctx: DocContext, tok: Token) -> list[Mention]:
+    """Surface reading of "NOUN [adjectives, participle] avec Y [et Z]" where the parse does not attach Y to the
+    noun: "son mariage avec Y", "l'accord mondial passé avec Y"."""
+    doc = ctx.parsed
+    j = tok.i + 1
+    end = min(tok.sent.end, tok.i + 7)
+    while j < end and (doc[j].pos_ in {"ADJ", "ADV"} or doc[j].is_quote or doc[j].is_space
+                       or (doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm"))):
+        j += 1
+    if j >= end or fold(doc[j].text) != "avec":
+        return []
+    found: list[Mention] = []
+    seps: list[str] = []
+    k = j + 1
+    while k < min(tok.sent.end, j + 16):
+        m = ctx.mention(doc[k])
+        if m is not None:
+            if not _partner_ok(m) or m in found:
+                break
+            found.append(m)
+            while k < len(doc) and ctx.mention(doc[k]) is m:
+                k += 1
+            if k + 1 < len(doc) and fold(doc[k].text) in {"et", ","} and ctx.mention(doc[k + 1]):
+                seps.append(fold(doc[k].text))
+                k += 1
+                continue
+            break
+        if doc[k].pos_ not in {"DET", "ADJ"} and not doc[k].is_space:
+            break
+        k += 1
+    # "avec Y, X annonce ...": a comma continues the list only when the list closes with "et"
+    while seps and seps[-1] == ",":
+        seps.pop()
+        found.pop()
+    return found
+
+
+def _subject_after(ctx: DocContext, tok: Token, exclude: list[Mention]) -> Mention | None:
+    """"Lors de son mariage avec Y, X ...": a possessive in a fronted phrase points to the subject that follows."""
+    for k in range(tok.i + 1, tok.sent.end):
+        t = ctx.parsed[k]
+        m = ctx.mention(t)
+        if m is not None and m not in exclude and is_org(m) and t.dep_.startswith("nsubj"):
+            return m
+    return None
+
+
+def _topic_in_sentence(ctx: DocContext, tok: Token, exclude: list[Mention]) -> Mention | None:
+    """The document's main organisation when this sentence names it outside ``exclude``."""
+    topic = ctx.topic
+    if topic is None or any(fold(m.text) == fold(topic.text) for m in exclude):
+        return None
+    for k in range(tok.sent.start, tok.sent.end):
+        m = ctx.mention(ctx.parsed[k])
+        if m is not None and fold(m.text) == fold(topic.text):
+            return m
+    return None
 
 
 def _is_offer_context(tok: Token) -> bool:
@@ -423,16 +508,26 @@ def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
         j = tok.i + 1
         while j < tok.sent.end:
             t = doc[j]
-            if t.text in {".", ";", "?", "!"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl"}):
-                break
             m = ctx.mention(t)
-            if m is not None and m is not owner and m not in members and is_org(m) and not m.text.startswith("#"):
+            if m is None and (t.text in {".", ";", "?", "!"} or (t.pos_ in {"VERB", "AUX"}
+                                                                  and t.dep_ not in {"amod", "acl"})):
+                break
+            if (m is not None and m is not owner and m not in members and _could_be_org(m)
+                    and not m.text.startswith("#")):
                 members.append(m)
             j += 1
         for m in members:
             if fold(m.text) == fold(owner.text):
                 continue
             yield _rm(m, rule["predicate"], owner, ctx.evidence(tok, rule["id"], rule["confidence"], m, owner))
+
+
+def _could_be_org(m: Mention) -> bool:
+    """An organisation, or a lone word spaCy only guessed to be a person: in a list of clients or subsidiaries a
+    one-word name is a company far more often than a person named by surname alone."""
+    if is_org(m):
+        return True
+    return kind_of(m) == "Person" and " " not in m.text and sum(w for _, w in m.type_votes) < 1.0
 
 
 # ---------------------------------------------------------------------------------------------------------------
