@@ -123,6 +123,17 @@ def _type_noun(span: Span) -> str | None:
             break
         k -= 1
         steps += 1
+    # "une entreprise britannique, X": a noun phrase then a comma right before the name (whatever the parse says)
+    k = span.start - 1
+    if k > 0 and span.doc[k].text == ",":
+        k -= 1
+        while k >= 0 and span.doc[k].pos_ == "ADJ":
+            k -= 1
+        tok = span.doc[k] if k >= 0 else None
+        if tok is not None and tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns and k > 0 and fold(
+            span.doc[k - 1].text
+        ) in {"un", "une", "le", "la", "l'"}:
+            return nouns[fold(tok.lemma_)]
     # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
     head = root.head
     if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns:

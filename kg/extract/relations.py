@@ -92,6 +92,10 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     case = {fold(c.text) for c in child.children if c.dep_ == "case"}
                     if case & preps:
                         objects += ctx.arguments(child)
+            conf, rule_id = rule["confidence"], rule["id"]
+            if not subjects and not passive:
+                subjects = _subjects_before(ctx, tok)
+                conf, rule_id = conf - 0.1, rule_id + ".surface-subject"
             if passive:
                 subjects, objects = agents, subjects
             subjects = [m for m in subjects if _fits_subject(rule, m)]
@@ -99,7 +103,45 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if rule["predicate"] == "launched" and any(kind_of(m) == "Person" for m in subjects):
                 continue
             for s, o in _pairs(subjects, objects, rule.get("symmetric", False)):
-                yield _rm(s, rule["predicate"], o, ctx.evidence(tok, rule["id"], rule["confidence"], s, o))
+                yield _rm(s, rule["predicate"], o, ctx.evidence(tok, rule_id, conf, s, o))
+
+
+def _subjects_before(ctx: DocContext, verb: Token) -> list[Mention]:
+    """Subjects read off the surface when the parse gives none: the names right before the verb and its
+    auxiliaries, coordinated by "et", each possibly introduced by a description ("X et la société de conseil Y
+    ont lancé Z"). A comma, a relative pronoun or another verb ends the search."""
+    doc = ctx.parsed
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].pos_ == "AUX" or fold(doc[k].text) in {"ne", "n'", "se", "s'"}
+                                    or doc[k].dep_ == "advmod"):
+        k -= 1
+    if k < verb.sent.start or ctx.mention(doc[k]) is None:
+        return []
+    found: list[Mention] = []
+    linked = True  # a name is a subject when it is the first, or an "et" (or a list comma) came before it
+    in_list = False
+    described = 0
+    while k >= verb.sent.start:
+        t = doc[k]
+        m = ctx.mention(t)
+        if m is not None:
+            if m not in found:
+                if not linked:
+                    break
+                found.append(m)
+                linked, described = False, 0
+            k -= 1
+            continue
+        if fold(t.text) in {"et", "ou"} or (t.text == "," and in_list):
+            linked = in_list = True
+            k -= 1
+            continue
+        if t.pos_ in {"DET", "NOUN", "ADJ", "ADP", "ADV", "X"} and described < 8:
+            described += 1  # the description before a name: "et la société de conseil Y"
+            k -= 1
+            continue
+        break
+    return list(reversed(found))
 
 
 def _fits_subject(rule: dict, m: Mention) -> bool:
@@ -595,6 +637,8 @@ def data_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if data_tok is not None:
                 break
         if data_tok is None:
+            data_tok = _data_noun_after(tok, nouns)
+        if data_tok is None:
             continue
         subjects, _ = ctx.subjects(tok)
         subjects = [m for m in subjects if is_org(m)]
@@ -628,6 +672,19 @@ def data_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             for p in provider:
                 if fold(s.text) != fold(p.text):
                     yield _rm(s, predicate, p, ctx.evidence(tok, f"data.{lemma}", conf, s, p))
+
+
+def _data_noun_after(verb: Token, nouns: set[str]) -> Token | None:
+    """The data noun a few words after the verb, in the same clause, when the parse does not attach it:
+    "a récupéré, moyennant finance, une poignée d'anciens tweets"."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(verb.sent.end, verb.i + 10)):
+        t = doc[k]
+        if t.text in {".", ";", "?", "!"} or ("Fin" in t.morph.get("VerbForm") and t.pos_ in {"VERB", "AUX"}):
+            return None
+        if t.pos_ == "NOUN" and (_lemma(t) in nouns or fold(t.text) in nouns):
+            return t
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------------
