@@ -83,6 +83,31 @@ def _surname_links(keys: dict[str, dict[str, float]]) -> dict[str, str]:
     return links
 
 
+SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "a", "en"}
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in SMALL_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
+    """Map an acronym ("JO", "BCE") to the one longer name of the same document whose initials it spells
+    ("Jeux Olympiques", "Banque centrale européenne"); left alone when no name or several names fit."""
+    names_by_doc: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if " " in m.text.strip():
+            names_by_doc[m.doc_id].add(m.text)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        text = m.text.strip()
+        if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
+            for name in names_by_doc.get(m.doc_id, ()):
+                if _initials(name) == text:
+                    candidates[name_key(text)].add(name_key(name))
+    return {k: next(iter(v)) for k, v in candidates.items() if len(v) == 1}
+
+
 def _best_label(forms: Counter[str]) -> str:
     """The most frequent surface form; ties go to the one with inner capitals ("DataSift"), then alphabetical."""
     return sorted(forms, key=lambda f: (-forms[f], -sum(c.isupper() for c in f), f))[0]
@@ -92,9 +117,13 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
     """Merge the mentions of all documents into entities and lift relation mentions onto them."""
     extractions = list(extractions)
     mentions: list[Mention] = [m for ex in extractions for m in ex.mentions]
+    seen = {(m.doc_id, m.start, m.end, m.text) for m in mentions}
     for ex in extractions:  # arguments of relations (e.g. places named by a demonym) are mentions too
         for r in ex.relations:
-            mentions.extend((r.subject, r.object))
+            for m in (r.subject, r.object):
+                if (m.doc_id, m.start, m.end, m.text) not in seen:  # once each, or its votes would count twice
+                    seen.add((m.doc_id, m.start, m.end, m.text))
+                    mentions.append(m)
     seen_inside = {name_key(m.text) for m in mentions if not m.initial}
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in mentions:
@@ -108,6 +137,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
             for kind, weight in rng.items():
                 votes[name_key(r.object.text)][kind] += weight
     links = _surname_links(votes)
+    links.update(_acronym_links(mentions))
 
     def canonical(m: Mention) -> str | None:
         key = name_key(m.text)

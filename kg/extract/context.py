@@ -136,7 +136,7 @@ class DocContext:
         # an infinitive or participle takes the subject of the verb it depends on; spaCy sometimes hangs it from
         # an auxiliary it mis-parsed ("a expliqué avoir récupéré"), which passes the subject on the same way
         inherits = verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl"} or (
-            verb.head.pos_ == "AUX" and verb.dep_ not in {"nsubj", "obj"})
+            (verb.head.pos_ == "AUX" or verb.pos_ == "AUX") and verb.dep_ not in {"nsubj", "obj"})
         if _depth < 3 and inherits and verb.head is not verb:
             if verb.dep_ in {"acl", "acl:relcl"}:
                 return self.names_under(verb.head), passive

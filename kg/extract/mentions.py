@@ -112,13 +112,16 @@ def _type_noun(span: Span) -> str | None:
     # the noun just before the name ("la société DataSift"), skipping adjectives and "de ..." modifiers
     k = span.start - 1
     steps = 0
+    # "le président de X", "chez X": a name after a preposition is a complement, not what the noun names
+    if k >= 0 and span.doc[k].pos_ == "ADP":
+        k = -1
     while k >= 0 and steps < 6 and not span.doc[k].is_space:
         tok = span.doc[k]
-        if tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns:
-            if steps == 0 or tok.i == root.head.i or root.head.i == tok.i:
-                return nouns[fold(tok.lemma_)]
-            if all(t.pos_ in {"ADJ", "ADP", "NOUN", "DET"} for t in span.doc[k + 1 : span.start]):
-                return nouns[fold(tok.lemma_)]
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns and (
+            steps == 0 or tok.i == root.head.i or root.head.i == tok.i or all(
+                t.pos_ in {"ADJ", "ADP", "NOUN", "DET"} for t in span.doc[k + 1 : span.start])
+        ):
+            return nouns[_head_noun(span.doc, k)]
         if tok.pos_ not in {"ADJ", "ADP", "DET", "NOUN", "ADV"} or tok.text in {",", "("}:
             break
         k -= 1
@@ -134,6 +137,9 @@ def _type_noun(span: Span) -> str | None:
             span.doc[k - 1].text
         ) in {"un", "une", "le", "la", "l'"}:
             return nouns[fold(tok.lemma_)]
+    listed = _list_type(span)
+    if listed:
+        return listed
     # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
     head = root.head
     if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns:
@@ -142,6 +148,52 @@ def _type_noun(span: Span) -> str | None:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns:
             return nouns[fold(child.lemma_)]
     return None
+
+
+LIST_INTRODUCERS = {"dont", "comme", "notamment", "parmi"}
+
+
+def _list_type(span: Span) -> str | None:
+    """"des plateformes telles que A, B ou C", "plusieurs enseignes dont C": a name listed after a plural noun
+    of a known type is of that type."""
+    doc = span.doc
+    nouns = entity_cues().type_nouns
+    k = span.start - 1
+    steps = 0
+    while k >= 0 and steps < 20:
+        t = doc[k]
+        word = fold(t.text)
+        if word in LIST_INTRODUCERS or (word == "que" and k > 0 and fold(doc[k - 1].text) in {
+                "tels", "telles", "tel", "telle"}):
+            k -= 2 if word == "que" else 1
+            for j in range(k, max(-1, k - 5), -1):
+                if doc[j].pos_ == "NOUN" and fold(doc[j].lemma_) in nouns:
+                    return nouns[_head_noun(doc, j)]
+                if doc[j].pos_ not in {"ADJ", "ADP", "NOUN", "DET"}:
+                    break
+            return None
+        if not (t.text in {",", "et", "ou", "encore"} or t.is_space or _has_upper(t) or t.pos_ in {"PROPN", "DET"}):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _head_noun(doc: Doc, k: int) -> str:
+    """"cabinet d'étude X", "société de conseil X": the noun heading "N de N" names the type, not its modifier."""
+    nouns = entity_cues().type_nouns
+    best = fold(doc[k].lemma_)
+    j = k - 1
+    while j >= 1 and fold(doc[j].text) in {"de", "d'", "du", "des"}:
+        j -= 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j >= 0 and doc[j].pos_ == "NOUN" and fold(doc[j].lemma_) in nouns:
+            best = fold(doc[j].lemma_)
+            j -= 1
+        else:
+            break
+    return best
 
 
 def _votes(span: Span, text: str, label: str | None, source: str) -> tuple[tuple[str, float], ...]:
@@ -166,7 +218,9 @@ def _votes(span: Span, text: str, label: str | None, source: str) -> tuple[tuple
             add("Organization", 1.0 if label == "ORG" else 0.4)
     if folded in places.places:
         add("Place", 2.0)
-    if any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
+    if any(w in cues.event_name_words for w in words):
+        add("Event", 1.5)
+    elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
         add("Organization", 1.5)
     noun_type = _type_noun(span)
     if noun_type:

@@ -452,8 +452,8 @@ def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
     limit = min(len(doc), j + 14)
     while j < limit:
         tok = doc[j]
-        if tok.is_space and "\n" in tok.text:
-            return
+        if (tok.is_space and "\n" in tok.text) or tok.is_quote or tok.text in {"«", "»", ".", ";", "?", "!"}:
+            return  # a quotation or a new sentence starts: what follows is no longer the title
         org = _org_at(ctx, j)
         if org is not None:
             prev = fold(doc[j - 1].text)
@@ -604,7 +604,10 @@ def client_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                 marker = True
             if m is not None and is_org(m):
                 agency = m
-                left = fold(doc[max(0, k - 3) : k].text)
+                first = k
+                while first > 0 and ctx.mention(doc[first - 1]) is m:
+                    first -= 1
+                left = fold(doc[max(0, first - 3) : first].text)
                 if any(left.endswith(am) for am in agent_markers):
                     marker = True
                 break
