@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +20,9 @@ from kg.model import Span as TextSpan
 
 NAME_DEPS = {"appos", "flat:name", "flat", "nmod", "compound", "fixed", "dep", "amod"}
 LIST_DEPS = {"conj", "appos"}
+# A fact whose argument is a pronoun or a description resolved to an entity named elsewhere ("vous", "le groupe")
+# is less sure than one naming both sides in the sentence.
+REFERENCE_FACTOR = 0.85
 SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 
 
@@ -33,6 +37,27 @@ def is_org(m: Mention) -> bool:
     return kind_of(m) == "Organization"
 
 
+def _pool_votes(mentions: list[Mention]) -> list[Mention]:
+    """Each mention with the votes of every mention of the same name in the document.
+
+    spaCy types the same name differently from sentence to sentence ("Quantix" ORG here, PER there); a rule
+    deciding whether an argument is an organisation should see what the whole text says about the name. Only the
+    rules see pooled votes: resolution still counts each mention's own votes once.
+    """
+    pooled: dict[str, dict[str, float]] = {}
+    for m in mentions:
+        if m.source == "hashtag":
+            continue
+        votes = pooled.setdefault(fold(m.text), {})
+        for kind, w in m.type_votes:
+            votes[kind] = votes.get(kind, 0.0) + w
+    out = []
+    for m in mentions:
+        votes = pooled.get(fold(m.text))
+        out.append(replace(m, type_votes=tuple(sorted(votes.items()))) if votes else m)
+    return out
+
+
 class DocContext:
     """A parsed document (or chunk) with its mentions, indexed for the rules."""
 
@@ -40,7 +65,8 @@ class DocContext:
         self.doc = doc
         self.parsed = parsed
         self.offset = offset
-        self.mentions = [m for m in mentions if offset <= m.start and m.end <= offset + len(parsed.text)]
+        self.mentions = _pool_votes(
+            [m for m in mentions if offset <= m.start and m.end <= offset + len(parsed.text)])
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = parsed.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
@@ -171,7 +197,8 @@ class DocContext:
             start=start,
             end=end,
             rule=rule,
-            confidence=confidence,
+            confidence=round(confidence * (REFERENCE_FACTOR if any(m.source == "reference" for m in mentions)
+                                           else 1.0), 3),
             attributes=tuple(sorted((k, v) for k, v in attributes if v)),
         )
 

@@ -30,7 +30,7 @@ def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: 
     ctx = DocContext(doc, parsed, mentions, offset)
     cues = relation_cues()
     found: dict[tuple, RelationMention] = {}
-    families = (verb_rules, noun_rules, offer_rules, title_rules, list_rules, client_rules, data_rules,
+    families = (verb_rules, noun_rules, offer_rules, title_rules, list_rules, copula_rules, client_rules, data_rules,
                 location_rules)
     for family in families:
         for rm in family(ctx, cues):
@@ -93,6 +93,9 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     if case & preps:
                         objects += ctx.arguments(child)
             conf, rule_id = rule["confidence"], rule["id"]
+            if not objects and not passive:
+                objects = _object_after(ctx, tok)
+                conf, rule_id = conf - 0.1, rule_id + ".surface-object"
             if not subjects and not passive:
                 subjects = _subjects_before(ctx, tok)
                 conf, rule_id = conf - 0.1, rule_id + ".surface-subject"
@@ -102,8 +105,41 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             objects = [m for m in objects if _fits_object(rule, m)]
             if rule["predicate"] == "launched" and any(kind_of(m) == "Person" for m in subjects):
                 continue
+            attrs = _fact_attributes(tok, rule.get("fact", ""))
             for s, o in _pairs(subjects, objects, rule.get("symmetric", False)):
-                yield _rm(s, rule["predicate"], o, ctx.evidence(tok, rule_id, conf, s, o))
+                yield _rm(s, rule["predicate"], o, ctx.evidence(tok, rule_id, conf, s, o, attributes=attrs))
+
+
+def _fact_attributes(tok: Token, fact: str) -> list[tuple[str, str]]:
+    """The amount (with currency) and date a deal or funding sentence gives: "a racheté X pour 40 millions
+    d'euros", "a levé 12 millions d'euros en mars 2021". Only for rules that name a fact kind."""
+    if not fact:
+        return []
+    attrs: list[tuple[str, str]] = [("date", find_date(tok.sent.text))]
+    amounts = find_amounts(tok.sent.text)
+    if amounts:
+        a = min(amounts, key=lambda x: abs(tok.sent.start_char + x.start - tok.idx))
+        attrs += [("amount", str(a.value)), ("currency", a.currency)]
+        if a.max_value is not None:
+            attrs.append(("maxAmount", str(a.max_value)))
+    if len(attrs) > 1 or attrs[0][1]:
+        attrs.append(("fact", fact))
+    return attrs
+
+
+def _object_after(ctx: DocContext, verb: Token) -> list[Mention]:
+    """The object read off the surface when the parse gives none: the first name after the verb, past a short
+    description ("rachète la start-up lyonnaise X", "a lancé un site baptisé X")."""
+    doc = ctx.parsed
+    for k in range(verb.i + 1, min(verb.sent.end, verb.i + 8)):
+        t = doc[k]
+        m = ctx.mention(t)
+        if m is not None:
+            return [m]
+        if not (t.pos_ in {"DET", "NOUN", "ADJ", "X", "PROPN"} or t.text == "-" or fold(t.text) in {
+                "baptise", "baptisee", "nomme", "nommee", "appele", "appelee", "denomme", "denommee"}):
+            return []
+    return []
 
 
 def _subjects_before(ctx: DocContext, verb: Token) -> list[Mention]:
@@ -513,6 +549,32 @@ def _title_before(ctx: DocContext, person: Mention, span: Span, links: set[str])
 
 
 # ---------------------------------------------------------------------------------------------------------------
+def copula_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X est une filiale de Y", "X est désormais client de Y", "X reste l'actionnaire de Y": the relational
+    noun of a list rule as the predicate of "être", its subject the member and its complement the owner."""
+    by_noun: dict[str, dict] = {}
+    for rule in cues["list_rules"]:
+        for n in rule["nouns"]:
+            by_noun[fold(n)] = rule
+    copulas = {"etre", "devenir", "rester", "demeurer"}
+    for tok in ctx.parsed:
+        rule = by_noun.get(_lemma(tok)) if tok.pos_ == "NOUN" else None
+        if rule is None or ctx.negated(tok):
+            continue
+        cop = [c for c in tok.children if c.dep_ == "cop" or (c.dep_.startswith("aux") and _lemma(c) in copulas)]
+        if not cop and not (tok.dep_ in {"xcomp", "obj"} and _lemma(tok.head) in copulas):
+            continue
+        verb = tok.head if not cop else tok
+        members = [m for c in verb.children if c.dep_ == "nsubj" for m in ctx.arguments(c) if _could_be_org(m)]
+        owners = [m for c in tok.children if c.dep_ == "nmod" for m in ctx.names_under(c) if is_org(m)]
+        for m in members:
+            for o in owners[:1]:
+                if fold(m.text) != fold(o.text):
+                    yield _rm(m, rule["predicate"], o, ctx.evidence(tok, rule["id"].replace(".list", ".copula"),
+                                                                    rule["confidence"] + 0.1, m, o))
+
+
+# ---------------------------------------------------------------------------------------------------------------
 def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     """"ses clients A, B, C ou encore D" -> A clientOf owner, ...; "entités du groupe X, dont A, B et C"."""
     by_noun: dict[str, dict] = {}
@@ -721,7 +783,7 @@ def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                 for o in orgs:
                     yield _rm(o, "basedIn", place, ctx.evidence(tok, "location.demonym", lc["demonym_confidence"],
                                                                 o, place))
-        elif folded in participles or _lemma(tok) in participles:
+        elif _base_forms(folded) & participles or _lemma(tok) in participles:
             targets = []
             for child in tok.children:
                 if child.dep_.startswith("obl") and any(fold(c.text) in {"a", "en", "au"} for c in child.children):
@@ -735,6 +797,12 @@ def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             for o in orgs:
                 for t in targets:
                     yield _rm(o, "basedIn", t, ctx.evidence(tok, "location.based-in", lc["confidence"], o, t))
+
+
+def _base_forms(word: str) -> set[str]:
+    """"basée", "basés", "établie" -> {"base", ...}: candidates for the masculine singular of a participle."""
+    w = word[:-1] if word.endswith("s") else word
+    return {word, w, w[:-1]} if w.endswith("e") else {word, w}
 
 
 @cache
