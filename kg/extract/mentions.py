@@ -105,6 +105,11 @@ def _keep(span: Span, text: str) -> bool:
     return not (titles and titles * 2 >= len(words))
 
 
+NAMING_WORDS = {"baptise", "baptisee", "baptises", "baptisees", "nomme", "nommee", "nommes", "nommees", "appele",
+                "appelee", "appeles", "appelees", "denomme", "denommee", "intitule", "intitulee", "surnomme",
+                "surnommee"}
+
+
 def _type_noun(span: Span) -> str | None:
     """The type named by a noun the span stands beside: "la société X", "X, une entreprise ...", "le site X"."""
     nouns = entity_cues().type_nouns
@@ -115,6 +120,9 @@ def _type_noun(span: Span) -> str | None:
     # "le président de X", "chez X": a name after a preposition is a complement, not what the noun names
     if k >= 0 and span.doc[k].pos_ == "ADP":
         k = -1
+    # "une application baptisée X": the noun before a naming participle names X
+    if k >= 1 and fold(span.doc[k].text) in NAMING_WORDS:
+        k -= 1
     while k >= 0 and steps < 6 and not span.doc[k].is_space:
         tok = span.doc[k]
         if tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns and (
@@ -236,6 +244,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     for ent in parsed.ents:
         candidates.append((ent.start, _extend(parsed, ent.end) if len(ent) >= 3 else ent.end, f"ner:{ent.label_}",
                            ent.label_))
+    candidates += _capitalised_runs(parsed)
     for tok in parsed:
         if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():
             candidates.append((tok.i, tok.i + 1, "hashtag", None))
@@ -311,6 +320,32 @@ def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int) -> l
                 doc_id=doc.doc_id, start=offset + a, end=offset + b, text=name,
                 type_votes=tuple((k, w * 0.25) for k, w in model.type_votes), source="repeat",
             ))
+    return out
+
+
+def _capitalised_runs(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
+    """Names spaCy's NER missed: runs of capitalised words that a type noun introduces ("la société de conseil
+    Pilot Analytics", "une application baptisée Kalima"), or proper nouns unknown to the vocabulary inside a
+    sentence. They come after NER candidates, so a name NER found keeps its span and label."""
+    out = []
+    ents = {t.i for e in parsed.ents for t in e}
+    i = 0
+    while i < len(parsed):
+        tok = parsed[i]
+        if tok.i in ents or not tok.text[:1].isupper() or tok.is_punct or _is_break(tok):
+            i += 1
+            continue
+        j = i
+        while j < len(parsed) and j not in ents and parsed[j].text[:1].isupper() and not _is_break(parsed[j]) \
+                and not parsed[j].is_punct:
+            j += 1
+        span = parsed[i:j]
+        introduced = _type_noun(span) is not None
+        unknown = all(t.pos_ == "PROPN" and t.is_oov for t in span) and not (span[0].is_sent_start or
+                                                                              _line_start(span[0]))
+        if (introduced or unknown) and fold(span.text) not in entity_cues().not_names:
+            out.append((i, j, "caps", None))
+        i = max(j, i + 1)
     return out
 
 

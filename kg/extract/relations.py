@@ -99,6 +99,10 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if not subjects and not passive:
                 subjects = _subjects_before(ctx, tok)
                 conf, rule_id = conf - 0.1, rule_id + ".surface-subject"
+            elif not passive:  # "X et la société Y ont lancé": the parse may keep only Y as subject
+                surface = _subjects_before(ctx, tok)
+                if len(surface) > len(subjects) and all(m in surface for m in subjects):
+                    subjects = surface
             if passive:
                 subjects, objects = agents, subjects
             subjects = [m for m in subjects if _fits_subject(rule, m)]
@@ -142,22 +146,36 @@ def _object_after(ctx: DocContext, verb: Token) -> list[Mention]:
     return []
 
 
+def _real_sentence_start(tok: Token) -> int:
+    """The first token after the last full stop or line break: spaCy's parser sometimes starts a sentence in the
+    middle of a name ("... Pilot | Analytics ont lancé")."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= max(0, tok.i - 60):
+        t = doc[k]
+        if t.text in {".", "!", "?"} or "\n" in t.text or "\n" in t.whitespace_:
+            return k + 1
+        k -= 1
+    return k + 1
+
+
 def _subjects_before(ctx: DocContext, verb: Token) -> list[Mention]:
     """Subjects read off the surface when the parse gives none: the names right before the verb and its
     auxiliaries, coordinated by "et", each possibly introduced by a description ("X et la société de conseil Y
     ont lancé Z"). A comma, a relative pronoun or another verb ends the search."""
     doc = ctx.parsed
+    start = _real_sentence_start(verb)
     k = verb.i - 1
-    while k >= verb.sent.start and (doc[k].pos_ == "AUX" or fold(doc[k].text) in {"ne", "n'", "se", "s'"}
+    while k >= start and (doc[k].pos_ == "AUX" or fold(doc[k].text) in {"ne", "n'", "se", "s'"}
                                     or doc[k].dep_ == "advmod"):
         k -= 1
-    if k < verb.sent.start or ctx.mention(doc[k]) is None:
+    if k < start or ctx.mention(doc[k]) is None:
         return []
     found: list[Mention] = []
     linked = True  # a name is a subject when it is the first, or an "et" (or a list comma) came before it
     in_list = False
     described = 0
-    while k >= verb.sent.start:
+    while k >= start:
         t = doc[k]
         m = ctx.mention(t)
         if m is not None:
@@ -505,6 +523,7 @@ def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
                     preds = ["leaderOf"]
                 role = " ".join(t.text for t in doc[i + 1 : j] if not t.is_space).strip(" ,")
                 role = re.sub(r"\s*,?\s*(de|du|des|d'|chez|at|of)$", "", role).strip(" ,")
+                role = re.sub(r"\s+,", ",", role)
                 conf = 0.85 if prev in links or prev2 in links else 0.7
                 for pred in preds:
                     attrs = [("role", role)] if pred in {"employeeOf", "leaderOf", "ceoOf"} else []
