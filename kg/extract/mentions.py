@@ -38,6 +38,14 @@ def _joins_name(doc: Doc, i: int, start: int) -> bool:
     return bool(words) and len(words) == 1 and words[0] in entity_cues().org_name_words
 
 
+def _extend_caps(doc: Doc, end: int) -> int:
+    """"Pilot" + "Analytics": NER often stops before a last capitalised word of a company name."""
+    while end < len(doc) and doc[end].pos_ in {"PROPN", "X"} and doc[end].text[:1].isupper() \
+            and not _is_break(doc[end]) and doc[end - 1].whitespace_ != "" and not doc[end].ent_type_:
+        end += 1
+    return end
+
+
 def _extend(doc: Doc, end: int) -> int:
     """"... Emploi Agricole et Rural": a name runs on over "et" + a capitalised adjective that ends it."""
     if end + 1 < len(doc) and doc[end].text == "et" and doc[end + 1].pos_ == "ADJ" and doc[end + 1].is_title:
@@ -150,7 +158,10 @@ def _type_noun(span: Span) -> str | None:
         return listed
     # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
     head = root.head
-    if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns:
+    complement = any(c.dep_ == "case" for c in root.children) or (
+        span.start > 0 and span.doc[span.start - 1].pos_ == "ADP")  # "le président de X": X is not a president
+    if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns \
+            and not complement:
         return nouns[fold(head.lemma_)]
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns:
@@ -242,8 +253,8 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
     candidates: list[tuple[int, int, str, str | None]] = []
     for ent in parsed.ents:
-        candidates.append((ent.start, _extend(parsed, ent.end) if len(ent) >= 3 else ent.end, f"ner:{ent.label_}",
-                           ent.label_))
+        end = _extend(parsed, ent.end) if len(ent) >= 3 else _extend_caps(parsed, ent.end)
+        candidates.append((ent.start, end, f"ner:{ent.label_}", ent.label_))
     candidates += _capitalised_runs(parsed)
     for tok in parsed:
         if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():

@@ -159,6 +159,15 @@ def _real_sentence_start(tok: Token) -> int:
     return k + 1
 
 
+def _real_sentence_end(tok: Token) -> int:
+    """One past the next full stop or line break (see :func:`_real_sentence_start`)."""
+    doc = tok.doc
+    for k in range(tok.i + 1, min(len(doc), tok.i + 80)):
+        if doc[k].text in {".", "!", "?", ";"} or "\n" in doc[k].text:
+            return k
+    return min(len(doc), tok.i + 80)
+
+
 def _subjects_before(ctx: DocContext, verb: Token) -> list[Mention]:
     """Subjects read off the surface when the parse gives none: the names right before the verb and its
     auxiliaries, coordinated by "et", each possibly introduced by a description ("X et la société de conseil Y
@@ -249,7 +258,10 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     continue
                 case = {fold(c.text) for c in t.children if c.dep_ == "case"}
                 if "entre" in case:
-                    between = [m for m in ctx.arguments(t) if is_org(m)]
+                    between = [m for m in ctx.arguments(t) if _could_be_org(m)]
+                    if len(between) < 2:  # the parse lost the coordination: read "entre X et Y" off the text
+                        marker = next(c for c in t.children if c.dep_ == "case" and fold(c.text) == "entre")
+                        between = [m for m in _names_list_after(ctx, marker.i) if _could_be_org(m)]
                 elif case & {"avec", "a"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
                     partners += [m for m in ctx.arguments(t) if _partner_ok(m) and m not in partners]
             if not partners and not between:
@@ -263,6 +275,9 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             verb = _governing_verb(tok)
             if verb is not None and not ctx.negated(verb) and not ctx.modal(verb):
                 owners, _ = ctx.subjects(verb)
+                surface = _subjects_before(ctx, verb)  # "X et la société Y annoncent un partenariat"
+                if len(surface) > len(owners) and all(m in surface for m in owners):
+                    owners = surface
                 owners = [m for m in owners if is_org(m)]
             possessive = _has_possessive(tok)
             conf = rule["confidence"]
@@ -280,7 +295,9 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     for p in partners:
                         if fold(o.text) != fold(p.text):
                             yield _rm(o, rule["predicate"], p, ctx.evidence(tok, rule["id"] + ".with", conf, o, p))
-            elif len(owners) >= 2 and verb is not None and tok.dep_ in {"obj", "nsubj:pass"}:
+            elif len(owners) >= 2 and verb is not None and (
+                    tok.dep_ in {"obj", "nsubj:pass"} or (tok.dep_ == "nmod" and tok.head.dep_ == "obj")):
+                # "X et Y annoncent un partenariat" / "... la signature d'un partenariat"
                 for a, b in _pairs(owners, [], True):
                     yield _rm(a, rule["predicate"], b, ctx.evidence(tok, rule["id"] + ".coordinated-subjects",
                                                                     rule["confidence"], a, b))
@@ -317,30 +334,42 @@ def _partners_after(ctx: DocContext, tok: Token) -> list[Mention]:
         j += 1
     if j >= end or fold(doc[j].text) != "avec":
         return []
+    return _names_list_after(ctx, j)
+
+
+def _names_list_after(ctx: DocContext, j: int) -> list[Mention]:
+    """The coordinated names right after token ``j`` ("avec Y et Z", "entre X et Y"), each possibly introduced by
+    a description ("et la société Y")."""
+    doc = ctx.parsed
+    end = min(_real_sentence_end(doc[j]), j + 20)
     found: list[Mention] = []
     seps: list[str] = []
+    expecting = True
     k = j + 1
-    while k < min(tok.sent.end, j + 16):
+    while k < end:
         m = ctx.mention(doc[k])
         if m is not None:
-            if not _partner_ok(m) or m in found:
+            if not expecting or not (_partner_ok(m) or _could_be_org(m)) or m in found:
                 break
             found.append(m)
+            expecting = False
             while k < len(doc) and ctx.mention(doc[k]) is m:
                 k += 1
-            if k + 1 < len(doc) and fold(doc[k].text) in {"et", ","} and ctx.mention(doc[k + 1]):
-                seps.append(fold(doc[k].text))
-                k += 1
-                continue
-            break
-        if doc[k].pos_ not in {"DET", "ADJ"} and not doc[k].is_space:
+            continue
+        word = fold(doc[k].text)
+        if not expecting and word in {"et", ","}:
+            seps.append(word)
+            expecting = True
+        elif not expecting or (doc[k].pos_ not in {"DET", "ADJ", "NOUN"} and not doc[k].is_space):
             break
         k += 1
+    if expecting and seps:  # the list ended on a separator that led nowhere
+        seps.pop()
     # "avec Y, X annonce ...": a comma continues the list only when the list closes with "et"
     while seps and seps[-1] == ",":
         seps.pop()
         found.pop()
-    return found
+    return found[: len(seps) + 1]
 
 
 def _subject_after(ctx: DocContext, tok: Token, exclude: list[Mention]) -> Mention | None:
@@ -492,7 +521,7 @@ def _org_at(ctx: DocContext, i: int) -> Mention | None:
     if i >= len(ctx.parsed):
         return None
     m = ctx.mention(ctx.parsed[i])
-    return m if m is not None and kind_of(m) in {"Organization"} else None
+    return m if m is not None and _could_be_org(m) else None
 
 
 def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
@@ -585,7 +614,7 @@ def copula_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             continue
         verb = tok.head if not cop else tok
         members = [m for c in verb.children if c.dep_ == "nsubj" for m in ctx.arguments(c) if _could_be_org(m)]
-        owners = [m for c in tok.children if c.dep_ == "nmod" for m in ctx.names_under(c) if is_org(m)]
+        owners = [m for c in tok.children if c.dep_ == "nmod" for m in ctx.names_under(c) if _could_be_org(m)]
         for m in members:
             for o in owners[:1]:
                 if fold(m.text) != fold(o.text):
@@ -629,7 +658,7 @@ def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             continue
         # members: names listed after the noun, up to the end of the clause
         j = tok.i + 1
-        while j < tok.sent.end:
+        while j < _real_sentence_end(tok):
             t = doc[j]
             m = ctx.mention(t)
             if m is None and (t.text in {".", ";", "?", "!"} or (t.pos_ in {"VERB", "AUX"}
@@ -646,11 +675,11 @@ def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
 
 
 def _could_be_org(m: Mention) -> bool:
-    """An organisation, or a lone word spaCy only guessed to be a person: in a list of clients or subsidiaries a
-    one-word name is a company far more often than a person named by surname alone."""
+    """An organisation, or a lone word spaCy only guessed to be a person or a place (no gazetteer entry, no first
+    name): where a rule expects a company, a one-word name is a company far more often than a surname alone."""
     if is_org(m):
         return True
-    return kind_of(m) == "Person" and " " not in m.text and sum(w for _, w in m.type_votes) < 1.0
+    return kind_of(m) in {"Person", "Place"} and " " not in m.text and sum(w for _, w in m.type_votes) < 1.0
 
 
 # ---------------------------------------------------------------------------------------------------------------
