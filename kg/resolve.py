@@ -109,8 +109,9 @@ def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
 
 
 def _best_label(forms: Counter[str]) -> str:
-    """The most frequent surface form; ties go to the one with inner capitals ("DataSift"), then alphabetical."""
-    return sorted(forms, key=lambda f: (-forms[f], -sum(c.isupper() for c in f), f))[0]
+    """The most frequent surface form; ties go to a full name over a surname or an acronym ("Martin Sorrell",
+    "Jeux Olympiques"), then to the one with inner capitals ("DataSift"), then alphabetical."""
+    return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
 
 
 def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], list[Relation]]:
@@ -137,7 +138,8 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
             for kind, weight in rng.items():
                 votes[name_key(r.object.text)][kind] += weight
     links = _surname_links(votes)
-    links.update(_acronym_links(mentions))
+    acronyms = _acronym_links(mentions)
+    links.update(acronyms)
 
     def canonical(m: Mention) -> str | None:
         key = name_key(m.text)
@@ -155,7 +157,8 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
     for key in sorted(groups):
         group = groups[key]
         total: dict[str, float] = defaultdict(float)
-        for k in {name_key(m.text) for m in group}:
+        keys = {name_key(m.text) for m in group}
+        for k in keys - set(acronyms) if keys - set(acronyms) else keys:  # an acronym's type is only a guess
             for kind, w in votes[k].items():
                 total[kind] += w
         kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))

@@ -86,7 +86,8 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             for child in tok.children:
                 if child.dep_ == "obj":
                     objects += ctx.arguments(child, depth=3)
-                elif child.dep_ == "obl:agent":
+                elif child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
+                        c.dep_ == "case" and fold(c.text) == "par" for c in child.children)):
                     agents += ctx.arguments(child)
                 elif child.dep_.startswith("obl") and preps:
                     case = {fold(c.text) for c in child.children if c.dep_ == "case"}
@@ -211,14 +212,14 @@ def _fits_subject(rule: dict, m: Mention) -> bool:
     kind = kind_of(m)
     if rule["predicate"] in {"founderOf", "leaderOf"}:
         return kind in {"Person", "Organization"}
-    return kind == "Organization"
+    return _could_be_org(m)
 
 
 def _fits_object(rule: dict, m: Mention) -> bool:
     kind = kind_of(m)
     if rule.get("object_kind") == "Thing":
         return kind in THING_KINDS or (kind == "Organization" and m.source.startswith("ner:MISC"))
-    return kind == "Organization"
+    return _could_be_org(m)
 
 
 # ---------------------------------------------------------------------------------------------------------------
