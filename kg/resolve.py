@@ -36,7 +36,7 @@ ARGUMENT_VOTES: dict[str, tuple[dict[str, float], dict[str, float]]] = {
     "acquired": ({"Organization": 1.0}, {"Organization": 1.0}),
     "offeredToAcquire": ({"Organization": 1.0}, {"Organization": 1.0}),
     "investedIn": ({}, {"Organization": 1.0}),
-    "launched": ({"Organization": 1.0}, {"Product": 2.5}),
+    "launched": ({"Organization": 1.0}, {"Product": 1.2}),  # a launched thing may be an event: type nouns decide
     "basedIn": ({"Organization": 1.0}, {"Place": 3.0}),
     "competitorOf": ({"Organization": 1.0}, {"Organization": 1.0}),
 }

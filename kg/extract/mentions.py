@@ -156,6 +156,15 @@ def _type_noun(span: Span) -> str | None:
     listed = _list_type(span)
     if listed:
         return listed
+    # "X, une entreprise française ...": a comma, an article and a type noun right after the name
+    doc = span.doc
+    k = span.end
+    if k + 2 < len(doc) and doc[k].text == "," and fold(doc[k + 1].text) in {"un", "une", "le", "la", "l'"}:
+        k += 2
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN" and fold(doc[k].lemma_) in nouns:
+            return nouns[fold(doc[k].lemma_)]
     # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
     head = root.head
     complement = any(c.dep_ == "case" for c in root.children) or (

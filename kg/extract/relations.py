@@ -31,7 +31,7 @@ def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: 
     cues = relation_cues()
     found: dict[tuple, RelationMention] = {}
     families = (verb_rules, noun_rules, offer_rules, title_rules, list_rules, copula_rules, client_rules, data_rules,
-                location_rules)
+                location_rules, funding_rules)
     for family in families:
         for rm in family(ctx, cues):
             if rm.subject.text == rm.object.text:
@@ -83,9 +83,11 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             subjects, passive = ctx.subjects(tok)
             objects: list[Mention] = []
             agents: list[Mention] = []
+            had_object = False
             for child in tok.children:
                 if child.dep_ == "obj":
-                    objects += ctx.arguments(child, depth=3)
+                    had_object = True
+                    objects += _object_arguments(ctx, child)
                 elif child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
                         c.dep_ == "case" and fold(c.text) == "par" for c in child.children)):
                     agents += ctx.arguments(child)
@@ -94,7 +96,7 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     if case & preps:
                         objects += ctx.arguments(child)
             conf, rule_id = rule["confidence"], rule["id"]
-            if not objects and not passive:
+            if not objects and not passive and not had_object:
                 objects = _object_after(ctx, tok)
                 conf, rule_id = conf - 0.1, rule_id + ".surface-object"
             if not subjects and not passive:
@@ -130,6 +132,22 @@ def _fact_attributes(tok: Token, fact: str) -> list[tuple[str, str]]:
     if len(attrs) > 1 or attrs[0][1]:
         attrs.append(("fact", fact))
     return attrs
+
+
+def _object_arguments(ctx: DocContext, obj: Token) -> list[Mention]:
+    """The names a verb's object stands for: the object itself ("rachète Y"), or the name a type noun introduces
+    ("rachète la société Y", "lance un site baptisé Z"). Through any other noun the name is only a complement:
+    "a acheté les archives de Y" does not buy Y."""
+    if ctx.mention(obj) is not None or obj.pos_ != "NOUN" or fold(obj.lemma_) in _type_nouns_all():
+        return ctx.arguments(obj, depth=3)
+    return []
+
+
+@cache
+def _type_nouns_all() -> frozenset[str]:
+    from kg.extract.cues import entity_cues
+
+    return frozenset(entity_cues().type_nouns) | {"start", "start-up", "jeune", "pousse"}
 
 
 def _object_after(ctx: DocContext, verb: Token) -> list[Mention]:
@@ -821,6 +839,13 @@ def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if not orgs and noun.dep_ == "appos":
                 m = ctx.mention(noun.head)
                 orgs = [m] if m is not None and is_org(m) else []
+            if not orgs:  # "X, une entreprise française": the name before the comma, whatever the parse says
+                k = min(t.i for t in noun.subtree if t.i <= noun.i) - 1
+                while k >= 0 and (doc[k].pos_ in {"DET", "ADJ"} and doc[k].i != tok.i):
+                    k -= 1
+                if k >= 1 and doc[k].text == ",":
+                    m = ctx.mention(doc[k - 1])
+                    orgs = [m] if m is not None and _could_be_org(m) else []
             if not orgs:  # "une entreprise britannique, X": X right after the noun phrase
                 k = max(t.i for t in noun.subtree) + 1
                 while k < len(doc) and doc[k].text in {",", "("}:
@@ -859,3 +884,46 @@ def _type_noun_orgs() -> frozenset[str]:
     from kg.extract.cues import entity_cues
 
     return frozenset(k for k, v in entity_cues().type_nouns.items() if v == "Organization")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def funding_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X a bouclé un tour de table de 12 millions d'euros auprès du fonds Y" -> Y investedIn X, with a
+    FundingRound fact carrying the amount."""
+    fc = cues["funding"]
+    funding_cues = [fold(c) for c in fc["cues"]]
+    markers = sorted((fold(m) for m in fc["investor_markers"]), key=len, reverse=True)
+    for sent in ctx.parsed.sents:
+        text = fold(sent.text)
+        if not any(re.search(rf"\b{re.escape(c)}", text) for c in funding_cues) and not any(
+                _lemma(t) in funding_cues for t in sent):
+            continue
+        for tok in sent:
+            phrase = fold(ctx.parsed[tok.i : tok.i + 5].text)
+            marker = next((m for m in markers if phrase.startswith(m + " ") or phrase == m), None)
+            if marker is None or (tok.i > sent.start and fold(ctx.parsed[tok.i - 1].text) in {"auprès"}):
+                continue
+            last = tok.i + len(marker.split()) - 1
+            while last < sent.end - 1 and fold(ctx.parsed[last].text) != marker.split()[-1]:
+                last += 1
+            investors = [m for m in _names_list_after(ctx, last) if _could_be_org(m) or kind_of(m) == "Person"]
+            verb = _governing_verb(tok) or sent.root
+            if ctx.negated(verb) or ctx.modal(verb):
+                continue
+            funded, _ = ctx.subjects(verb)
+            funded = [m for m in funded if _could_be_org(m)] or [m for m in _subjects_before(ctx, verb)
+                                                                  if _could_be_org(m)]
+            conf = fc["confidence"]
+            if not funded:  # "X, une entreprise ..., a bouclé un tour de table": the name opening the sentence
+                first = _real_sentence_start(tok)
+                opening = [ctx.mention(t) for t in ctx.parsed[first : first + 3] if ctx.mention(t) is not None]
+                funded = [m for m in opening[:1] if _could_be_org(m) and m not in investors]
+                conf -= 0.1
+            attrs = _fact_attributes(tok, "FundingRound") or []
+            if not any(k == "fact" for k, _ in attrs):
+                attrs.append(("fact", "FundingRound"))
+            for inv in investors:
+                for f in funded[:1]:
+                    if fold(inv.text) != fold(f.text):
+                        yield _rm(inv, "investedIn", f, ctx.evidence(tok, "funding.investor", conf, inv, f,
+                                                                      attributes=attrs))
