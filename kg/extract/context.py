@@ -76,8 +76,8 @@ class DocContext:
                 self.by_token.setdefault(tok.i, m)
         self.topic = self._topic()
         self.interview = len(SPEAKER_LINE.findall(doc.text)) >= 2
-        self.we_pronouns = set(relation_cues()["reference"]["we_pronouns"])
-        self.definite_nouns = set(relation_cues()["reference"]["definite_nouns"])
+        self.we_pronouns = {fold(w) for w in relation_cues()["reference"]["we_pronouns"]}
+        self.definite_nouns = {fold(w) for w in relation_cues()["reference"]["definite_nouns"]}
 
     def _topic(self) -> Mention | None:
         """The organisation the text is about: the one named most often (first named wins a tie)."""

@@ -86,8 +86,11 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             had_object = False
             for child in tok.children:
                 if child.dep_ == "obj":
-                    had_object = True
-                    objects += _object_arguments(ctx, child)
+                    named = _object_arguments(ctx, child)
+                    # a plain noun object ("les archives de Y") blocks the surface fallback; a type noun does not
+                    had_object = had_object or (not named and ctx.mention(child) is None and child.pos_ == "NOUN"
+                                                and fold(child.lemma_) not in _type_nouns_all())
+                    objects += named
                 elif child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
                         c.dep_ == "case" and fold(c.text) == "par" for c in child.children)):
                     agents += ctx.arguments(child)
@@ -534,6 +537,7 @@ def title_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             continue
         yield from _title_after(ctx, person, span, links, leader_phrases)
         yield from _title_before(ctx, person, span, links)
+        yield from _title_possessive(ctx, person, span)
 
 
 def _org_at(ctx: DocContext, i: int) -> Mention | None:
@@ -639,6 +643,38 @@ def copula_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                 if fold(m.text) != fold(o.text):
                     yield _rm(m, rule["predicate"], o, ctx.evidence(tok, rule["id"].replace(".list", ".copula"),
                                                                     rule["confidence"] + 0.1, m, o))
+
+
+def _title_possessive(ctx: DocContext, person: Mention, span: Span) -> Iterator[RelationMention]:
+    """"... a annoncé son président, X": a possessive title before the name points to the organisation named
+    before it in the sentence."""
+    doc = ctx.parsed
+    k = span.start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    words: list[str] = []
+    while k >= 0 and doc[k].pos_ in {"NOUN", "ADJ", "PROPN", "X"} and len(words) < 4 and ctx.mention(doc[k]) is None:
+        words.insert(0, fold(doc[k].text))
+        k -= 1
+    if not words or k < 0 or fold(doc[k].text) not in {"son", "sa", "leur"}:
+        return
+    # the possessor is the subject of the clause ("Y a racheté Z, a annoncé son président"), else the one
+    # organisation named before in the sentence
+    verb = _governing_verb(doc[k + len(words) - 1])
+    subjects = [m for m in ctx.subjects(verb)[0] if _could_be_org(m)] if verb is not None else []
+    before = {fold(ctx.mention(t).text) for t in doc[tok_sent_start(doc, k) : k] if ctx.mention(t) is not None
+              and _could_be_org(ctx.mention(t))}
+    owner = subjects[0] if subjects else (_owner_before(ctx, doc[k], [person]) if len(before) == 1 else None)
+    if owner is None:
+        return
+    role = doc[k + 1 : k + 1 + len(words)].text
+    for pred in _title_predicates(words):
+        yield _rm(person, pred, owner, ctx.evidence(doc[k : span.end], f"title.possessive.{pred}", 0.65, person,
+                                                    owner, attributes=[("role", role)]))
+
+
+def tok_sent_start(doc: Doc, k: int) -> int:
+    return _real_sentence_start(doc[k])
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -833,6 +869,13 @@ def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     doc = ctx.parsed
     for tok in doc:
         folded = fold(tok.text)
+        if folded in places.demonyms and not (tok.pos_ == "ADJ" and tok.dep_ == "amod"):
+            # "la start-up lyonnaise X", "la jeune pousse bordelaise X": read off the text when the parse is lost
+            m = ctx.mention(doc[tok.i + 1]) if tok.i + 1 < len(doc) else None
+            if m is not None and _could_be_org(m) and _org_noun_before(doc, tok.i):
+                place = _place_mention(ctx, tok, places.demonyms[folded])
+                yield _rm(m, "basedIn", place, ctx.evidence(tok, "location.demonym.surface",
+                                                            lc["demonym_confidence"] - 0.1, m, place))
         if tok.pos_ == "ADJ" and folded in places.demonyms and tok.dep_ == "amod":
             noun = tok.head
             orgs = [m for m in ctx.names_under(noun, 1, {"appos", "flat:name", "nmod", "flat"}) if is_org(m)]
@@ -877,6 +920,16 @@ def _base_forms(word: str) -> set[str]:
     """"basée", "basés", "établie" -> {"base", ...}: candidates for the masculine singular of a participle."""
     w = word[:-1] if word.endswith("s") else word
     return {word, w, w[:-1]} if w.endswith("e") else {word, w}
+
+
+def _org_noun_before(doc: Doc, i: int) -> bool:
+    """An organisation noun right before token ``i``: "société", "groupe", "start-up" (however tokenised)."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    words = "".join(t.text for t in doc[max(0, i - 3) : i])
+    return fold(prev.lemma_) in _type_noun_orgs() or fold(prev.text) in _type_noun_orgs() or fold(words).endswith(
+        ("start-up", "startup"))
 
 
 @cache
