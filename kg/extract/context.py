@@ -58,6 +58,12 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _is_speaker(text: str, m: Mention) -> bool:
+    """A name opening a line (after an article at most) and followed by a colon: an interview's speaker label."""
+    prefix = fold(text[text.rfind("\n", 0, m.start) + 1 : m.start]).strip()
+    return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
+
+
 class DocContext:
     """A parsed document (or chunk) with its mentions, indexed for the rules."""
 
@@ -68,7 +74,10 @@ class DocContext:
         self.mentions = _pool_votes(
             [m for m in mentions if offset <= m.start and m.end <= offset + len(parsed.text)])
         self.by_token: dict[int, Mention] = {}
+        text = doc.text
         for m in self.mentions:
+            if _is_speaker(text, m):
+                continue  # "Le Journal : ..." opens a line of an interview: a speaker, not an argument
             span = parsed.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None:
                 continue
@@ -81,7 +90,11 @@ class DocContext:
 
     def _topic(self) -> Mention | None:
         """The organisation the text is about: the one named most often (first named wins a tie)."""
-        counts = Counter(fold(m.text) for m in self.mentions if is_org(m) and not m.initial)
+        text = self.doc.text
+        speakers = {fold(m.text) for m in self.mentions if _is_speaker(text, m)}
+        # the interviewer's outlet opening question lines ("Le Journal : ...") is not what the text is about
+        counts = Counter(fold(m.text) for m in self.mentions
+                         if is_org(m) and not m.initial and fold(m.text) not in speakers)
         if not counts:
             return None
         best = max(counts.values())
@@ -158,7 +171,9 @@ class DocContext:
         passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in verb.children)
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubj:pass"}:
-                return self.arguments(child), passive
+                found = self.arguments(child)
+                if found:  # a verb may carry two subjects in a broken parse ("Journal : vous avez lancé")
+                    return found, passive
         # an infinitive or participle takes the subject of the verb it depends on; spaCy sometimes hangs it from
         # an auxiliary it mis-parsed ("a expliqué avoir récupéré"), which passes the subject on the same way
         inherits = verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl"} or (

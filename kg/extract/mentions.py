@@ -250,6 +250,8 @@ def _votes(span: Span, text: str, label: str | None, source: str) -> tuple[tuple
         add("Event", 1.5)
     elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
         add("Organization", 1.5)
+    if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
+        add("Organization", 1.0)  # "vice-président chez X", "chez X, nous ...": a workplace
     noun_type = _type_noun(span)
     if noun_type:
         add(noun_type, 1.5)
