@@ -1,8 +1,9 @@
 """Entity resolution: from mentions in many documents to one node per real-world entity.
 
-Mentions are grouped by a normalised key (case, accents, articles and punctuation folded), so "Datasift" and
-"DataSift" are one entity while "Havas Paris" and "Havas Paris Social" stay two. A lone surname joins the one person
-of the corpus whose name ends with it, also when it is misspelt by one letter ("Sorell" for "Sorrell"). The type of
+Mentions are grouped by a normalised key (case, accents, articles and punctuation folded), so "Ciblex" and
+"CibleX" are one entity while "Kestrel Lyon" and "Kestrel Lyon Digital" stay two. A lone surname joins the one person
+of the corpus whose name ends with it, also when it is misspelt by one letter ("Vallaut" for "Vallaud"). An acronym
+joins the one longer name of its document whose initials it spells. The type of
 an entity is decided by votes: every mention's votes (NER label, name words, neighbouring nouns, gazetteer) plus the
 votes of the relations it takes part in (the subject of ``ceoOf`` is a person, the object of ``basedIn`` a place).
 """
@@ -66,7 +67,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _surname_links(keys: dict[str, dict[str, float]]) -> dict[str, str]:
-    """Map lone surnames ("sorrell", "sorell") to the full name of the one person they can be."""
+    """Map lone surnames ("vallaud", "vallaut") to the full name of the one person they can be."""
     people = [k for k, v in keys.items() if " " in k and max(v, key=lambda t: (v[t], -TYPE_ORDER[t])) == "Person"]
     by_last: dict[str, list[str]] = defaultdict(list)
     for k in people:
@@ -93,7 +94,7 @@ def _initials(text: str) -> str:
 
 def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
     """Map an acronym ("JO", "BCE") to the one longer name of the same document whose initials it spells
-    ("Jeux Olympiques", "Banque centrale européenne"); left alone when no name or several names fit."""
+    ("Jeux Mondiaux de Lyon", "Banque centrale européenne"); left alone when no name or several names fit."""
     names_by_doc: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if " " in m.text.strip():
@@ -109,8 +110,8 @@ def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
 
 
 def _best_label(forms: Counter[str]) -> str:
-    """The most frequent surface form; ties go to a full name over a surname or an acronym ("Martin Sorrell",
-    "Jeux Olympiques"), then to the one with inner capitals ("DataSift"), then alphabetical."""
+    """The most frequent surface form; ties go to a full name over a surname or an acronym ("Bernard Vallaud",
+    "Banque centrale européenne"), then to the one with inner capitals ("CibleX"), then alphabetical."""
     return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
 
 

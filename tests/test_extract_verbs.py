@@ -47,3 +47,8 @@ def test_deal_amount_is_kept_on_the_fact(extract):
     assert attrs["currency"] == "EUR"
     assert float(attrs["amount"]) == 40_000_000
     assert attrs["date"] == "2022-03"
+
+
+def test_fronted_participle_describes_the_following_subject(extract):
+    facts = extract("Fondée en 2019 par Inès Marchal, la start-up Kiwano développe des outils de paiement.")
+    assert ("Inès Marchal", "founderOf", "Kiwano") in facts

@@ -1,7 +1,7 @@
 """Finding names in a parsed document and voting on what each one is.
 
 spaCy's French NER is the starting point, but on news text it runs names across line breaks and list markers,
-glues a campaign to its agency ("Havas Paris Social pour la Fondation ARC"), and types most company names as MISC.
+glues a campaign to its agency ("Kestrel Lyon #Campagne pour la Fondation Orme"), and types most company names as MISC.
 The rules here are general repairs: cut spans at line breaks, hashtags, handles and linking prepositions, trim
 articles and punctuation, drop speaker labels, bylines, job titles and generic words, then collect type votes from
 the NER label, words inside the name, the noun the name stands beside, hashtags and the place gazetteer.
@@ -122,7 +122,7 @@ def _type_noun(span: Span) -> str | None:
     """The type named by a noun the span stands beside: "la société X", "X, une entreprise ...", "le site X"."""
     nouns = entity_cues().type_nouns
     root = span.root
-    # the noun just before the name ("la société DataSift"), skipping adjectives and "de ..." modifiers
+    # the noun just before the name ("la société CibleX"), skipping adjectives and "de ..." modifiers
     k = span.start - 1
     steps = 0
     # "le président de X", "chez X": a name after a preposition is a complement, not what the noun names
@@ -165,7 +165,7 @@ def _type_noun(span: Span) -> str | None:
             k += 1
         if k < len(doc) and doc[k].pos_ == "NOUN" and fold(doc[k].lemma_) in nouns:
             return nouns[fold(doc[k].lemma_)]
-    # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
+    # apposition either way: "une entreprise britannique, Ciblex" / "Socialis, le réseau social"
     head = root.head
     complement = any(c.dep_ == "case" for c in root.children) or (
         span.start > 0 and span.doc[span.start - 1].pos_ == "ADP")  # "le président de X": X is not a president
@@ -317,7 +317,7 @@ def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int) -> l
     """Other occurrences of a name already found in the document.
 
     spaCy's NER misses a name in a headline, a caption or an unusual sentence even when it found it elsewhere in
-    the same text ("X, co-fondateur de Twitter - Photo ..."); once a text has named something, each exact repeat
+    the same text ("X, co-fondateur de Kiwano - Photo ..."); once a text has named something, each exact repeat
     of that name (same case, whole words) is a mention of it too. Votes are copied at a quarter weight so the
     repeat takes its type from the original without outvoting other evidence in resolution.
     """

@@ -99,6 +99,10 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     if case & preps:
                         objects += ctx.arguments(child)
             conf, rule_id = rule["confidence"], rule["id"]
+            if agents and not passive and _fronted_participle(tok):
+                # "Fondée en 2015 par X, Y développe ...": the participle describes the subject after the comma
+                passive, subjects = True, _name_after_comma(ctx, tok)
+                rule_id += ".fronted-participle"
             if not objects and not passive and not had_object:
                 objects = _object_after(ctx, tok)
                 conf, rule_id = conf - 0.1, rule_id + ".surface-object"
@@ -135,6 +139,22 @@ def _fact_attributes(tok: Token, fact: str) -> list[tuple[str, str]]:
     if len(attrs) > 1 or attrs[0][1]:
         attrs.append(("fact", fact))
     return attrs
+
+
+def _fronted_participle(tok: Token) -> bool:
+    """A past participle opening its sentence, with no auxiliary: "Fondée en 2015 par X, ..."."""
+    return ("Part" in tok.morph.get("VerbForm") and tok.i == _real_sentence_start(tok)
+            and not any(c.dep_.startswith("aux") for c in tok.children))
+
+
+def _name_after_comma(ctx: DocContext, tok: Token) -> list[Mention]:
+    """The name right after the first comma that follows ``tok`` in its sentence (a description may come first)."""
+    doc = ctx.parsed
+    end = _real_sentence_end(tok)
+    for k in range(tok.i + 1, end - 1):
+        if doc[k].text == ",":
+            return _object_after(ctx, doc[k])  # "..., la start-up Y développe": past a short description
+    return []
 
 
 def _object_arguments(ctx: DocContext, obj: Token) -> list[Mention]:
