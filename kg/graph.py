@@ -137,6 +137,7 @@ def build_dataset(
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     ds.bind("kgr", base)
+    entities = list(entities)
     ents = ds.graph(graph_iri(base, "entities"))
     for e in entities:
         add_entity(ents, base, e)
@@ -146,6 +147,10 @@ def build_dataset(
         meta.add((node, KG.processedAt, Literal(info.processed_at, datatype=XSD.dateTime)))
         meta.add((node, KG.kgVersion, Literal(info.kg_version)))
         meta.add((node, KG.spacyModel, Literal(info.spacy_model)))
+    for e in entities:  # which documents name which entity: every document has its graph, even without facts
+        for doc_id in sorted({m.doc_id for m in e.mentions}):
+            doc_graph = ds.graph(graph_iri(base, f"document/{doc_id}"))
+            doc_graph.add((document_iri(base, doc_id), KG.mentions, entity_iri(base, e.entity_id)))
     for r in relations:
         for ev in r.evidence:
             add_evidence(ds.graph(graph_iri(base, f"document/{ev.doc_id}")), base, r, ev)

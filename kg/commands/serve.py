@@ -1,0 +1,44 @@
+"""``kg serve GRAPH [--port 7878]``: a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve a built graph as a read-only SPARQL endpoint on 127.0.0.1",
+        description="Serve a built graph over the SPARQL 1.1 Protocol (GET and POST) at http://127.0.0.1:PORT/sparql, "
+        "with a query form at http://127.0.0.1:PORT/. Updates are refused (403).",
+    )
+    parser.add_argument("graph", type=Path, help="graph.ttl / graph.trig, or the output folder of kg build")
+    parser.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0 picks a free one)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    parser.add_argument("--max-rows", type=int, default=10_000, help="most solutions returned (default 10000)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.cli import UsageError
+    from kg.query import KnowledgeGraph
+    from kg.serve import SparqlServer, serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    if args.timeout <= 0 or args.max_rows < 1:
+        raise UsageError("--timeout and --max-rows must be positive")
+    graph = KnowledgeGraph.open(args.graph)
+
+    def ready(server: SparqlServer) -> None:
+        print(f"serving {graph.source} ({len(graph)} triples) at {server.url}  (Ctrl-C stops)", flush=True)
+
+    try:
+        serve(graph, args.port, timeout=args.timeout, max_rows=args.max_rows, verbose=args.verbose, ready=ready)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror}") from None
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+    return 0

@@ -1,0 +1,336 @@
+"""Querying a built graph: load it into Oxigraph, run SPARQL 1.1, hand back results a user can print or reuse.
+
+kg's graphs reach millions of triples on a real corpus, and rdflib's pure-Python SPARQL engine is far too slow for
+that (see ``benchmarks/bench_query.py``), so queries run on pyoxigraph, a compiled engine with its own indexes.
+The same :class:`KnowledgeGraph` object serves the ``kg query`` / ``kg ask`` / ``kg stats`` / ``kg serve``
+commands and the Python API (``kg.open(path).query(...)``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyoxigraph as ox
+
+from kg.cli import UsageError
+from kg.questions import Question, bind_parameter, load_question
+
+if TYPE_CHECKING:
+    from kg.stats import GraphStats
+
+# The ontology's prefixes, predeclared in every query (a query may still redeclare them).
+PREFIXES: dict[str, str] = {
+    "kg": "https://w3id.org/kg-news/ontology#",
+    "kgr": "https://w3id.org/kg-news/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+# What a folder written by ``kg build`` holds, in the order we prefer to load it.
+GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.nt", "graph.nq")
+FORMATS_BY_SUFFIX: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+ResultKind = Literal["select", "ask", "graph"]
+_SYNTAX_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+class SparqlSyntaxError(UsageError):
+    """A query that does not parse; carries the 1-based line and column so the message can point at it."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class QueryTimeout(Exception):
+    """The query ran longer than the time it was given (``kg serve`` answers 503)."""
+
+
+def _short_expectation(detail: str) -> str:
+    """Oxigraph lists every acceptable character class; keep the first line and cut it to something readable."""
+    first = detail.strip().splitlines()[0] if detail.strip() else "unexpected input"
+    return first if len(first) <= 100 else first[:97] + "..."
+
+
+def syntax_error(query: str, exc: SyntaxError) -> SparqlSyntaxError:
+    """Turn Oxigraph's parse error into a one-line message with the line, column and a short excerpt."""
+    match = _SYNTAX_AT.search(str(exc))
+    if not match:
+        return SparqlSyntaxError(f"SPARQL syntax error: {_short_expectation(str(exc))}")
+    line, column = int(match.group(1)), int(match.group(2))
+    lines = query.splitlines() or [""]
+    excerpt = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if len(excerpt) > 60:
+        excerpt = excerpt[:57] + "..."
+    where = f" near «{excerpt}»" if excerpt else ""
+    return SparqlSyntaxError(
+        f"SPARQL syntax error at line {line}, column {column}{where}: {_short_expectation(match.group(3))}",
+        line,
+        column,
+    )
+
+
+def normalize_name(text: str) -> str:
+    """Accent-, case- and spacing-insensitive form of a name, so ``kg ask partners societe generale`` finds it."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def compact_iri(iri: str) -> str:
+    """``kg:partnersWith`` rather than the full IRI, for tables meant for people."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def term_text(term: Term | None) -> str:
+    """A term as a person reads it: lexical value of a literal, compacted IRI, ``_:id`` for a blank node."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return compact_iri(term.value)
+    return str(term)
+
+
+def term_python(term: Term | None) -> Any:
+    """A term as a plain Python value: numbers for numeric literals, strings otherwise (IRIs as their full text)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+            return int(term.value)
+        if datatype.endswith(("#decimal", "#double", "#float")):
+            return float(term.value)
+        if datatype.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+@dataclass
+class Result:
+    """The outcome of one query, fully read: solutions for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE.
+
+    ``truncated`` is set when a row cap cut the solutions short (``kg serve --max-rows``).
+    """
+
+    kind: ResultKind
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.triples) if self.kind == "graph" else len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.kind == "ask" else len(self) > 0
+
+    def records(self) -> list[dict[str, Any]]:
+        """The solutions as dicts of plain Python values (unbound variables are absent)."""
+        return [
+            {var: term_python(term) for var, term in zip(self.variables, row, strict=True) if term is not None}
+            for row in self.rows
+        ]
+
+    def column(self, name: str) -> list[Any]:
+        """Every value of one variable, in order (``None`` where unbound)."""
+        index = self.variables.index(name)
+        return [term_python(row[index]) for row in self.rows]
+
+    def serialize(self, fmt: str = "table") -> str:
+        """Render in one of :data:`kg.results.FORMATS` (table, csv, tsv, json, xml, turtle, ntriples)."""
+        from kg.results import render
+
+        return render(self, fmt)
+
+
+def _run(
+    store: ox.Store,
+    sparql: str,
+    *,
+    union: bool,
+    timeout: float | None,
+    max_rows: int | None,
+) -> Result:
+    """Run a query and read it all, checking the deadline and the row cap as solutions stream out."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    try:
+        outcome = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
+    except SyntaxError as exc:
+        raise syntax_error(sparql, exc) from None
+
+    def check(count: int) -> bool:
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeout(f"query exceeded {timeout:g} s")
+        return max_rows is not None and count >= max_rows
+
+    if isinstance(outcome, ox.QueryBoolean):
+        return Result("ask", boolean=bool(outcome))
+    if isinstance(outcome, ox.QuerySolutions):
+        variables = [v.value for v in outcome.variables]
+        rows: list[tuple[Term | None, ...]] = []
+        truncated = False
+        for solution in outcome:
+            if check(len(rows)):
+                truncated = True
+                break
+            rows.append(tuple(solution[i] for i in range(len(variables))))
+        check(0)
+        return Result("select", variables=variables, rows=rows, truncated=truncated)
+    triples: list[ox.Triple] = []
+    truncated = False
+    for triple in outcome:
+        if check(len(triples)):
+            truncated = True
+            break
+        triples.append(triple)
+    return Result("graph", triples=triples, truncated=truncated)
+
+
+class KnowledgeGraph:
+    """A built graph loaded for querying. Open one with :meth:`open` (a ``graph.ttl``/``.trig`` file or a folder)."""
+
+    def __init__(self, store: ox.Store, *, source: Path | None = None, union: bool = False) -> None:
+        self.store = store
+        self.source = source
+        # For a TriG file the facts sit in named graphs; querying their union keeps every question working.
+        self.union = union
+
+    @classmethod
+    def open(cls, path: str | Path) -> KnowledgeGraph:
+        """Load a graph file, or the graph of an output folder of ``kg build`` (``graph.ttl``, else ``graph.trig``)."""
+        file = resolve_graph_path(Path(path))
+        fmt = FORMATS_BY_SUFFIX.get(file.suffix.lower())
+        if fmt is None:
+            raise UsageError(f"{file}: unknown RDF format (expected one of {', '.join(sorted(FORMATS_BY_SUFFIX))})")
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(file), format=fmt)
+        except (SyntaxError, ValueError) as exc:
+            raise UsageError(f"{file}: not a readable {fmt.name} file: {str(exc).splitlines()[0]}") from None
+        return cls(store, source=file, union=fmt in QUAD_FORMATS)
+
+    @classmethod
+    def from_turtle(cls, text: str) -> KnowledgeGraph:
+        """A graph from Turtle text (handy in tests and notebooks)."""
+        store = ox.Store()
+        store.load(text, format=ox.RdfFormat.TURTLE)
+        return cls(store)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None) -> Result:
+        """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) with the ontology's prefixes predeclared."""
+        return _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+
+    def ask(self, name: str, arg: str | None = None) -> Result:
+        """Run a bundled question (see ``kg ask --list``), with ``arg`` an entity name or IRI where it takes one."""
+        question = load_question(name)
+        return self.query(self.prepare(question, arg))
+
+    def prepare(self, question: Question, arg: str | None) -> str:
+        """The question's SPARQL with its parameter bound to the entities ``arg`` names."""
+        if question.param is None:
+            if arg is not None:
+                raise UsageError(f"question {question.name!r} takes no argument")
+            return question.sparql
+        if arg is None:
+            if question.required:
+                raise UsageError(f"question {question.name!r} needs an entity name: kg ask {question.name} NAME")
+            return question.sparql
+        return bind_parameter(question.sparql, question.param, self.resolve(arg))
+
+    @cached_property
+    def _label_index(self) -> dict[str, list[str]]:
+        """normalized label -> entity IRIs, over every prefLabel, rdfs:label and altLabel."""
+        index: dict[str, set[str]] = {}
+        rows = self.query(
+            "SELECT DISTINCT ?e ?label WHERE { ?e skos:prefLabel|rdfs:label|skos:altLabel ?label }"
+        ).rows
+        for entity, label in rows:
+            if isinstance(entity, ox.NamedNode) and isinstance(label, ox.Literal):
+                index.setdefault(normalize_name(label.value), set()).add(entity.value)
+        return {key: sorted(iris) for key, iris in index.items()}
+
+    def resolve(self, name: str) -> list[str]:
+        """The IRIs a user's name stands for: an IRI (``<...>``, ``http...`` or ``prefix:local``) or any label.
+
+        Labels match accent- and case-insensitively; several entities sharing a label are all returned.
+        """
+        text = name.strip()
+        if text.startswith("<") and text.endswith(">"):
+            return [text[1:-1]]
+        if re.match(r"^https?://", text):
+            return [text]
+        prefix, sep, local = text.partition(":")
+        if sep and prefix in PREFIXES and " " not in text:
+            return [PREFIXES[prefix] + local]
+        found = self._label_index.get(normalize_name(text))
+        if found:
+            return found
+        close = get_close_matches(normalize_name(text), list(self._label_index), n=3, cutoff=0.75)
+        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        raise UsageError(f"no entity is named {name!r} in {self.source or 'the graph'}{hint}")
+
+    def stats(self, top: int = 10) -> GraphStats:
+        """networkx analytics of the entity graph (see :mod:`kg.stats`)."""
+        from kg.stats import compute_stats
+
+        return compute_stats(self, top=top)
+
+    def triples(self) -> Iterable[ox.Quad]:
+        """Every quad in the store (the default graph, or every named graph of a TriG file)."""
+        return self.store.quads_for_pattern(None, None, None, None)
+
+
+def resolve_graph_path(path: Path) -> Path:
+    """The graph file to load from what the user gave: the file itself, or the graph inside an output folder."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if path.is_dir():
+        for name in GRAPH_FILES:
+            if (path / name).is_file():
+                return path / name
+        raise UsageError(f"{path}: no graph.ttl or graph.trig in this folder (is it the output of kg build?)")
+    return path
+
+
+def open_graph(path: str | Path) -> KnowledgeGraph:
+    """Alias of :meth:`KnowledgeGraph.open`, the function re-exported as ``kg.open``."""
+    return KnowledgeGraph.open(path)
