@@ -466,7 +466,7 @@ def offer_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if pos >= 0:
                 char = ctx.parsed[tok.i].idx + pos + len(marker)
                 for m in ctx.mentions:
-                    if m.start - ctx.offset >= char and is_org(m):
+                    if m.start - ctx.offset >= char and _could_be_org(m):
                         bidders = [m]
                         break
                 break
@@ -474,7 +474,7 @@ def offer_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
         if verb is not None:
             lemma = _lemma(verb)
             subj, _ = ctx.subjects(verb)
-            subj = [m for m in subj if is_org(m)]
+            subj = [m for m in subj if _could_be_org(m)]
             if lemma in status_verbs:
                 status, targets = status_verbs[lemma], subj
             elif lemma in bidder_verbs and not bidders:
@@ -484,7 +484,7 @@ def offer_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
         for t in sub:
             case = {fold(c.text) for c in t.children if c.dep_ == "case"}
             if case & {fold(p) for p in oc["target_preps"]}:
-                targets = targets or [m for m in ctx.arguments(t) if is_org(m)]
+                targets = targets or [m for m in ctx.arguments(t) if _could_be_org(m)]
         attrs: list[tuple[str, str]] = [("fact", "AcquisitionOffer"), ("status", status),
                                         ("date", find_date(tok.sent.text))]
         amounts = find_amounts(tok.sent.text)
@@ -652,6 +652,17 @@ def copula_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
         rule = by_noun.get(_lemma(tok)) if tok.pos_ == "NOUN" else None
         if rule is None or ctx.negated(tok):
             continue
+        appositive = _apposition_member(ctx, tok)
+        if appositive is not None:  # "X, filiale du groupe Y, ...": the same fact without "être"
+            owners = [m for m in _names_list_after(ctx, tok.i) if _could_be_org(m)]
+            if not owners:
+                owners = [m for c in tok.children if c.dep_ == "nmod" for m in ctx.names_under(c)
+                          if _could_be_org(m)]
+            for o in owners[:1]:
+                if fold(appositive.text) != fold(o.text):
+                    yield _rm(appositive, rule["predicate"], o, ctx.evidence(
+                        tok, rule["id"].replace(".list", ".apposition"), rule["confidence"], appositive, o))
+            continue
         cop = [c for c in tok.children if c.dep_ == "cop" or (c.dep_.startswith("aux") and _lemma(c) in copulas)]
         if not cop and not (tok.dep_ in {"xcomp", "obj"} and _lemma(tok.head) in copulas):
             continue
@@ -697,6 +708,19 @@ def tok_sent_start(doc: Doc, k: int) -> int:
     return _real_sentence_start(doc[k])
 
 
+def _apposition_member(ctx: DocContext, tok: Token) -> Mention | None:
+    """The name a singular relational noun stands in apposition to: "X, filiale de Y" / "X, concurrent direct de Y"
+    (the noun follows "X ," with at most an article and adjectives between)."""
+    doc = ctx.parsed
+    k = tok.i - 1
+    while k >= 0 and (doc[k].pos_ in {"ADJ", "DET"}):
+        k -= 1
+    if k < 1 or doc[k].text != "," or tok.morph.get("Number") == ["Plur"]:
+        return None
+    m = ctx.mention(doc[k - 1])
+    return m if m is not None and _could_be_org(m) else None
+
+
 # ---------------------------------------------------------------------------------------------------------------
 def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     """"ses clients A, B, C ou encore D" -> A clientOf owner, ...; "entités du groupe X, dont A, B et C"."""
@@ -739,6 +763,8 @@ def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             if m is None and (t.text in {".", ";", "?", "!"} or (t.pos_ in {"VERB", "AUX"}
                                                                   and t.dep_ not in {"amod", "acl"})):
                 break
+            if m is None and t.pos_ == "ADP" and fold(t.text) not in {"de", "d'", "du", "des"}:
+                break  # "les données de ses clients à la société Y": Y is not a client
             if (m is not None and m is not owner and m not in members and _could_be_org(m)
                     and not m.text.startswith("#")):
                 members.append(m)
@@ -828,6 +854,8 @@ def data_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
             data_tok = _data_noun_after(tok, nouns)
         if data_tok is None:
             continue
+        if tok.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in tok.children):
+            continue  # "X a sanctionné Y pour avoir revendu ...": who sold is not the main subject
         subjects, _ = ctx.subjects(tok)
         subjects = [m for m in subjects if is_org(m)]
         provider: list[Mention] = []
