@@ -25,3 +25,13 @@ def test_client_list_owned_by_the_subject(extract):
     facts = extract("L'agence Kestrel compte parmi ses clients Orvane et Brimex.")
     assert ("Orvane", "clientOf", "Kestrel") in facts
     assert ("Brimex", "clientOf", "Kestrel") in facts
+
+
+def test_relational_noun_in_apposition(extract):
+    facts = extract("Valtor, filiale du groupe Brimex, a annoncé la suppression de 200 postes.")
+    assert ("Valtor", "subsidiaryOf", "Brimex") in facts
+
+
+def test_a_list_stops_at_another_preposition(extract):
+    facts = extract("La société Kiwano a revendu les données de ses clients à la société Ciblex.")
+    assert ("Ciblex", "clientOf", "Kiwano") not in facts

@@ -34,3 +34,15 @@ def test_a_quotation_after_the_title_is_not_its_organisation(extract):
 def test_chair_is_a_leader(extract):
     facts = extract("Paul Vidal, président de Kestrel, a confirmé l'information.")
     assert ("Paul Vidal", "leaderOf", "Kestrel") in facts
+
+
+def test_appointment_verb_gives_the_title(extract):
+    ex = extract("Marie Lenoir a été nommée directrice générale de la banque Orvane, a annoncé le groupe.", full=True)
+    [fact] = [r for r in ex.relations if r.predicate == "ceoOf"]
+    assert (fact.subject.text, fact.object.text) == ("Marie Lenoir", "Orvane")
+    assert dict(fact.evidence.attributes)["role"] == "directrice générale"
+
+
+def test_negated_or_possible_appointment_states_nothing(extract):
+    assert extract("Marie Lenoir n'a pas été nommée directrice générale de la banque Orvane.") == set()
+    assert extract("Marie Lenoir pourrait devenir présidente de Kestrel.") == set()

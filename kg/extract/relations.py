@@ -571,8 +571,14 @@ def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
                  leader_phrases: list[str]) -> Iterator[RelationMention]:
     doc = ctx.parsed
     i = span.end
-    if i >= len(doc) or doc[i].text != ",":
+    if i >= len(doc):
         return
+    appointed = False
+    if doc[i].text != ",":
+        i = _appointment_verb(ctx, i)  # "X a été nommée directrice générale de Y", "X devient président de Y"
+        if i < 0:
+            return
+        appointed = True
     words: list[str] = []
     j = i + 1
     limit = min(len(doc), j + 14)
@@ -585,8 +591,10 @@ def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
             prev = fold(doc[j - 1].text)
             prev2 = fold(doc[j - 2].text) if j >= 2 else ""
             title = [w for w in words if w not in {"le", "la", "l'", "un", "une", "notre", "son", "sa"}]
+            while title and title[-1] in _type_noun_orgs() and len(title) > 1:
+                title = title[:-1]  # "directrice générale de la banque Y": the type noun belongs to Y
             trailing_link = title and (title[-1] in links or prev in links or prev2 in links)
-            if prev == "," or trailing_link:
+            if (prev == "," and not appointed) or trailing_link:
                 while title and (title[-1] in links or title[-1] == ","):
                     title = title[:-1]
                 phrase = " ".join(words)
@@ -596,6 +604,10 @@ def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
                 role = " ".join(t.text for t in doc[i + 1 : j] if not t.is_space).strip(" ,")
                 role = re.sub(r"\s*,?\s*(de|du|des|d'|chez|at|of)$", "", role).strip(" ,")
                 role = re.sub(r"\s+,", ",", role)
+                parts = role.split()
+                while len(parts) > 1 and fold(parts[-1]) in _type_noun_orgs() | links | {"le", "la", "l'", "les"}:
+                    parts.pop()  # "directrice générale de la banque" -> "directrice générale"
+                role = " ".join(parts)
                 conf = 0.85 if prev in links or prev2 in links else 0.7
                 for pred in preds:
                     attrs = [("role", role)] if pred in {"employeeOf", "leaderOf", "ceoOf"} else []
@@ -608,6 +620,34 @@ def _title_after(ctx: DocContext, person: Mention, span: Span, links: set[str],
             return
         words.append(fold(tok.text))
         j += 1
+
+
+APPOINTMENT_LEMMAS = {"nommer", "devenir", "elire", "designer", "promouvoir", "reconduire", "choisir", "rester",
+                      "demeurer", "etre", "titulariser", "confirmer", "introniser"}
+
+
+def _appointment_verb(ctx: DocContext, i: int) -> int:
+    """The index of the appointment verb (or copula) that follows a name, past auxiliaries: "a été nommée",
+    "devient", "est". -1 when there is none, or when it is negated or only possible ("n'a pas été nommé",
+    "pourrait devenir")."""
+    doc = ctx.parsed
+    modals = _folded_set("modality", "modal_lemmas")
+    j = i
+    while j < min(len(doc), i + 5):
+        t = doc[j]
+        lemma = _lemma(t)
+        if fold(t.text) in {"ne", "n'", "pas", "jamais"} or lemma in modals or "Cnd" in t.morph.get("Mood"):
+            return -1
+        if lemma in APPOINTMENT_LEMMAS and (t.pos_ == "VERB" or lemma in {"etre", "devenir", "rester"}):
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if lemma == "etre" and nxt is not None and _lemma(nxt) in APPOINTMENT_LEMMAS - {"etre"}:
+                j += 1  # "a été nommée": the participle after "été"
+                continue
+            return j
+        if t.pos_ != "AUX" and t.dep_ != "advmod":
+            return -1
+        j += 1
+    return -1
 
 
 def _title_before(ctx: DocContext, person: Mention, span: Span, links: set[str]) -> Iterator[RelationMention]:
