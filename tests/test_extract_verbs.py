@@ -52,3 +52,23 @@ def test_deal_amount_is_kept_on_the_fact(extract):
 def test_fronted_participle_describes_the_following_subject(extract):
     facts = extract("Fondée en 2019 par Inès Marchal, la start-up Kiwano développe des outils de paiement.")
     assert ("Inès Marchal", "founderOf", "Kiwano") in facts
+
+
+def test_completed_nominal_acquisition(extract):
+    ex = extract("Le géant américain Nexacorp a finalisé l'acquisition de la société française Valtor pour "
+                 "2 milliards d'euros.", full=True)
+    [deal] = [r for r in ex.relations if r.predicate == "acquired"]
+    assert (deal.subject.text, deal.object.text) == ("Nexacorp", "Valtor")
+    assert float(dict(deal.evidence.attributes)["amount"]) == 2_000_000_000
+
+
+def test_acquisition_noun_with_its_buyer_after_par(extract):
+    assert ("Brimex", "acquired", "Valtor") in extract("Le rachat de Valtor par le groupe Brimex inquiète les "
+                                                        "syndicats.")
+
+
+def test_a_project_of_acquisition_is_no_acquisition(extract):
+    assert not any(p == "acquired" for _, p, _ in extract(
+        "Le groupe Brimex a annoncé son projet de rachat de la société Valtor."))
+    assert not any(p == "acquired" for _, p, _ in extract(
+        "Le groupe Brimex n'a pas finalisé l'acquisition de la société Valtor."))

@@ -331,7 +331,8 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                 topic = _topic_in_sentence(ctx, tok, partners)
                 owners, conf = ([topic], conf - 0.1) if topic else ([], conf)
             if rule["predicate"] == "acquired":
-                continue  # nominal acquisitions need an explicit buyer; handled by verbs and offers for now
+                yield from _nominal_acquisition(ctx, tok, verb, rule)
+                continue
             if partners:
                 for o in owners:
                     for p in partners:
@@ -349,6 +350,48 @@ def _partner_ok(m: Mention) -> bool:
     """A partner is an organisation; an event too ("en partenariat avec <salon>"), since trade shows and
     conferences are run by organisations of the same name."""
     return kind_of(m) in {"Organization", "Event"}
+
+
+COMPLETION_VERBS = {"finaliser", "boucler", "conclure", "realiser", "achever", "officialiser", "annoncer",
+                    "confirmer", "mener", "signer", "parachever", "operer", "effectuer"}
+PROJECT_NOUNS = {"projet", "intention", "negociation", "offre", "tentative", "proposition", "etude", "rumeur",
+                 "hypothese", "possibilite", "perspective", "idee", "envie", "volonte"}
+
+
+def _nominal_acquisition(ctx: DocContext, tok: Token, verb: Token | None, rule: dict) -> Iterator[RelationMention]:
+    """"X a finalisé l'acquisition de Y", "le rachat de Y par X": an acquisition noun with its target after "de"
+    and its buyer either the subject of a verb of completion or introduced by "par". A project, an intention or a
+    negotiation of acquisition ("son projet de rachat de Y") states nothing."""
+    if tok.head is not tok and fold(tok.head.lemma_) in PROJECT_NOUNS:
+        return
+    doc = ctx.parsed
+    targets: list[Mention] = []
+    buyers: list[Mention] = []
+    k = tok.i + 1
+    while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].is_quote):
+        k += 1
+    if k < len(doc) and fold(doc[k].text) in {"de", "d'", "du", "des"}:
+        targets = [m for m in _names_list_after(ctx, k)[:1] if _could_be_org(m)]
+    if not targets:
+        return
+    end = _real_sentence_end(tok)
+    after = ctx.mention(doc[k + 1]) or targets[0]
+    j = max(t.i for t in doc[k + 1 : end] if ctx.mention(t) is after) + 1 if any(
+        ctx.mention(t) is after for t in doc[k + 1 : end]) else k + 1
+    if j < end and fold(doc[j].text) == "par":
+        buyers = [m for m in _names_list_after(ctx, j)[:1] if _could_be_org(m)]
+        rule_id = rule["id"] + ".by"
+    elif verb is not None and _lemma(verb) in COMPLETION_VERBS and not ctx.negated(verb) and not ctx.modal(verb):
+        subjects, passive = ctx.subjects(verb)
+        if not subjects and not passive:
+            subjects = _subjects_before(ctx, verb)
+        buyers = [m for m in subjects if _could_be_org(m)] if not passive else []
+        rule_id = rule["id"] + ".completed"
+    for b in buyers:
+        for t in targets:
+            if fold(b.text) != fold(t.text):
+                yield _rm(b, "acquired", t, ctx.evidence(tok, rule_id, rule["confidence"], b, t,
+                                                         attributes=_fact_attributes(tok, "Deal")))
 
 
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "notre", "nos"}
