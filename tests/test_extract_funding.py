@@ -22,3 +22,11 @@ def test_round_led_by_an_investor(extract):
 def test_a_round_without_named_investors_states_no_investment(extract):
     facts = extract("La société Kiwano a levé 5 millions d'euros pour recruter.")
     assert not any(p == "investedIn" for _, p, _ in facts)
+
+
+def test_taking_a_stake_is_an_investment(extract):
+    assert ("Arbor Partners", "investedIn", "Kiwano") in extract(
+        "Le fonds Arbor Partners est entré au capital de la start-up Kiwano, dont il détient désormais 20 %.")
+    assert ("Brimex", "investedIn", "Valtor") in extract(
+        "Le groupe Brimex a pris une participation de 30 % dans la société Valtor.")
+    assert extract("Le groupe Brimex n'a pas pris de participation dans la société Valtor.") == set()

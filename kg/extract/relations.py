@@ -31,7 +31,7 @@ def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: 
     cues = relation_cues()
     found: dict[tuple, RelationMention] = {}
     families = (verb_rules, noun_rules, offer_rules, title_rules, list_rules, copula_rules, client_rules, data_rules,
-                location_rules, funding_rules)
+                location_rules, funding_rules, stake_rules)
     for family in families:
         for rm in family(ctx, cues):
             if rm.subject.text == rm.object.text:
@@ -445,7 +445,8 @@ def _names_list_after(ctx: DocContext, j: int) -> list[Mention]:
         if not expecting and word in {"et", ","}:
             seps.append(word)
             expecting = True
-        elif not expecting or (doc[k].pos_ not in {"DET", "ADJ", "NOUN"} and not doc[k].is_space):
+        elif not expecting or (doc[k].pos_ not in {"DET", "ADJ", "NOUN"} and not doc[k].is_space
+                               and not (doc[k].text == "-" or doc[k].text.islower())):  # "la start-up Y"
             break
         k += 1
     if expecting and seps:  # the list ended on a separator that led nowhere
@@ -1111,3 +1112,36 @@ def funding_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     if fold(inv.text) != fold(f.text):
                         yield _rm(inv, "investedIn", f, ctx.evidence(tok, "funding.investor", conf, inv, f,
                                                                       attributes=attrs))
+
+
+STAKE_VERBS = {"entrer", "prendre", "acquerir", "detenir", "monter", "renforcer", "porter", "racheter"}
+
+
+def stake_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
+    """"X est entré au capital de Y", "X a pris une participation de 30 % dans Y" -> X investedIn Y."""
+    doc = ctx.parsed
+    for tok in doc:
+        if tok.pos_ != "NOUN" or _lemma(tok) not in {"capital", "participation", "part", "stake"}:
+            continue
+        verb = _governing_verb(tok)
+        if verb is None or _lemma(verb) not in STAKE_VERBS or ctx.negated(verb) or ctx.modal(verb):
+            continue
+        k = tok.i + 1
+        end = min(_real_sentence_end(tok), tok.i + 8)
+        while (k < end and fold(doc[k].text) not in {"dans", "de", "du", "d'", "au"}) or (
+                k < end and k + 1 < len(doc) and doc[k + 1].like_num):
+            k += 1  # past "de 30 %"
+        if k >= end:
+            continue
+        if fold(doc[k].text) == "au":  # "une participation au capital de Y"
+            k += 2
+        targets = [m for m in _names_list_after(ctx, k)[:1] if _could_be_org(m)]
+        subjects, passive = ctx.subjects(verb)
+        if not subjects and not passive:
+            subjects = _subjects_before(ctx, verb)
+        investors = [m for m in subjects if _could_be_org(m) or kind_of(m) == "Person"]
+        for inv in investors:
+            for t in targets:
+                if fold(inv.text) != fold(t.text):
+                    yield _rm(inv, "investedIn", t, ctx.evidence(tok, "investment.stake", 0.7, inv, t,
+                                                                 attributes=_fact_attributes(tok, "FundingRound")))
