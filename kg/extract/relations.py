@@ -955,7 +955,7 @@ def data_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
                     provider = [m for m in ctx.arguments(t) if is_org(m)]
         conf = dc["confidence"]
         if not provider and ctx.topic is not None and is_org(ctx.topic):
-            provider, conf = [ctx.refer(data_tok, ctx.topic)], conf - 0.15
+            provider = [ctx.refer(data_tok, ctx.topic)]  # confidence lowered by the reference factor
         sentence = fold(tok.sent.text)
         bought = lemma in buy or any(m in sentence for m in markers)
         if lemma in sell:
