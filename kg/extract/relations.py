@@ -994,7 +994,7 @@ def _place_mention(ctx: DocContext, tok: Token, place: str) -> Mention:
 
 
 def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
-    """"une entreprise britannique, X" / "la société britannique X" -> X basedIn Royaume-Uni; "X, basée à Lyon"."""
+    """"une entreprise allemande, X" / "la société allemande X" -> X basedIn Allemagne; "X, basée à Lyon"."""
     lc = cues["location"]
     places = place_cues()
     participles = {fold(w) for w in lc["participles"]}
