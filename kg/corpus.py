@@ -136,7 +136,7 @@ def decode(raw: bytes) -> tuple[str, str] | None:
 
 
 def document_id(rel: str) -> str:
-    """A stable, IRI-safe id from the relative path: ``news/003 Twitter.txt`` -> ``news-003-Twitter``."""
+    """A stable, IRI-safe id from the relative path: ``news/003 Télécom.txt`` -> ``news-003-Telecom``."""
     stem = rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_stem).strip("-.") or "doc"

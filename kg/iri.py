@@ -18,7 +18,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(name: str) -> str:
-    """``"Procter & Gamble"`` -> ``"procter-gamble"``; ``"Valentin Haüy"`` -> ``"valentin-hauy"``."""
+    """``"Dupont & Fils"`` -> ``"dupont-fils"``; ``"Société Générale"`` -> ``"societe-generale"``."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_ALNUM.sub("-", ascii_name).strip("-")[:80].strip("-")
     if not slug:

@@ -152,6 +152,7 @@ def build(
     max_file_size: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     html: bool = True,
+    infer: bool = False,
     workers: int = 1,
     engine: str | None = None,
     scheduler: str | None = None,
@@ -160,6 +161,7 @@ def build(
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
+    With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.materialise`).
     Raises ``FileNotFoundError`` for a missing input and :class:`OutputError` for an unwritable output folder;
     unusable files inside the input are skipped and listed in ``BuildResult.skipped``.
 
@@ -204,6 +206,10 @@ def build(
     lap("resolve")
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     dataset = build_dataset(base, corpus.documents, entities, relations, info)
+    if infer:
+        from kg.infer import materialise
+
+        materialise(dataset)
     lap("graph")
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     write_graph_files(dataset, files["ttl"], files["trig"])

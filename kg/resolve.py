@@ -1,8 +1,9 @@
 """Entity resolution: from mentions in many documents to one node per real-world entity.
 
-Mentions are grouped by a normalised key (case, accents, articles and punctuation folded), so "Datasift" and
-"DataSift" are one entity while "Havas Paris" and "Havas Paris Social" stay two. A lone surname joins the one person
-of the corpus whose name ends with it, also when it is misspelt by one letter ("Sorell" for "Sorrell"). The type of
+Mentions are grouped by a normalised key (case, accents, articles and punctuation folded), so "Ciblex" and
+"CibleX" are one entity while "Kestrel Lyon" and "Kestrel Lyon Digital" stay two. A lone surname joins the one person
+of the corpus whose name ends with it, also when it is misspelt by one letter ("Vallaut" for "Vallaud"). An acronym
+joins the one longer name of its document whose initials it spells. The type of
 an entity is decided by votes: every mention's votes (NER label, name words, neighbouring nouns, gazetteer) plus the
 votes of the relations it takes part in (the subject of ``ceoOf`` is a person, the object of ``basedIn`` a place).
 """
@@ -36,7 +37,7 @@ ARGUMENT_VOTES: dict[str, tuple[dict[str, float], dict[str, float]]] = {
     "acquired": ({"Organization": 1.0}, {"Organization": 1.0}),
     "offeredToAcquire": ({"Organization": 1.0}, {"Organization": 1.0}),
     "investedIn": ({}, {"Organization": 1.0}),
-    "launched": ({"Organization": 1.0}, {"Product": 2.5}),
+    "launched": ({"Organization": 1.0}, {"Product": 1.2}),  # a launched thing may be an event: type nouns decide
     "basedIn": ({"Organization": 1.0}, {"Place": 3.0}),
     "competitorOf": ({"Organization": 1.0}, {"Organization": 1.0}),
 }
@@ -66,7 +67,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _surname_links(keys: dict[str, dict[str, float]]) -> dict[str, str]:
-    """Map lone surnames ("sorrell", "sorell") to the full name of the one person they can be."""
+    """Map lone surnames ("vallaud", "vallaut") to the full name of the one person they can be."""
     people = [k for k, v in keys.items() if " " in k and max(v, key=lambda t: (v[t], -TYPE_ORDER[t])) == "Person"]
     by_last: dict[str, list[str]] = defaultdict(list)
     for k in people:
@@ -83,18 +84,48 @@ def _surname_links(keys: dict[str, dict[str, float]]) -> dict[str, str]:
     return links
 
 
+SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "a", "en"}
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in SMALL_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
+    """Map an acronym ("JO", "BCE") to the one longer name of the same document whose initials it spells
+    ("Jeux Mondiaux de Lyon", "Banque centrale européenne"); left alone when no name or several names fit."""
+    names_by_doc: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if " " in m.text.strip():
+            names_by_doc[m.doc_id].add(m.text)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        text = m.text.strip()
+        if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
+            for name in names_by_doc.get(m.doc_id, ()):
+                if _initials(name) == text:
+                    candidates[name_key(text)].add(name_key(name))
+    return {k: next(iter(v)) for k, v in candidates.items() if len(v) == 1}
+
+
 def _best_label(forms: Counter[str]) -> str:
-    """The most frequent surface form; ties go to the one with inner capitals ("DataSift"), then alphabetical."""
-    return sorted(forms, key=lambda f: (-forms[f], -sum(c.isupper() for c in f), f))[0]
+    """The most frequent surface form; ties go to a full name over a surname or an acronym ("Bernard Vallaud",
+    "Banque centrale européenne"), then to the one with inner capitals ("CibleX"), then alphabetical."""
+    return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
 
 
 def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], list[Relation]]:
     """Merge the mentions of all documents into entities and lift relation mentions onto them."""
     extractions = list(extractions)
     mentions: list[Mention] = [m for ex in extractions for m in ex.mentions]
+    seen = {(m.doc_id, m.start, m.end, m.text) for m in mentions}
     for ex in extractions:  # arguments of relations (e.g. places named by a demonym) are mentions too
         for r in ex.relations:
-            mentions.extend((r.subject, r.object))
+            for m in (r.subject, r.object):
+                if (m.doc_id, m.start, m.end, m.text) not in seen:  # once each, or its votes would count twice
+                    seen.add((m.doc_id, m.start, m.end, m.text))
+                    mentions.append(m)
     seen_inside = {name_key(m.text) for m in mentions if not m.initial}
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in mentions:
@@ -108,6 +139,8 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
             for kind, weight in rng.items():
                 votes[name_key(r.object.text)][kind] += weight
     links = _surname_links(votes)
+    acronyms = _acronym_links(mentions)
+    links.update(acronyms)
 
     def canonical(m: Mention) -> str | None:
         key = name_key(m.text)
@@ -125,7 +158,8 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
     for key in sorted(groups):
         group = groups[key]
         total: dict[str, float] = defaultdict(float)
-        for k in {name_key(m.text) for m in group}:
+        keys = {name_key(m.text) for m in group}
+        for k in keys - set(acronyms) if keys - set(acronyms) else keys:  # an acronym's type is only a guess
             for kind, w in votes[k].items():
                 total[kind] += w
         kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))

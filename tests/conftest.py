@@ -39,3 +39,19 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample-build")
     kg.build(SAMPLE_CORPUS, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """``extract(text)`` -> the set of (subject, predicate, object) facts kg reads in ``text`` (one document)."""
+    from kg.extract import extract_document
+    from kg.model import Document
+
+    def run(text: str, *, full: bool = False):
+        doc = Document(doc_id="t", path="t.txt", text=text, sha256="", encoding="utf-8", title="")
+        ex = extract_document(doc, nlp(text))
+        if full:
+            return ex
+        return {(r.subject.text, r.predicate, r.object.text) for r in ex.relations}
+
+    return run

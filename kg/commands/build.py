@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                    help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("--infer", action="store_true",
+                   help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     speed = p.add_argument_group("speed (never changes the output)")
     speed.add_argument("--workers", type=int, default=1, metavar="N",
                        help="parse in N local processes (default: 1); with --engine dask, the size of a local cluster")
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             max_file_size=int(args.max_file_size * 1e6),
             progress=args.progress,
             html=not args.no_html,
+            infer=args.infer,
             workers=args.workers,
             engine=engine,
             scheduler=args.scheduler,

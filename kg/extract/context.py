@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +20,9 @@ from kg.model import Span as TextSpan
 
 NAME_DEPS = {"appos", "flat:name", "flat", "nmod", "compound", "fixed", "dep", "amod"}
 LIST_DEPS = {"conj", "appos"}
+# A fact whose argument is a pronoun or a description resolved to an entity named elsewhere ("vous", "le groupe")
+# is less sure than one naming both sides in the sentence.
+REFERENCE_FACTOR = 0.85
 SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 
 
@@ -33,6 +37,33 @@ def is_org(m: Mention) -> bool:
     return kind_of(m) == "Organization"
 
 
+def _pool_votes(mentions: list[Mention]) -> list[Mention]:
+    """Each mention with the votes of every mention of the same name in the document.
+
+    spaCy types the same name differently from sentence to sentence ("Quantix" ORG here, PER there); a rule
+    deciding whether an argument is an organisation should see what the whole text says about the name. Only the
+    rules see pooled votes: resolution still counts each mention's own votes once.
+    """
+    pooled: dict[str, dict[str, float]] = {}
+    for m in mentions:
+        if m.source == "hashtag":
+            continue
+        votes = pooled.setdefault(fold(m.text), {})
+        for kind, w in m.type_votes:
+            votes[kind] = votes.get(kind, 0.0) + w
+    out = []
+    for m in mentions:
+        votes = pooled.get(fold(m.text))
+        out.append(replace(m, type_votes=tuple(sorted(votes.items()))) if votes else m)
+    return out
+
+
+def _is_speaker(text: str, m: Mention) -> bool:
+    """A name opening a line (after an article at most) and followed by a colon: an interview's speaker label."""
+    prefix = fold(text[text.rfind("\n", 0, m.start) + 1 : m.start]).strip()
+    return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
+
+
 class DocContext:
     """A parsed document (or chunk) with its mentions, indexed for the rules."""
 
@@ -40,9 +71,13 @@ class DocContext:
         self.doc = doc
         self.parsed = parsed
         self.offset = offset
-        self.mentions = [m for m in mentions if offset <= m.start and m.end <= offset + len(parsed.text)]
+        self.mentions = _pool_votes(
+            [m for m in mentions if offset <= m.start and m.end <= offset + len(parsed.text)])
         self.by_token: dict[int, Mention] = {}
+        text = doc.text
         for m in self.mentions:
+            if _is_speaker(text, m):
+                continue  # "Le Journal : ..." opens a line of an interview: a speaker, not an argument
             span = parsed.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None:
                 continue
@@ -50,12 +85,16 @@ class DocContext:
                 self.by_token.setdefault(tok.i, m)
         self.topic = self._topic()
         self.interview = len(SPEAKER_LINE.findall(doc.text)) >= 2
-        self.we_pronouns = set(relation_cues()["reference"]["we_pronouns"])
-        self.definite_nouns = set(relation_cues()["reference"]["definite_nouns"])
+        self.we_pronouns = {fold(w) for w in relation_cues()["reference"]["we_pronouns"]}
+        self.definite_nouns = {fold(w) for w in relation_cues()["reference"]["definite_nouns"]}
 
     def _topic(self) -> Mention | None:
         """The organisation the text is about: the one named most often (first named wins a tie)."""
-        counts = Counter(fold(m.text) for m in self.mentions if is_org(m) and not m.initial)
+        text = self.doc.text
+        speakers = {fold(m.text) for m in self.mentions if _is_speaker(text, m)}
+        # the interviewer's outlet opening question lines ("Le Journal : ...") is not what the text is about
+        counts = Counter(fold(m.text) for m in self.mentions
+                         if is_org(m) and not m.initial and fold(m.text) not in speakers)
         if not counts:
             return None
         best = max(counts.values())
@@ -132,8 +171,13 @@ class DocContext:
         passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in verb.children)
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubj:pass"}:
-                return self.arguments(child), passive
-        inherits = verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl"}
+                found = self.arguments(child)
+                if found:  # a verb may carry two subjects in a broken parse ("Journal : vous avez lancé")
+                    return found, passive
+        # an infinitive or participle takes the subject of the verb it depends on; spaCy sometimes hangs it from
+        # an auxiliary it mis-parsed ("a expliqué avoir récupéré"), which passes the subject on the same way
+        inherits = verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl"} or (
+            (verb.head.pos_ == "AUX" or verb.pos_ == "AUX") and verb.dep_ not in {"nsubj", "obj"})
         if _depth < 3 and inherits and verb.head is not verb:
             if verb.dep_ in {"acl", "acl:relcl"}:
                 return self.names_under(verb.head), passive
@@ -168,7 +212,8 @@ class DocContext:
             start=start,
             end=end,
             rule=rule,
-            confidence=confidence,
+            confidence=round(confidence * (REFERENCE_FACTOR if any(m.source == "reference" for m in mentions)
+                                           else 1.0), 3),
             attributes=tuple(sorted((k, v) for k, v in attributes if v)),
         )
 

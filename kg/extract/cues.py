@@ -24,6 +24,7 @@ def fold(text: str) -> str:
 class EntityCues:
     type_nouns: dict[str, str]
     org_name_words: frozenset[str]
+    event_name_words: frozenset[str]
     not_names: frozenset[str]
     title_words: frozenset[str]
 
@@ -40,6 +41,7 @@ def entity_cues() -> EntityCues:
     return EntityCues(
         type_nouns={fold(k): v for k, v in data["type_nouns"].items()},
         org_name_words=frozenset(fold(w) for w in data["org_name_words"]),
+        event_name_words=frozenset(fold(w) for w in data.get("event_name_words", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         title_words=frozenset(fold(w) for w in data["title_words"]),
     )

@@ -1,7 +1,7 @@
 """Finding names in a parsed document and voting on what each one is.
 
 spaCy's French NER is the starting point, but on news text it runs names across line breaks and list markers,
-glues a campaign to its agency ("Havas Paris Social pour la Fondation ARC"), and types most company names as MISC.
+glues a campaign to its agency ("Kestrel Lyon #Campagne pour la Fondation Orme"), and types most company names as MISC.
 The rules here are general repairs: cut spans at line breaks, hashtags, handles and linking prepositions, trim
 articles and punctuation, drop speaker labels, bylines, job titles and generic words, then collect type votes from
 the NER label, words inside the name, the noun the name stands beside, hashtags and the place gazetteer.
@@ -36,6 +36,14 @@ def _joins_name(doc: Doc, i: int, start: int) -> bool:
     """"Fondation pour la Recherche ...": a preposition after a lone generic word is inside the name."""
     words = [fold(t.text) for t in doc[start:i] if not t.is_punct and fold(t.text) not in EDGE_WORDS]
     return bool(words) and len(words) == 1 and words[0] in entity_cues().org_name_words
+
+
+def _extend_caps(doc: Doc, end: int) -> int:
+    """"Pilot" + "Analytics": NER often stops before a last capitalised word of a company name."""
+    while end < len(doc) and doc[end].pos_ in {"PROPN", "X"} and doc[end].text[:1].isupper() \
+            and not _is_break(doc[end]) and doc[end - 1].whitespace_ != "" and not doc[end].ent_type_:
+        end += 1
+    return end
 
 
 def _extend(doc: Doc, end: int) -> int:
@@ -105,32 +113,115 @@ def _keep(span: Span, text: str) -> bool:
     return not (titles and titles * 2 >= len(words))
 
 
+NAMING_WORDS = {"baptise", "baptisee", "baptises", "baptisees", "nomme", "nommee", "nommes", "nommees", "appele",
+                "appelee", "appeles", "appelees", "denomme", "denommee", "intitule", "intitulee", "surnomme",
+                "surnommee"}
+
+
 def _type_noun(span: Span) -> str | None:
     """The type named by a noun the span stands beside: "la société X", "X, une entreprise ...", "le site X"."""
     nouns = entity_cues().type_nouns
     root = span.root
-    # the noun just before the name ("la société DataSift"), skipping adjectives and "de ..." modifiers
+    # the noun just before the name ("la société CibleX"), skipping adjectives and "de ..." modifiers
     k = span.start - 1
     steps = 0
+    # "le président de X", "chez X": a name after a preposition is a complement, not what the noun names
+    if k >= 0 and span.doc[k].pos_ == "ADP":
+        k = -1
+    # "une application baptisée X": the noun before a naming participle names X
+    if k >= 1 and fold(span.doc[k].text) in NAMING_WORDS:
+        k -= 1
     while k >= 0 and steps < 6 and not span.doc[k].is_space:
         tok = span.doc[k]
-        if tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns:
-            if steps == 0 or tok.i == root.head.i or root.head.i == tok.i:
-                return nouns[fold(tok.lemma_)]
-            if all(t.pos_ in {"ADJ", "ADP", "NOUN", "DET"} for t in span.doc[k + 1 : span.start]):
-                return nouns[fold(tok.lemma_)]
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns and (
+            steps == 0 or tok.i == root.head.i or root.head.i == tok.i or all(
+                t.pos_ in {"ADJ", "ADP", "NOUN", "DET"} for t in span.doc[k + 1 : span.start])
+        ):
+            return nouns[_head_noun(span.doc, k)]
         if tok.pos_ not in {"ADJ", "ADP", "DET", "NOUN", "ADV"} or tok.text in {",", "("}:
             break
         k -= 1
         steps += 1
-    # apposition either way: "une entreprise britannique, Datasift" / "Twitter, le réseau social"
+    # "une entreprise britannique, X": a noun phrase then a comma right before the name (whatever the parse says)
+    k = span.start - 1
+    if k > 0 and span.doc[k].text == ",":
+        k -= 1
+        while k >= 0 and span.doc[k].pos_ == "ADJ":
+            k -= 1
+        tok = span.doc[k] if k >= 0 else None
+        if tok is not None and tok.pos_ == "NOUN" and fold(tok.lemma_) in nouns and k > 0 and fold(
+            span.doc[k - 1].text
+        ) in {"un", "une", "le", "la", "l'"}:
+            return nouns[fold(tok.lemma_)]
+    listed = _list_type(span)
+    if listed:
+        return listed
+    # "X, une entreprise française ...": a comma, an article and a type noun right after the name
+    doc = span.doc
+    k = span.end
+    if k + 2 < len(doc) and doc[k].text == "," and fold(doc[k + 1].text) in {"un", "une", "le", "la", "l'"}:
+        k += 2
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN" and fold(doc[k].lemma_) in nouns:
+            return nouns[fold(doc[k].lemma_)]
+    # apposition either way: "une entreprise britannique, Ciblex" / "Socialis, le réseau social"
     head = root.head
-    if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns:
+    complement = any(c.dep_ == "case" for c in root.children) or (
+        span.start > 0 and span.doc[span.start - 1].pos_ == "ADP")  # "le président de X": X is not a president
+    if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns \
+            and not complement:
         return nouns[fold(head.lemma_)]
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns:
             return nouns[fold(child.lemma_)]
     return None
+
+
+LIST_INTRODUCERS = {"dont", "comme", "notamment", "parmi"}
+
+
+def _list_type(span: Span) -> str | None:
+    """"des plateformes telles que A, B ou C", "plusieurs enseignes dont C": a name listed after a plural noun
+    of a known type is of that type."""
+    doc = span.doc
+    nouns = entity_cues().type_nouns
+    k = span.start - 1
+    steps = 0
+    while k >= 0 and steps < 20:
+        t = doc[k]
+        word = fold(t.text)
+        if word in LIST_INTRODUCERS or (word == "que" and k > 0 and fold(doc[k - 1].text) in {
+                "tels", "telles", "tel", "telle"}):
+            k -= 2 if word == "que" else 1
+            for j in range(k, max(-1, k - 5), -1):
+                if doc[j].pos_ == "NOUN" and fold(doc[j].lemma_) in nouns:
+                    return nouns[_head_noun(doc, j)]
+                if doc[j].pos_ not in {"ADJ", "ADP", "NOUN", "DET"}:
+                    break
+            return None
+        if not (t.text in {",", "et", "ou", "encore"} or t.is_space or _has_upper(t) or t.pos_ in {"PROPN", "DET"}):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _head_noun(doc: Doc, k: int) -> str:
+    """"cabinet d'étude X", "société de conseil X": the noun heading "N de N" names the type, not its modifier."""
+    nouns = entity_cues().type_nouns
+    best = fold(doc[k].lemma_)
+    j = k - 1
+    while j >= 1 and fold(doc[j].text) in {"de", "d'", "du", "des"}:
+        j -= 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j >= 0 and doc[j].pos_ == "NOUN" and fold(doc[j].lemma_) in nouns:
+            best = fold(doc[j].lemma_)
+            j -= 1
+        else:
+            break
+    return best
 
 
 def _votes(span: Span, text: str, label: str | None, source: str) -> tuple[tuple[str, float], ...]:
@@ -155,8 +246,12 @@ def _votes(span: Span, text: str, label: str | None, source: str) -> tuple[tuple
             add("Organization", 1.0 if label == "ORG" else 0.4)
     if folded in places.places:
         add("Place", 2.0)
-    if any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
+    if any(w in cues.event_name_words for w in words):
+        add("Event", 1.5)
+    elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
         add("Organization", 1.5)
+    if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
+        add("Organization", 1.0)  # "vice-président chez X", "chez X, nous ...": a workplace
     noun_type = _type_noun(span)
     if noun_type:
         add(noun_type, 1.5)
@@ -169,8 +264,9 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
     candidates: list[tuple[int, int, str, str | None]] = []
     for ent in parsed.ents:
-        candidates.append((ent.start, _extend(parsed, ent.end) if len(ent) >= 3 else ent.end, f"ner:{ent.label_}",
-                           ent.label_))
+        end = _extend(parsed, ent.end) if len(ent) >= 3 else _extend_caps(parsed, ent.end)
+        candidates.append((ent.start, end, f"ner:{ent.label_}", ent.label_))
+    candidates += _capitalised_runs(parsed)
     for tok in parsed:
         if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():
             candidates.append((tok.i, tok.i + 1, "hashtag", None))
@@ -213,7 +309,66 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 initial=initial,
                 handle=handle,
             )
-    return _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
+    found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
+    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset), key=lambda m: (m.start, -m.end)))
+
+
+def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int) -> list[Mention]:
+    """Other occurrences of a name already found in the document.
+
+    spaCy's NER misses a name in a headline, a caption or an unusual sentence even when it found it elsewhere in
+    the same text ("X, co-fondateur de Kiwano - Photo ..."); once a text has named something, each exact repeat
+    of that name (same case, whole words) is a mention of it too. Votes are copied at a quarter weight so the
+    repeat takes its type from the original without outvoting other evidence in resolution.
+    """
+    taken = [(m.start - offset, m.end - offset) for m in found]
+    by_text: dict[str, Mention] = {}
+    for m in found:
+        if m.initial or m.source in {"hashtag", "repeat"} or len(m.text) < 3 or fold(m.text) in entity_cues().not_names:
+            continue
+        by_text.setdefault(m.text, m)
+    out: list[Mention] = []
+    text = parsed.text
+    for name, model in sorted(by_text.items()):
+        for hit in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?![\w])", text):
+            a, b = hit.start(), hit.end()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            span = parsed.char_span(a, b)
+            if span is None:
+                continue
+            taken.append((a, b))
+            out.append(Mention(
+                doc_id=doc.doc_id, start=offset + a, end=offset + b, text=name,
+                type_votes=tuple((k, w * 0.25) for k, w in model.type_votes), source="repeat",
+            ))
+    return out
+
+
+def _capitalised_runs(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
+    """Names spaCy's NER missed: runs of capitalised words that a type noun introduces ("la société de conseil
+    Pilot Analytics", "une application baptisée Kalima"), or proper nouns unknown to the vocabulary inside a
+    sentence. They come after NER candidates, so a name NER found keeps its span and label."""
+    out = []
+    ents = {t.i for e in parsed.ents for t in e}
+    i = 0
+    while i < len(parsed):
+        tok = parsed[i]
+        if tok.i in ents or not tok.text[:1].isupper() or tok.is_punct or _is_break(tok):
+            i += 1
+            continue
+        j = i
+        while j < len(parsed) and j not in ents and parsed[j].text[:1].isupper() and not _is_break(parsed[j]) \
+                and not parsed[j].is_punct:
+            j += 1
+        span = parsed[i:j]
+        introduced = _type_noun(span) is not None
+        unknown = all(t.pos_ == "PROPN" and t.is_oov for t in span) and not (span[0].is_sent_start or
+                                                                              _line_start(span[0]))
+        if (introduced or unknown) and fold(span.text) not in entity_cues().not_names:
+            out.append((i, j, "caps", None))
+        i = max(j, i + 1)
+    return out
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,32 @@
+"""Funding rounds: investors named after "auprès de" / "mené par", the amount on a FundingRound fact."""
+
+from __future__ import annotations
+
+
+def test_investors_after_aupres_de_each_invest(extract):
+    ex = extract("La start-up Kiwano a levé 8 millions d'euros auprès des fonds Arbor Partners et Celtis Capital "
+                 "en juin 2023.", full=True)
+    facts = {(r.subject.text, r.predicate, r.object.text): r for r in ex.relations}
+    assert ("Arbor Partners", "investedIn", "Kiwano") in facts
+    assert ("Celtis Capital", "investedIn", "Kiwano") in facts
+    attrs = dict(facts[("Arbor Partners", "investedIn", "Kiwano")].evidence.attributes)
+    assert (attrs["fact"], float(attrs["amount"]), attrs["currency"], attrs["date"]) == (
+        "FundingRound", 8_000_000, "EUR", "2023-06")
+
+
+def test_round_led_by_an_investor(extract):
+    facts = extract("La société Kiwano a bouclé un tour de table de 5 millions de dollars mené par Arbor Partners.")
+    assert ("Arbor Partners", "investedIn", "Kiwano") in facts
+
+
+def test_a_round_without_named_investors_states_no_investment(extract):
+    facts = extract("La société Kiwano a levé 5 millions d'euros pour recruter.")
+    assert not any(p == "investedIn" for _, p, _ in facts)
+
+
+def test_taking_a_stake_is_an_investment(extract):
+    assert ("Arbor Partners", "investedIn", "Kiwano") in extract(
+        "Le fonds Arbor Partners est entré au capital de la start-up Kiwano, dont il détient désormais 20 %.")
+    assert ("Brimex", "investedIn", "Valtor") in extract(
+        "Le groupe Brimex a pris une participation de 30 % dans la société Valtor.")
+    assert extract("Le groupe Brimex n'a pas pris de participation dans la société Valtor.") == set()

@@ -1,0 +1,25 @@
+"""Head office: demonyms next to a type noun, and explicit "basé à"."""
+
+from __future__ import annotations
+
+
+def test_demonym_in_apposition(extract):
+    assert ("Ciblex", "basedIn", "Royaume-Uni") in extract(
+        "La plateforme a autorisé une entreprise britannique, Ciblex, à utiliser ses archives.")
+
+
+def test_demonym_after_the_type_noun(extract):
+    assert ("Orvane", "basedIn", "Allemagne") in extract("Le groupe allemand Orvane a publié ses résultats.")
+
+
+def test_city_demonym(extract):
+    assert ("Kestrel", "basedIn", "Lyon") in extract("La société lyonnaise Kestrel recrute.")
+
+
+def test_based_in_a_city(extract):
+    assert ("Kestrel", "basedIn", "Lyon") in extract("La société Kestrel, basée à Lyon, a doublé son chiffre.")
+
+
+def test_a_demonym_on_a_person_is_no_head_office(extract):
+    facts = extract("Le chanteur britannique Tom Harlow a rencontré le groupe Orvane.")
+    assert not any(p == "basedIn" for _, p, _ in facts)

@@ -1,0 +1,74 @@
+"""Verb rules: "X rachète Y", passives, coordinated subjects, negation and modality."""
+
+from __future__ import annotations
+
+
+def test_active_acquisition(extract):
+    assert ("Brimex", "acquired", "Valtor") in extract("Le groupe Brimex a racheté la société Valtor en 2021.")
+
+
+def test_passive_acquisition_takes_the_agent_as_buyer(extract):
+    facts = extract("La société Valtor a été rachetée par le groupe Brimex.")
+    assert ("Brimex", "acquired", "Valtor") in facts
+    assert ("Valtor", "acquired", "Brimex") not in facts
+
+
+def test_acquisition_of_a_described_company(extract):
+    assert ("Quorel", "acquired", "Tiplo") in extract("Le groupe Quorel rachète la start-up nantaise Tiplo.")
+
+
+def test_negated_acquisition_is_not_a_fact(extract):
+    facts = extract("Le groupe Brimex n'a pas racheté la société Valtor, contrairement aux rumeurs.")
+    assert not any(p == "acquired" for _, p, _ in facts)
+
+
+def test_possible_acquisition_is_not_a_fact(extract):
+    facts = extract("Le groupe Brimex pourrait racheter la société Valtor d'ici la fin de l'année.")
+    assert not any(p == "acquired" for _, p, _ in facts)
+
+
+def test_planned_acquisition_is_not_a_fact(extract):
+    facts = extract("Le groupe Brimex envisage de racheter la société Valtor.")
+    assert not any(p == "acquired" for _, p, _ in facts)
+
+
+def test_coordinated_subjects_each_launch_the_product(extract):
+    facts = extract("La banque Orvane et la société de conseil Pilot Analytics ont lancé une application "
+                    "baptisée Kalima.")
+    assert ("Orvane", "launched", "Kalima") in facts
+    assert ("Pilot Analytics", "launched", "Kalima") in facts
+
+
+def test_deal_amount_is_kept_on_the_fact(extract):
+    ex = extract("Le groupe Brimex a racheté la société Valtor pour 40 millions d'euros en mars 2022.", full=True)
+    [deal] = [r for r in ex.relations if r.predicate == "acquired"]
+    attrs = dict(deal.evidence.attributes)
+    assert attrs["fact"] == "Deal"
+    assert attrs["currency"] == "EUR"
+    assert float(attrs["amount"]) == 40_000_000
+    assert attrs["date"] == "2022-03"
+
+
+def test_fronted_participle_describes_the_following_subject(extract):
+    facts = extract("Fondée en 2019 par Inès Marchal, la start-up Kiwano développe des outils de paiement.")
+    assert ("Inès Marchal", "founderOf", "Kiwano") in facts
+
+
+def test_completed_nominal_acquisition(extract):
+    ex = extract("Le géant américain Nexacorp a finalisé l'acquisition de la société française Valtor pour "
+                 "2 milliards d'euros.", full=True)
+    [deal] = [r for r in ex.relations if r.predicate == "acquired"]
+    assert (deal.subject.text, deal.object.text) == ("Nexacorp", "Valtor")
+    assert float(dict(deal.evidence.attributes)["amount"]) == 2_000_000_000
+
+
+def test_acquisition_noun_with_its_buyer_after_par(extract):
+    assert ("Brimex", "acquired", "Valtor") in extract("Le rachat de Valtor par le groupe Brimex inquiète les "
+                                                        "syndicats.")
+
+
+def test_a_project_of_acquisition_is_no_acquisition(extract):
+    assert not any(p == "acquired" for _, p, _ in extract(
+        "Le groupe Brimex a annoncé son projet de rachat de la société Valtor."))
+    assert not any(p == "acquired" for _, p, _ in extract(
+        "Le groupe Brimex n'a pas finalisé l'acquisition de la société Valtor."))

@@ -1,0 +1,38 @@
+"""Mention finding: names cut at breaks, typed by the words around them, repeated names found again."""
+
+from __future__ import annotations
+
+from kg.extract.context import kind_of
+
+
+def _mentions(extract, text):
+    return {m.text: kind_of(m) for m in extract(text, full=True).mentions}
+
+
+def test_a_type_noun_types_the_name(extract):
+    assert _mentions(extract, "Le cabinet d'étude Vexor prévoit une hausse.")["Vexor"] == "Organization"
+
+
+def test_a_list_after_a_typed_noun_types_each_member(extract):
+    kinds = _mentions(extract, "Des plateformes telles que Quillo, Parlo ou Vistagram attirent les marques.")
+    assert {kinds["Quillo"], kinds["Parlo"], kinds["Vistagram"]} == {"Product"}
+
+
+def test_a_name_missed_in_a_caption_is_found_from_its_other_mentions(extract):
+    text = "Le groupe Orvane publie ses comptes.\n\nPhoto Orvane - archives\n"
+    starts = [m.start for m in extract(text, full=True).mentions if m.text == "Orvane"]
+    assert len(starts) == 2
+
+
+def test_agency_and_campaign_are_cut_apart(extract):
+    names = _mentions(extract, "• Kestrel Lyon #MerciLesAbeilles pour l'association Ruchers Unis")
+    assert "Kestrel Lyon" in names and "#MerciLesAbeilles" in names and "Ruchers Unis" in names
+
+
+def test_speaker_initials_are_not_entities(extract):
+    text = "Orvane : nous avons lancé un programme.\nJ.P. : c'est une compétition.\nJ.P. : merci."
+    assert "J.P." not in _mentions(extract, text)
+
+
+def test_place_names_from_the_gazetteer(extract):
+    assert _mentions(extract, "La société Kestrel ouvre un bureau à Montréal.")["Montréal"] == "Place"

@@ -1,0 +1,64 @@
+"""The quality bar of issue 3, measured by the shared scorer on the seed corpus, plus the confidence threshold."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from kg.vocab import KG
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+SCORER = REPO.parent / "shared" / "eval" / "score.py"
+
+TARGETS = {"relations precision": 0.90, "relations recall": 0.85, "entities precision": 0.90,
+           "entities typed recall": 0.95}
+
+
+@pytest.fixture(scope="module")
+def seed_score(seed_build: Path) -> dict:
+    spec = importlib.util.spec_from_file_location("kg_shared_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    graph = score.load_graph([str(seed_build / "graph.ttl")])
+    return score.score(graph, str(SCORER.parent), "seeds")
+
+
+def test_relations_meet_the_targets(seed_score):
+    r = seed_score["relations"]
+    detail = f"missed {r['false_negatives']}, wrong {r['false_positives']}, unknown {r['unknown_entity_triples']}"
+    assert r["precision"] >= TARGETS["relations precision"], detail
+    assert r["recall"] >= TARGETS["relations recall"], detail
+
+
+def test_entities_meet_the_targets(seed_score):
+    e = seed_score["entities"]
+    assert e["precision"] >= TARGETS["entities precision"], e["not_in_gold"]
+    assert e["typed_recall"] >= TARGETS["entities typed recall"], (e["missing"], e["mistyped"])
+    assert e["split"] == [] and e["merged"] == []
+
+
+def test_every_statement_has_a_confidence_and_a_rule(seed_build: Path):
+    g = Graph().parse(seed_build / "graph.ttl")
+    statements = set(g.subjects(RDF.type, KG.RelationStatement))
+    assert statements
+    for st in statements:
+        conf = float(g.value(st, KG.confidence))
+        assert 0 < conf <= 1
+        assert str(g.value(st, KG.extractedBy))
+
+
+def test_min_confidence_drops_the_weaker_facts(tmp_path: Path):
+    import kg
+
+    full = kg.build(SEEDS / "001_307485f0f12f5709.txt", tmp_path / "all", html=False)
+    strict = kg.build(SEEDS / "001_307485f0f12f5709.txt", tmp_path / "strict", min_confidence=0.7, html=False)
+    weak = [r for r in full.relations if r.confidence < 0.7]
+    assert weak, "the data purchase read through a reference should be below 0.7"
+    assert {(r.subject, r.predicate, r.object) for r in strict.relations} == {
+        (r.subject, r.predicate, r.object) for r in full.relations if r.confidence >= 0.7}
