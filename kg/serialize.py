@@ -71,6 +71,8 @@ class TermWriter:
             return lexical
         if dt == XSD.decimal and _DECIMAL.match(lexical):
             return lexical
+        if dt == XSD.decimal and _INTEGER.match(lexical):  # a whole decimal: written 5.0, as rdflib writes it
+            return lexical + ".0"
         if dt == XSD.boolean and lexical in ("true", "false"):
             return lexical
         quoted = '"' + _STRING_ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], lexical) + '"'
