@@ -71,8 +71,8 @@ class DocContext:
         self.doc = doc
         self.parsed = parsed
         self.offset = offset
-        self.mentions = _pool_votes(
-            [m for m in mentions if offset <= m.start and m.end <= offset + len(parsed.text)])
+        end = offset + len(parsed.text)  # Doc.text joins every token: compute it once, not once per mention
+        self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}
         text = doc.text
         for m in self.mentions:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.ontology import load_toml
 
 
+@lru_cache(maxsize=65536)  # called thousands of times per document on a few hundred distinct words
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes: the key cue lists and names are compared on."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
