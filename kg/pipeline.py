@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -153,6 +153,7 @@ def build(
     progress: bool | None = None,
     html: bool = True,
     infer: bool = False,
+    exports: Iterable[str] = (),
     workers: int = 1,
     engine: str | None = None,
     scheduler: str | None = None,
@@ -161,7 +162,8 @@ def build(
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
-    With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.materialise`).
+    With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.materialise`). ``exports``
+    names further formats written from the same dataset (``nt``, ``nq``, ``jsonld``; see :mod:`kg.export`).
     Raises ``FileNotFoundError`` for a missing input and :class:`OutputError` for an unwritable output folder;
     unusable files inside the input are skipped and listed in ``BuildResult.skipped``.
 
@@ -213,6 +215,11 @@ def build(
     lap("graph")
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     write_graph_files(dataset, files["ttl"], files["trig"])
+    extra = [f for f in dict.fromkeys(exports) if f not in files]
+    if extra:
+        from kg.export import write_exports
+
+        files.update(write_exports(dataset, out, extra))
     lap("write")
     result = BuildResult(
         documents=corpus.documents,

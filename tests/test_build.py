@@ -184,3 +184,21 @@ def test_console_script_runs_from_a_fresh_process(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     out = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, env=env)
     assert out.returncode == 0 and out.stdout.startswith("kg ")
+
+
+def test_build_writes_every_export_format_from_the_same_dataset(tmp_path: Path) -> None:
+    assert main(["build", str(SEEDS / "003_58dc45d91cbe1925.txt"), "-o", str(tmp_path), "--no-html",
+                 "--export", "all", "--quiet"]) == 0
+    ttl = Graph().parse(tmp_path / "graph.ttl")
+    nt = Graph().parse(tmp_path / "graph.nt", format="nt")
+    assert len(nt) == len(ttl) > 0
+    nq = Dataset()
+    nq.parse(tmp_path / "graph.nq", format="nquads")
+    jsonld = Dataset()
+    jsonld.parse(tmp_path / "graph.jsonld", format="json-ld")
+    assert len(jsonld) == len(nq) > len(ttl)
+
+
+def test_build_rejects_an_unknown_export_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(SEEDS), "-o", str(tmp_path), "--export", "xlsx"]) == 2
+    assert "unknown export format(s) xlsx" in capsys.readouterr().err

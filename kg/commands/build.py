@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                    help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("--export", metavar="FORMATS", default="",
+                   help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
+                   "graph.trig are always written)")
     p.add_argument("--infer", action="store_true",
                    help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     speed = p.add_argument_group("speed (never changes the output)")
@@ -43,6 +46,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
     bar.add_argument("--quiet", dest="progress", action="store_false", help="never show progress")
     p.set_defaults(func=run)
+
+
+def _export_formats(value: str) -> list[str]:
+    """``"nt,jsonld"`` -> ["nt", "jsonld"]; ``"all"`` -> every format kg.export writes."""
+    from kg.export import FORMATS
+
+    names = [f.strip().lower() for f in value.split(",") if f.strip()]
+    if names == ["all"]:
+        return list(FORMATS)
+    unknown = [f for f in names if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown export format(s) {', '.join(unknown)} (expected {', '.join(FORMATS)} or all)")
+    return names
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
             progress=args.progress,
             html=not args.no_html,
             infer=args.infer,
+            exports=_export_formats(args.export),
             workers=args.workers,
             engine=engine,
             scheduler=args.scheduler,
