@@ -71,6 +71,10 @@ class DocContext:
         self.doc = doc
         self.parsed = parsed
         self.offset = offset
+        # Iterating a Doc makes new Token objects each time; rules walk the tokens many times, so keep one list.
+        self.tokens: list[Token] = list(parsed)
+        self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
+        self.verbs: list[Token] = [t for t in self.tokens if t.pos_ in {"VERB", "AUX"}]
         end = offset + len(parsed.text)  # Doc.text joins every token: compute it once, not once per mention
         self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}

@@ -75,8 +75,8 @@ def verb_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     for rule in cues["verb_rules"]:
         lemmas = {fold(w) for w in rule["lemmas"]}
         preps = {fold(w) for w in rule.get("preps", [])}
-        for tok in ctx.parsed:
-            if tok.pos_ not in {"VERB", "AUX"} or _lemma(tok) not in lemmas:
+        for tok in ctx.verbs:
+            if ctx.lemmas[tok.i] not in lemmas:
                 continue
             if ctx.negated(tok) or ctx.modal(tok):
                 continue
@@ -288,7 +288,7 @@ def noun_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     """"partenariat entre X et Y", "X et Y annoncent un partenariat", "son mariage avec Y", "en partenariat avec Y"."""
     for rule in cues["noun_rules"]:
         lemmas = {fold(w) for w in rule["lemmas"]}
-        for tok in ctx.parsed:
+        for tok in ctx.tokens:
             if tok.pos_ not in {"NOUN", "PROPN"} or (_lemma(tok) not in lemmas and fold(tok.text) not in lemmas):
                 continue
             if rule["predicate"] == "acquired" and _is_offer_context(tok):
@@ -493,7 +493,7 @@ def offer_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     markers = [fold(w) for w in oc["bidder_markers"]]
     status_verbs = {fold(k): v for k, v in oc["status_verbs"].items()}
     bidder_verbs = {fold(k): v for k, v in oc["bidder_verbs"].items()}
-    for tok in ctx.parsed:
+    for tok in ctx.tokens:
         if _lemma(tok) not in nouns:
             continue
         sub = list(tok.subtree)
@@ -732,7 +732,7 @@ def copula_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
         for n in rule["nouns"]:
             by_noun[fold(n)] = rule
     copulas = {"etre", "devenir", "rester", "demeurer"}
-    for tok in ctx.parsed:
+    for tok in ctx.tokens:
         rule = by_noun.get(_lemma(tok)) if tok.pos_ == "NOUN" else None
         if rule is None or ctx.negated(tok):
             continue
@@ -813,7 +813,7 @@ def list_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
         for n in rule["nouns"]:
             by_noun[fold(n)] = rule
     doc = ctx.parsed
-    for tok in doc:
+    for tok in ctx.tokens:
         rule = by_noun.get(_lemma(tok)) if tok.pos_ == "NOUN" else None
         if rule is None:
             continue
@@ -874,7 +874,7 @@ def client_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     agent_markers = [fold(m) for m in cc["agent_markers"]]
     work_nouns = {fold(w) for w in cc["work_nouns"]}
     doc = ctx.parsed
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.text != "pour":
             continue
         client = None
@@ -919,7 +919,7 @@ def data_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     nouns = {fold(w) for w in dc["nouns"]}
     use, buy, sell = ({fold(w) for w in dc[k]} for k in ("use_verbs", "buy_verbs", "sell_verbs"))
     markers = [fold(w) for w in dc["buy_markers"]]
-    for tok in ctx.parsed:
+    for tok in ctx.tokens:
         lemma = _lemma(tok)
         if tok.pos_ not in {"VERB", "AUX"} or lemma not in use | buy | sell:
             continue
@@ -999,7 +999,7 @@ def location_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     places = place_cues()
     participles = {fold(w) for w in lc["participles"]}
     doc = ctx.parsed
-    for tok in doc:
+    for tok in ctx.tokens:
         folded = fold(tok.text)
         if folded in places.demonyms and not (tok.pos_ == "ADJ" and tok.dep_ == "amod"):
             # "la start-up lyonnaise X", "la jeune pousse bordelaise X": read off the text when the parse is lost
@@ -1120,7 +1120,7 @@ STAKE_VERBS = {"entrer", "prendre", "acquerir", "detenir", "monter", "renforcer"
 def stake_rules(ctx: DocContext, cues: dict) -> Iterator[RelationMention]:
     """"X est entré au capital de Y", "X a pris une participation de 30 % dans Y" -> X investedIn Y."""
     doc = ctx.parsed
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or _lemma(tok) not in {"capital", "participation", "part", "stake"}:
             continue
         verb = _governing_verb(tok)
