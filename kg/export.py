@@ -14,11 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.atomic import atomic_open
-from kg.graph import RUN_DEPENDENT
+from kg.graph import union_graph
 from kg.ontology import ontology_dir
 
 FORMATS: dict[str, str] = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
@@ -56,17 +56,6 @@ def jsonld_context() -> dict[str, Any]:
         return json.load(fh)["@context"]
 
 
-def triples_of(dataset: Dataset) -> Graph:
-    """The union of the named graphs less the run-dependent metadata: what ``graph.ttl`` holds."""
-    g = Graph()
-    for prefix, ns in dataset.namespaces():
-        g.bind(prefix, ns, override=True)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        if p not in RUN_DEPENDENT:
-            g.add((s, p, o))
-    return g
-
-
 def _sorted_lines(data: bytes) -> bytes:
     # split on LF only: str.splitlines() would also cut at U+2028, U+0085 or a form feed inside a literal
     lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
@@ -86,11 +75,11 @@ def _sort_json(value: Any) -> Any:
 def serialize(dataset: Dataset, fmt: str) -> bytes:
     """The bytes of one format; ``fmt`` among ``ttl trig nt nq jsonld``."""
     if fmt == "ttl":
-        return triples_of(dataset).serialize(format="turtle", encoding="utf-8")
+        return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
     if fmt == "trig":
         return dataset.serialize(format="trig", encoding="utf-8")
     if fmt == "nt":
-        return _sorted_lines(triples_of(dataset).serialize(format="nt", encoding="utf-8"))
+        return _sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
     if fmt == "nq":
         return _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
     if fmt == "jsonld":

@@ -160,7 +160,7 @@ def build_dataset(
 RUN_DEPENDENT = (KG.processedAt, KG.kgVersion, KG.spacyModel)
 
 
-def union_graph(ds: Dataset, base: str) -> Graph:
+def union_graph(ds: Dataset) -> Graph:
     """Every triple of every named graph, less the run-dependent metadata: the content of graph.ttl."""
     g = Graph()
     for prefix, ns in ds.namespaces():

@@ -61,7 +61,7 @@ class BuildResult:
         """The union graph, as written to graph.ttl; made on first use (a second copy of every triple, so a build
         that does not need it, such as ``--no-html``, does not pay its memory)."""
         if self._graph is None:
-            self._graph = union_graph(self.dataset, self.base_iri)
+            self._graph = union_graph(self.dataset)
         return self._graph
 
 

@@ -45,9 +45,9 @@ def exports(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[
 
 
 def expected_count(dataset: Dataset, fmt: str) -> int:
-    from kg.export import triples_of
+    from kg.graph import union_graph
 
-    return len(set(dataset.quads())) if fmt in QUADS else len(triples_of(dataset))
+    return len(set(dataset.quads())) if fmt in QUADS else len(union_graph(dataset))
 
 
 def parse_rdflib(path: Path, fmt: str, caplog: pytest.LogCaptureFixture) -> int:
