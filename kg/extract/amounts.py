@@ -1,5 +1,5 @@
 """Amounts of money and dates in French news text: "500 millions de dollars", "300 à 500 millions de dollars",
-"12 M€", "en février 2009". Multipliers, currencies and month names come from ``ontology/cues/relations.toml``."""
+"12 M€", "en février 2009". Multipliers, currencies and month names come from ``ontology/cues/amounts.toml``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from kg.extract.cues import fold, relation_cues
+from kg.extract.cues import amount_cues, fold
 
 NUMBER = r"\d+(?:[  .]\d{3})*(?:,\d+)?"
 
@@ -24,7 +24,7 @@ class Amount:
 
 @cache
 def _amount_regex() -> re.Pattern[str]:
-    table = relation_cues()["amounts"]
+    table = amount_cues()
     mult = "|".join(sorted((re.escape(k) for k in table["multipliers"]), key=len, reverse=True))
     curr = "|".join(sorted((re.escape(k) for k in table["currencies"]), key=len, reverse=True))
     return re.compile(
@@ -40,7 +40,7 @@ def _number(text: str) -> Decimal:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount with a currency in ``text``, with its offsets."""
-    table = relation_cues()["amounts"]
+    table = amount_cues()
     out = []
     for m in _amount_regex().finditer(text):
         factor = Decimal(str(table["multipliers"].get(fold(m.group("mult") or ""), 1)))
@@ -52,14 +52,14 @@ def find_amounts(text: str) -> list[Amount]:
 
 @cache
 def _date_regex() -> re.Pattern[str]:
-    months = "|".join(relation_cues()["amounts"]["months"])
+    months = "|".join(amount_cues()["months"])
     return re.compile(rf"\b(?:(?P<day>\d{{1,2}})(?:er)?\s+)?(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d{{2}})\b",
                       re.I)
 
 
 def find_date(text: str) -> str:
     """The first date in ``text`` as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; "" if none."""
-    months = relation_cues()["amounts"]["months"]
+    months = amount_cues()["months"]
     m = _date_regex().search(text)
     if not m:
         return ""

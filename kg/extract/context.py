@@ -1,12 +1,13 @@
-"""What relation rules need to know about one parsed document: which token belongs to which mention, what kind
-each mention is, who the subjects of a verb are, and which organisation a text is about.
+"""One parsed document as the frame engine sees it: tokens with their folded forms, which token belongs to which
+mention, what kind each mention is, where sentences really start and end, and which organisation the text is about.
 
-The helpers here follow the Universal Dependencies labels of spaCy's French models (nsubj, nsubj:pass, obl:agent,
-obj, obl, appos, nmod, conj, acl, xcomp, advcl).
+Everything here is computed once per document in linear time, so the readers that walk the tokens many times stay
+cheap (a 1 MB text with one line is read as fast as a 1 MB text of short lines).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -14,35 +15,53 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.cues import fold, relation_cues
+from kg.extract.cues import fold
 from kg.model import Document, Evidence, Mention
 from kg.model import Span as TextSpan
 
-NAME_DEPS = {"appos", "flat:name", "flat", "nmod", "compound", "fixed", "dep", "amod"}
-LIST_DEPS = {"conj", "appos"}
-# A fact whose argument is a pronoun or a description resolved to an entity named elsewhere ("vous", "le groupe")
-# is less sure than one naming both sides in the sentence.
+# A fact whose argument is a pronoun or a description resolved to an entity named elsewhere is less sure.
 REFERENCE_FACTOR = 0.85
 SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
+SENTENCE_END = {".", "!", "?", "…"}
+WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "repeat"}
 
 
 def kind_of(m: Mention) -> str:
     """The type a mention's own votes favour."""
     if not m.type_votes:
         return "Organization"
-    return max(m.type_votes, key=lambda kv: kv[1])[0]
+    return max(m.type_votes, key=lambda kv: (kv[1], kv[0] == "Organization"))[0]
 
 
-def is_org(m: Mention) -> bool:
-    return kind_of(m) == "Organization"
+def fits(m: Mention, allowed: frozenset[str]) -> bool:
+    """Whether a mention can fill a slot of the allowed types.
+
+    spaCy's French NER types many company names as persons or places; a lone word it guessed to be one, with no
+    other evidence, may still be an organisation. A name the gazetteer knows as a place, or a first name and a
+    surname, is what its votes say.
+    """
+    kind = kind_of(m)
+    if kind in allowed:
+        return True
+    if "Organization" in allowed and kind in {"Person", "Place", "Product"}:
+        votes = dict(m.type_votes)
+        strong = votes.get(kind, 0.0)
+        if kind == "Person":
+            return " " not in m.text.strip() and strong < 1.5
+        if kind == "Place":
+            return strong < 1.5
+        return votes.get("Organization", 0.0) > 0
+    if "Person" in allowed and kind == "Organization":
+        votes = dict(m.type_votes)
+        return votes.get("Person", 0.0) > 0 and " " in m.text.strip()
+    return False
 
 
 def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     """Each mention with the votes of every mention of the same name in the document.
 
-    spaCy types the same name differently from sentence to sentence ("Quantix" ORG here, PER there); a rule
-    deciding whether an argument is an organisation should see what the whole text says about the name. Only the
-    rules see pooled votes: resolution still counts each mention's own votes once.
+    spaCy types the same name differently from sentence to sentence; a frame deciding whether an argument is an
+    organisation should see what the whole text says about the name. Resolution still counts each mention once.
     """
     pooled: dict[str, dict[str, float]] = {}
     for m in mentions:
@@ -58,154 +77,122 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _is_speaker(text: str, m: Mention) -> bool:
-    """A name opening a line (after an article at most) and followed by a colon: an interview's speaker label."""
-    prefix = fold(text[text.rfind("\n", 0, m.start) + 1 : m.start]).strip()
-    return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
-
-
 class DocContext:
-    """A parsed document (or chunk) with its mentions, indexed for the rules."""
+    """A parsed document (or chunk) with its mentions, indexed for the frame engine."""
 
     def __init__(self, doc: Document, parsed: Doc, mentions: list[Mention], offset: int = 0) -> None:
         self.doc = doc
         self.parsed = parsed
         self.offset = offset
-        # Iterating a Doc makes new Token objects each time; rules walk the tokens many times, so keep one list.
+        # Iterating a Doc makes new Token objects each time; the readers walk the tokens many times: keep one list.
         self.tokens: list[Token] = list(parsed)
+        self.words: list[str] = [fold(t.text) for t in self.tokens]
         self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
-        self.verbs: list[Token] = [t for t in self.tokens if t.pos_ in {"VERB", "AUX"}]
-        end = offset + len(parsed.text)  # Doc.text joins every token: compute it once, not once per mention
+        self.forms: list[frozenset[str]] = [frozenset((w, lem)) for w, lem in zip(self.words, self.lemmas)]
+        text = doc.text
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        end = offset + len(parsed.text)
         self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}
-        text = doc.text
+        self.span_of: dict[tuple[int, int], tuple[int, int]] = {}  # mention key -> token [start, end)
+        self.speakers: set[str] = set()
         for m in self.mentions:
-            if _is_speaker(text, m):
+            if self.is_speaker(m):
+                self.speakers.add(fold(m.text))
                 continue  # "Le Journal : ..." opens a line of an interview: a speaker, not an argument
             span = parsed.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is None:
                 continue
+            self.span_of[(m.start, m.end)] = (span.start, span.end)
             for tok in span:
                 self.by_token.setdefault(tok.i, m)
+        self.sent_start, self.sent_end = self._sentences()
+        self.interview = len(SPEAKER_LINE.findall(text)) >= 2
         self.topic = self._topic()
-        self.interview = len(SPEAKER_LINE.findall(doc.text)) >= 2
-        self.we_pronouns = {fold(w) for w in relation_cues()["reference"]["we_pronouns"]}
-        self.definite_nouns = {fold(w) for w in relation_cues()["reference"]["definite_nouns"]}
+
+    # ----- sentences -----
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        """Sentence bounds per token. spaCy's parser sometimes starts a sentence in the middle of a name or a list;
+        a sentence here runs from a full stop, a line break or a spaCy start after closing punctuation, to the next."""
+        n = len(self.tokens)
+        starts = [0] * n
+        ends = [n] * n
+        start = 0
+        for i, tok in enumerate(self.tokens):
+            if i > 0:
+                prev = self.tokens[i - 1]
+                newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+                closed = prev.text in SENTENCE_END or prev.text in {":", ";", "»", '"', "”"}
+                if newline or (tok.is_sent_start and closed) or prev.text in SENTENCE_END and not tok.is_space:
+                    for k in range(start, i):
+                        ends[k] = i
+                    start = i
+            starts[i] = start
+        for k in range(start, n):
+            ends[k] = n
+        return starts, ends
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        return self.sent_start[i], self.sent_end[i]
+
+    # ----- mentions -----
+    def mention(self, i: int) -> Mention | None:
+        return self.by_token.get(i)
+
+    def bounds(self, m: Mention) -> tuple[int, int]:
+        """Token [start, end) of a mention of this document (a reference: the pronoun's token)."""
+        found = self.span_of.get((m.start, m.end))
+        if found is not None:
+            return found
+        span = self.parsed.char_span(m.start - self.offset, m.end - self.offset, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (0, 0)
+
+    def is_speaker(self, m: Mention) -> bool:
+        """A name opening a line (after an article at most) and followed by a colon: an interview's speaker."""
+        text = self.doc.text
+        line = self._line_starts[bisect.bisect_right(self._line_starts, m.start) - 1]
+        if m.start - line > 8:
+            return False
+        prefix = fold(text[line : m.start]).strip()
+        return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
 
     def _topic(self) -> Mention | None:
         """The organisation the text is about: the one named most often (first named wins a tie)."""
-        text = self.doc.text
-        speakers = {fold(m.text) for m in self.mentions if _is_speaker(text, m)}
-        # the interviewer's outlet opening question lines ("Le Journal : ...") is not what the text is about
         counts = Counter(fold(m.text) for m in self.mentions
-                         if is_org(m) and not m.initial and fold(m.text) not in speakers)
+                         if kind_of(m) == "Organization" and not m.initial and fold(m.text) not in self.speakers
+                         and m.source != "hashtag")
         if not counts:
             return None
         best = max(counts.values())
         for m in self.mentions:
-            if counts.get(fold(m.text)) == best and is_org(m):
+            if counts.get(fold(m.text)) == best and kind_of(m) == "Organization" and m.source != "hashtag":
                 return m
         return None
 
-    # ----- mentions of tokens -----
-    def mention(self, tok: Token) -> Mention | None:
-        return self.by_token.get(tok.i)
+    def refer(self, i: int, target: Mention, source: str = "reference") -> Mention:
+        """A mention of ``target`` at the place of the pronoun or description at token ``i`` that points to it."""
+        tok = self.tokens[i]
+        return Mention(doc_id=target.doc_id, start=self.offset + tok.idx, end=self.offset + tok.idx + len(tok.text),
+                       text=target.text, type_votes=target.type_votes, source=source)
 
-    def names_under(self, tok: Token, depth: int = 2, deps: set[str] = NAME_DEPS) -> list[Mention]:
-        """The mention of ``tok``, else the mentions its name-like dependents carry ("la société X" -> X)."""
-        m = self.mention(tok)
-        if m is not None:
-            return [m]
-        if depth == 0:
-            return []
-        found: list[Mention] = []
-        for child in tok.children:
-            if child.dep_ in deps and child.i not in {t.i for t in tok.ancestors}:
-                for cm in self.names_under(child, depth - 1, deps):
-                    if cm not in found:
-                        found.append(cm)
-            if found:
-                break
-        return found
-
-    def conjuncts(self, tok: Token) -> list[Token]:
-        """``tok`` and the words coordinated with it ("X, Y et Z")."""
-        out = [tok]
-        for c in tok.conjuncts:
-            if c.i not in {t.i for t in out}:
-                out.append(c)
-        return sorted(out, key=lambda t: t.i)
-
-    def arguments(self, tok: Token, depth: int = 2) -> list[Mention]:
-        """The mentions a subject or object token stands for, coordination expanded."""
-        found: list[Mention] = []
-        for t in self.conjuncts(tok):
-            for m in self.names_under(t, depth):
-                if m not in found:
-                    found.append(m)
-            if self.topic is not None and (self._is_we(t) or (not found and self._is_definite(t))):
-                found.append(self.refer(t, self.topic))
-        return found
-
-    def _is_we(self, tok: Token) -> bool:
-        """"nous" / "vous" of an interviewee, who speaks for their organisation."""
-        return self.interview and not self.mention(tok) and fold(tok.text) in self.we_pronouns
-
-    def _is_definite(self, tok: Token) -> bool:
-        """"le groupe", "la société", "le réseau social": a definite description of an organisation."""
-        return (
-            tok.pos_ == "NOUN"
-            and fold(tok.lemma_) in self.definite_nouns
-            and any(fold(c.text) in {"le", "la", "l'", "les", "ce", "cette"} for c in tok.children)
-        )
-
-    def refer(self, tok: Token, target: Mention) -> Mention:
-        """A mention of ``target`` at the place of a pronoun or definite description that points to it."""
-        return Mention(
-            doc_id=target.doc_id,
-            start=self.offset + tok.idx,
-            end=self.offset + tok.idx + len(tok.text),
-            text=target.text,
-            type_votes=(),
-            source="reference",
-        )
-
-    def subjects(self, verb: Token, _depth: int = 0) -> tuple[list[Mention], bool]:
-        """The subjects of ``verb`` (its own, or inherited from the verb it depends on) and whether it is passive."""
-        passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in verb.children)
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubj:pass"}:
-                found = self.arguments(child)
-                if found:  # a verb may carry two subjects in a broken parse ("Journal : vous avez lancé")
-                    return found, passive
-        # an infinitive or participle takes the subject of the verb it depends on; spaCy sometimes hangs it from
-        # an auxiliary it mis-parsed ("a expliqué avoir récupéré"), which passes the subject on the same way
-        inherits = verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl"} or (
-            (verb.head.pos_ == "AUX" or verb.pos_ == "AUX") and verb.dep_ not in {"nsubj", "obj"})
-        if _depth < 3 and inherits and verb.head is not verb:
-            if verb.dep_ in {"acl", "acl:relcl"}:
-                return self.names_under(verb.head), passive
-            subj, _ = self.subjects(verb.head, _depth + 1)
-            return subj, passive
-        return [], passive
-
-    # ----- text and evidence -----
-    def sentence_of(self, tok: Token) -> Span:
-        return tok.sent
-
-    def evidence(self, tok_or_span: Token | Span, rule: str, confidence: float, *mentions: Mention,
+    # ----- evidence -----
+    def evidence(self, first: int, last: int, rule: str, confidence: float, mentions: Iterable[Mention],
                  attributes: Iterable[tuple[str, str]] = ()) -> Evidence:
-        """Evidence for a fact read in the sentence of ``tok_or_span``, spanning the cue and the mentions."""
-        sent = tok_or_span.sent
-        s_start = self.offset + sent.start_char
-        s_end = self.offset + sent.end_char
+        """Evidence for a fact read in the sentence of token ``first``, spanning the cue and both arguments.
+
+        The quoted span runs from the first to the last of the cue and the arguments named in the sentence, so it
+        contains both ends of the fact (a reference's antecedent may lie in another sentence)."""
+        a, b = self.sentence(first)
+        s_start = self.offset + self.tokens[a].idx
+        s_end = self.offset + self.tokens[b - 1].idx + len(self.tokens[b - 1].text)
         text = self.doc.text[s_start:s_end]
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         s_start += lead
         s_end = s_start + len(text)
-        cue_start = self.offset + (tok_or_span.idx if isinstance(tok_or_span, Token) else tok_or_span.start_char)
-        cue_end = cue_start + len(tok_or_span.text)
+        cue_start = self.offset + self.tokens[first].idx
+        cue_end = self.offset + self.tokens[last].idx + len(self.tokens[last].text)
+        mentions = list(mentions)
         points = [cue_start, cue_end] + [p for m in mentions for p in (m.start, m.end)]
         start, end = max(min(points), s_start), min(max(points), s_end)
         if end <= start:
@@ -216,22 +203,9 @@ class DocContext:
             start=start,
             end=end,
             rule=rule,
-            confidence=round(confidence * (REFERENCE_FACTOR if any(m.source == "reference" for m in mentions)
-                                           else 1.0), 3),
+            confidence=round(confidence, 3),
             attributes=tuple(sorted((k, v) for k, v in attributes if v)),
         )
 
-    def negated(self, verb: Token) -> bool:
-        words = set(relation_cues()["modality"]["negation_words"])
-        return any(fold(c.text) in words for c in verb.children) and any(
-            fold(c.text) in {"ne", "n'"} for c in verb.children
-        )
-
-    def modal(self, verb: Token) -> bool:
-        """The fact is only possible, wished or planned: "pourrait racheter", "envisage de racheter"."""
-        modals = set(relation_cues()["modality"]["modal_lemmas"])
-        if "Cnd" in verb.morph.get("Mood") or any("Cnd" in c.morph.get("Mood") for c in verb.children
-                                                   if c.dep_.startswith("aux")):
-            return True
-        head = verb.head
-        return verb.dep_ in {"xcomp", "ccomp"} and fold(head.lemma_) in modals
+    def span(self, a: int, b: int) -> Span:
+        return self.parsed[a:b]

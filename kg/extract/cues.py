@@ -87,6 +87,6 @@ def place_cues() -> PlaceCues:
 
 
 @cache
-def relation_cues() -> dict[str, Any]:
-    """The relation cue file as read; :mod:`kg.extract.relations` interprets it."""
-    return load_toml("cues/relations.toml")
+def amount_cues() -> dict[str, Any]:
+    """Multipliers, currencies and month names (``ontology/cues/amounts.toml``), read by :mod:`kg.extract.amounts`."""
+    return load_toml("cues/amounts.toml")["amounts"]

@@ -1,0 +1,338 @@
+"""The arguments of a verb or a noun trigger, normalised: whatever the voice, the *agent* is who does it and the
+*patient* what it is done to.
+
+    « X rachète Y »                    agent X, patient Y           (active)
+    « Y a été racheté par X »          agent X, patient Y           (passive)
+    « Y, racheté par X, … »            agent X, patient Y           (participle in apposition)
+    « Racheté en 2020 par X, Y … »     agent X, patient Y           (fronted participle)
+    « X, qui a racheté Y »             agent X, patient Y           (relative clause)
+    « X s'est emparé de Y »            agent X, patient Y           (a phrase ending in a preposition)
+    « le rachat de Y par X »           of Y, by X                   (a noun)
+    « X a finalisé le rachat de Y »    support X, of Y              (a noun under a support verb)
+
+Each slot asks the parse first, then reads the surface (:mod:`kg.extract.readers`); coordination is expanded on
+both sides, and pronouns and descriptions go to :mod:`kg.extract.reference`. A slot answers with the names and
+how they were found ("parse", "surface", "reference"), which the engine turns into a lower confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocContext
+from kg.extract.frames import Frame, Lexicon
+from kg.extract.modality import governing_verb
+from kg.extract.readers import LINKS, Reader
+from kg.extract.reference import References
+from kg.model import Mention
+
+ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "CreativeWork"})
+PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
+CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'"}
+PREP_WINDOW = 18
+
+
+@dataclass(frozen=True)
+class Found:
+    mentions: tuple[Mention, ...] = ()
+    how: str = ""  # "parse", "surface", "reference"
+
+
+NONE = Found()
+
+
+def _merge(parse: list[Mention], surface: list[Mention]) -> Found:
+    """The parse's names, or the surface list when it contains them and more (a coordination the parse lost)."""
+    if parse and surface and all(m in surface for m in parse) and len(surface) > len(parse):
+        return Found(tuple(surface), "parse")
+    if parse:
+        return Found(tuple(parse), "parse")
+    if surface:
+        return Found(tuple(surface), "surface")
+    return NONE
+
+
+class Arguments:
+    def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.reader = reader
+        self.refs = refs
+        self.lex = lex
+
+    # ----- tokens to names -----
+    def names_of(self, tok: Token, allowed: frozenset[str] = ANY) -> Found:
+        """What a subject or object token stands for: its name, the name its description introduces (« la société
+        X »), a list it opens, or the referent of a pronoun or description; coordination expanded."""
+        ctx = self.ctx
+        left = min(t.i for t in tok.subtree) if tok.pos_ in {"NOUN", "PROPN", "X"} else tok.i
+        if ctx.mention(tok.i) is not None or ctx.mention(left) is not None:
+            start = left if ctx.mention(left) is not None else tok.i
+            surface = self.reader.names_at(start)
+            parse = [ctx.mention(tok.i) or ctx.mention(left)] + [ctx.mention(c.i) for c in tok.conjuncts
+                                                                  if ctx.mention(c.i) is not None]
+            return _merge([m for m in dict.fromkeys(parse) if m is not None], surface)
+        if tok.pos_ in {"NOUN", "ADJ", "DET", "NUM"}:
+            surface = self.reader.names_at(left)
+            if surface:
+                return Found(tuple(surface), "parse")
+            under = [ctx.mention(c.i) for c in tok.children if c.dep_ in {"appos", "nmod", "flat:name", "flat"}
+                     and ctx.mention(c.i) is not None and not any(g.dep_ == "case" for g in c.children)]
+            if under:
+                return Found(tuple(m for m in under if m is not None), "parse")
+        m = self.refs.resolve(tok.i, allowed)
+        return Found((m,), "reference") if m is not None else NONE
+
+    # ----- verbs -----
+    def voice(self, head: Token, a: int) -> str:
+        """"active", "passive" or "participle" (a past participle without auxiliary, in apposition or fronted)."""
+        deps = {c.dep_ for c in head.children}
+        if deps & {"aux:pass", "nsubj:pass"}:
+            return "passive"
+        if "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") and not deps & {"aux:tense",
+                                                                                                    "aux"}:
+            prev = self.ctx.words[a - 1] if a > 0 else ""
+            if prev in {"ete", "etre", "est", "sont", "etait", "fut", "sera", "soit"}:
+                return "passive"
+            return "participle"
+        return "active"
+
+    def subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
+        """Who does what the verb says (its grammatical subject in the active voice)."""
+        ctx = self.ctx
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}:
+                if ctx.words[child.i] in self.lex.relatives:
+                    antecedent = self.reader.name_before(child.i)
+                    if antecedent is None and head.dep_.startswith("acl") and ctx.mention(head.head.i) is not None:
+                        antecedent = ctx.mention(head.head.i)
+                    if antecedent is not None:
+                        return Found((antecedent,), "parse")
+                    continue
+                found = self.names_of(child, allowed)
+                if found.mentions:
+                    if found.how != "reference":
+                        surface = self.reader.names_before(self._verb_start(head))
+                        merged = _merge(list(found.mentions), surface)
+                        return merged if merged.how == "parse" else found
+                    return found
+        if depth < 3 and head.head is not head:
+            if head.dep_ in {"xcomp", "conj", "advcl"} and head.head.pos_ in {"VERB", "AUX"}:
+                return self.subject(head.head, allowed, depth + 1)
+            if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
+                return Found((ctx.mention(head.head.i),), "parse")
+        surface = self.reader.names_before(self._verb_start(head))
+        return Found(tuple(surface), "surface") if surface else NONE
+
+    def _verb_start(self, head: Token) -> int:
+        """The first word of the verb group: auxiliaries, clitics, negation and adverbs before the verb."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(head.i)
+        k = head.i
+        while k - 1 >= start and (ctx.tokens[k - 1].pos_ in {"AUX", "ADV"} or ctx.words[k - 1] in CLITICS):
+            k -= 1
+        return k
+
+    def after_trigger(self, b: int) -> Found:
+        """The names right after a trigger (« s'est emparé de Y », « rachète la start-up Y »)."""
+        names = self.reader.names_at(b)
+        return Found(tuple(names), "parse") if names else NONE
+
+    def object(self, head: Token, b: int, allowed: frozenset[str]) -> Found:
+        """What the verb is done to, in the active voice: the names after it, else its parsed object."""
+        found = self.after_trigger(b)
+        if found.mentions:
+            return found
+        for child in head.children:
+            if child.dep_ == "obj" and child.i >= b:
+                return self.names_of(child, allowed)
+        return NONE
+
+    def modified(self, head: Token, a: int, b: int, after: int = 0) -> Found:
+        """The name a participle describes: « Y, racheté par X » (before it), « Racheté par X, Y … » (fronted:
+        the subject of the main clause, after the participle's own complements, which end at ``after``)."""
+        ctx = self.ctx
+        start, end = ctx.sentence(a)
+        fronted = a == start or all(ctx.tokens[k].is_punct or ctx.tokens[k].is_space for k in range(start, a))
+        if fronted:
+            b = max(b, after)
+            for k in range(b, end):
+                tok = ctx.tokens[k]
+                if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm"):
+                    for child in tok.children:
+                        if child.dep_ in {"nsubj", "nsubj:pass"} and child.i >= b:
+                            found = self.names_of(child)
+                            if found.mentions:
+                                return Found(found.mentions[:1], found.how)
+                    break
+            for k in range(b, end - 1):
+                if ctx.words[k] == ",":
+                    names = self.reader.names_at(k + 1, end)
+                    if names:
+                        return Found(tuple(names[:1]), "parse")
+                    j = self.reader.skip_description(k + 1, end)
+                    m = self.refs.resolve(j - 1, ANY) if j > k + 1 else None
+                    if m is not None:
+                        return Found((m,), "reference")
+                    break
+            return NONE
+        if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
+            return Found((ctx.mention(head.head.i),), "parse")
+        m = self.reader.name_before(a)
+        if m is not None:
+            return Found((m,), "surface")
+        k = self.reader.skip_description_back(a, start) - 1  # « la société, basée à X »
+        if k >= start and ctx.words[k] == ",":
+            j = self.reader.skip_description_back(k, start)
+            if j < k:
+                m = self.refs.resolve(k - 1, ANY)
+                if m is not None:
+                    return Found((m,), "reference")
+        return NONE
+
+    def prep(self, words: tuple[str, ...], b: int, *, before: int | None = None) -> Found:
+        """The names after the first preposition ``words`` following the trigger, in its clause."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1 if b > 0 else 0)
+        for k in range(b, min(end, b + PREP_WINDOW)):
+            if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ","):
+                break
+            j = self.reader.match(k, words)
+            if j > 0:
+                names = self.reader.names_at(j, end)
+                if names:
+                    return Found(tuple(names), "parse")
+                m = self.refs.resolve(self.reader.skip_description(j, end) - 1, ANY) \
+                    if self.reader.skip_description(j, end) > j else None
+                return Found((m,), "reference") if m is not None else NONE
+        return NONE
+
+    def clause_subject(self, a: int, allowed: frozenset[str]) -> Found:
+        """The subject of the sentence's main verb (« X complète le podium avec 8 millions apportés par Y »)."""
+        ctx = self.ctx
+        start, end = ctx.sentence(a)
+        roots = [ctx.tokens[k] for k in range(start, end) if ctx.tokens[k].dep_ == "ROOT"
+                 and ctx.tokens[k].pos_ in {"VERB", "AUX"} and not (start <= k < a and False)]
+        for root in roots:
+            if root.i != a:
+                found = self.subject(root, allowed)
+                if found.mentions and found.how != "surface":
+                    return found
+        return NONE
+
+    def topic(self, a: int, exclude: tuple[Mention, ...]) -> Found:
+        topic = self.ctx.topic
+        if topic is None or any(topic.text == m.text for m in exclude):
+            return NONE
+        return Found((self.ctx.refer(a, topic),), "reference")
+
+    def patient_of(self, head: Token, b: int, frame: Frame) -> Found:
+        """The provider of what the verb uses: « utilise les données de Y », « les tweets Y », « ses données »."""
+        ctx = self.ctx
+        _, end = ctx.sentence(head.i)
+        for k in range(b, min(end, b + 8)):
+            if ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns:
+                j = k + 1
+                while j < end and ctx.tokens[j].pos_ == "ADJ":
+                    j += 1
+                if j < end and ctx.mention(j) is not None:
+                    return Found((ctx.mention(j),), "parse")
+                if j < end and ctx.words[j] in LINKS:
+                    names = self.reader.names_at(j + 1, end)
+                    if names:
+                        return Found(tuple(names), "parse")
+                if k > 0 and ctx.words[k - 1] in self.lex.possessives:
+                    m = self.refs.possessive(k - 1)
+                    return Found((m,), "reference") if m is not None else NONE
+                return NONE
+        return NONE
+
+    def has_object_noun(self, b: int, frame: Frame) -> bool:
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        return any(ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns
+                   for k in range(b, min(end, b + 8)))
+
+    def share_of(self, b: int) -> Found:
+        """« détient 20 % de Y », « possède 68 % du capital de Y », « la majorité de Y »."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        for k in range(b, min(end, b + 6)):
+            if ctx.words[k] in {"%", "pourcent", "majorite", "moitie", "totalite", "part", "parts", "tiers"}:
+                j = k + 1
+                for words in (("du", "capital", "de"), ("du", "capital", "du"), ("du", "capital", "d'"),
+                              ("de", "l'", "action"), ("de",), ("d'",), ("du",), ("des",)):
+                    nxt = self.reader.match(j, words)
+                    if nxt > 0:
+                        names = self.reader.names_at(nxt, end)
+                        return Found(tuple(names[:1]), "parse") if names else NONE
+        return NONE
+
+    def between(self, b: int) -> Found:
+        """« entre X et Y » after the trigger."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        for k in range(b, min(end, b + 8)):
+            if ctx.words[k] == "entre":
+                names = self.reader.names_at(k + 1, end)
+                return Found(tuple(names), "parse") if len(names) >= 2 else NONE
+        return NONE
+
+    # ----- nouns -----
+    def noun_of(self, b: int) -> Found:
+        """« le rachat de Y », « l'acquisition du lyonnais Y »: the de-complement of a noun."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        k = b
+        while k < end and (ctx.tokens[k].pos_ == "ADJ" or ctx.tokens[k].is_quote or ctx.words[k] in {"-", "»", "«"}):
+            k += 1
+        if k < end and ctx.words[k] in LINKS:
+            names = self.reader.names_at(k + 1, end)
+            if names:
+                return Found(tuple(names), "parse")
+            j = self.reader.skip_description(k + 1, end)
+            if j > k + 1:
+                m = self.refs.resolve(j - 1, ANY)
+                if m is not None:
+                    return Found((m,), "reference")
+        elif k < end and ctx.mention(k) is not None:  # « le rachat Y » is rare; a name right after: « l'OPA X »
+            return NONE
+        return NONE
+
+    def support(self, head: Token, allowed: frozenset[str]) -> Found:
+        """The subject of the support verb a noun is the object of: « X a finalisé l'acquisition de Y »."""
+        verb = governing_verb(self.ctx, head.i)
+        if verb is None or head.dep_ in {"nsubj", "nsubj:pass"}:
+            return NONE
+        if self.ctx.lemmas[verb.i] not in self.lex.support_verbs:
+            return NONE
+        voice = self.voice(verb, verb.i)
+        if voice == "passive":
+            return self.prep(("par",), verb.i + 1)
+        if voice == "participle":
+            return self.prep(("par",), verb.i + 1)
+        return self.subject(verb, allowed)
+
+    def possessor(self, a: int) -> Found:
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a - 1
+        while k >= start and ctx.tokens[k].pos_ == "ADJ":
+            k -= 1
+        if k >= start and (ctx.words[k] in self.lex.possessives or ctx.words[k] in self.lex.we_possessives):
+            m = self.refs.possessive(k)
+            return Found((m,), "reference") if m is not None else NONE
+        return NONE
+
+    def verb_object(self, head: Token, allowed: frozenset[str]) -> Found:
+        """The object of the verb a noun is the subject of: « le tour de table réunit A, B et C »."""
+        if head.dep_ != "nsubj" or head.head.pos_ != "VERB" or self.ctx.lemmas[head.head.i] not in \
+                self.lex.having_verbs:
+            return NONE
+        return self.object(head.head, head.head.i + 1, allowed)
+
+    def line_head(self, a: int) -> Found:
+        """The name opening the line before a hashtag or a work: « Agence X #Campagne pour Y »."""
+        names = self.reader.names_before(a)
+        return Found(tuple(names[:1]), "parse") if names else NONE

@@ -1,0 +1,328 @@
+"""The frame engine: one mechanism that applies every frame of ``ontology/frames/`` to a parsed document.
+
+For each trigger the Matcher finds (:mod:`kg.extract.triggers`), the engine checks that it states a fact
+(:mod:`kg.extract.modality`), fills the frame's subject and object slots (:mod:`kg.extract.arguments` for verbs and
+nouns, :mod:`kg.extract.roles` for role nouns and demonyms), keeps the arguments of the allowed types, and makes one
+:class:`~kg.model.RelationMention` per pair. The rule of each fact is the frame id, with ``+surface`` when an
+argument was read off the surface rather than the parse and ``+reference`` when it rests on a pronoun or a
+description; its confidence is the rule's measured precision (``ontology/frames/calibration.toml``, made by
+``scripts/calibrate.py``), else the frame's own.
+
+``trace``, when given, receives one line per trigger saying what became of it: ``kg try`` prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.amounts import find_amounts, find_date
+from kg.extract.arguments import NONE, Arguments, Found
+from kg.extract.calibration import confidence_of
+from kg.extract.context import DocContext, fits
+from kg.extract.frames import Frame, FrameSet, load_frames, words_of
+from kg.extract.locate import Locator
+from kg.extract.modality import governing_verb, negated, not_stated, past_or_future_role
+from kg.extract.readers import Reader
+from kg.extract.reference import References
+from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
+from kg.extract.triggers import Trigger, trigger_index
+from kg.model import Document, Mention, RelationMention
+
+PREPOSITION_ENDS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par",
+                    "entre", "aupres"}
+ROLE_PREDICATES = {"ceoOf", "leaderOf", "employeeOf", "memberOf"}
+ORG = frozenset({"Organization"})
+
+
+def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: int = 0, *,
+                   frames: FrameSet | None = None, trace: list[str] | None = None) -> list[RelationMention]:
+    """All relation mentions of one parsed document (or chunk), without duplicates, in text order."""
+    ctx = DocContext(doc, parsed, mentions, offset)
+    return Engine(ctx, frames or load_frames(), trace).run()
+
+
+class Engine:
+    def __init__(self, ctx: DocContext, frames: FrameSet, trace: list[str] | None = None) -> None:
+        self.ctx = ctx
+        self.frames = frames
+        self.lex = frames.lexicon
+        self.reader = Reader(ctx, self.lex)
+        self.refs = References(ctx, self.reader, self.lex)
+        self.args = Arguments(ctx, self.reader, self.refs, self.lex)
+        self.roles = RoleReader(ctx, self.reader, self.refs, self.args, self.lex)
+        self.trace = trace
+        self._agency = bool(self.lex.agency_words & set(ctx.words))
+
+    def note(self, t: Trigger | None, frame: Frame, what: str) -> None:
+        if self.trace is not None:
+            words = " ".join(tok.text for tok in self.ctx.tokens[t.a : t.b]) if t else ""
+            self.trace.append(f"{frame.id:<26} {words!r:<28} {what}")
+
+    def run(self) -> list[RelationMention]:
+        found: dict[tuple, RelationMention] = {}
+        triggers = trigger_index(self.ctx.parsed.vocab, self.frames).find(self.ctx)
+        facts: list[RelationMention] = []
+        role_matches: list[RoleMatch] = []
+        for t in triggers:
+            if t.frame.kind == "role":
+                role_matches.append(RoleMatch(t.a, t.b, t.frame.id))
+                continue
+            reason = not_stated(self.ctx, t.frame, t.a, t.b, t.head, self.lex)
+            if reason:
+                self.note(t, t.frame, f"no fact: {reason}")
+                continue
+            facts += self.verb(t) if t.frame.kind == "verb" else self.noun(t)
+        for chain in chains(self.ctx, role_matches):
+            facts += self.role(chain)
+        locator = Locator(self.ctx, self.reader, self.refs, self.lex)
+        for frame in self.frames.frames:
+            if frame.kind == "demonym":
+                for cue, holders, place in locator.find(frame):
+                    facts += self.emit(frame, frame.predicate, holders, Found((place,), "parse"), cue, cue)
+        for rm in facts:
+            s, o = rm.subject.text.casefold(), rm.object.text.casefold()
+            if s == o:
+                continue
+            if rm.predicate in {"partnersWith", "competitorOf"} and o < s:
+                s, o = o, s
+            key = (s, rm.predicate, o, rm.evidence.sentence.start)
+            if key not in found or found[key].evidence.confidence < rm.evidence.confidence:
+                found[key] = rm
+        return sorted(found.values(), key=lambda r: (r.evidence.start, r.evidence.end, r.predicate, r.subject.start))
+
+    # ----- emitting -----
+    def emit(self, frame: Frame, predicate: str, subjects: Found, objects: Found, a: int, b: int,
+             attributes: list[tuple[str, str]] | None = None) -> Iterator[RelationMention]:
+        subs = [m for m in dict.fromkeys(subjects.mentions) if fits(m, frame.subject_types)]
+        objs = [m for m in dict.fromkeys(objects.mentions) if fits(m, frame.object_types)]
+        pairs = [(s, o) for s in subs for o in objs if s.text.casefold() != o.text.casefold()]
+        if frame.symmetric and not objs and len(subs) > 1:
+            pairs = [(x, y) for i, x in enumerate(subs) for y in subs[i + 1 :]]
+            objects = subjects
+        variant = "+reference" if "reference" in (subjects.how, objects.how) else (
+            "+surface" if "surface" in (subjects.how, objects.how) else "")
+        rule = frame.id + variant
+        conf = confidence_of(rule, frame.confidence)
+        attrs = (attributes or []) + self._fact_attributes(frame, a)
+        for s, o in pairs:
+            named = [m for m in (s, o) if m.source != "reference"]
+            yield RelationMention(s, predicate, o, self.ctx.evidence(a, max(a, b - 1), rule, conf, named, attrs))
+
+    def _fact_attributes(self, frame: Frame, a: int) -> list[tuple[str, str]]:
+        """The amount, currency and date of a deal, offer or funding sentence, and an offer's status."""
+        if not frame.fact:
+            return []
+        ctx = self.ctx
+        start, end = ctx.sentence(a)
+        s_char = ctx.tokens[start].idx
+        text = ctx.doc.text[ctx.offset + s_char : ctx.offset + ctx.tokens[end - 1].idx + len(ctx.tokens[end - 1].text)]
+        attrs: list[tuple[str, str]] = [("date", find_date(text))]
+        amounts = find_amounts(text)
+        if amounts:
+            cue = ctx.tokens[a].idx - s_char
+            amount = min(amounts, key=lambda x: abs(x.start - cue))
+            attrs += [("amount", str(amount.value)), ("currency", amount.currency)]
+            if amount.max_value is not None:
+                attrs.append(("maxAmount", str(amount.max_value)))
+        status = self._status(frame, a)
+        if status:
+            attrs.append(("status", status))
+        if len(attrs) > 1 or attrs[0][1]:
+            attrs.append(("fact", frame.fact))
+        return attrs
+
+    def _status(self, frame: Frame, a: int) -> str:
+        if not frame.status_verbs:
+            return ""
+        verbs = dict(frame.status_verbs)
+        gov = governing_verb(self.ctx, a)
+        if gov is not None and self.ctx.lemmas[gov.i] in verbs:
+            return verbs[self.ctx.lemmas[gov.i]]
+        start, _ = self.ctx.sentence(a)
+        for k in range(a - 1, max(start - 1, a - 6), -1):
+            if self.ctx.lemmas[k] in verbs:
+                return verbs[self.ctx.lemmas[k]]
+        return ""
+
+    # ----- requirements -----
+    def satisfied(self, frame: Frame, t: Trigger, voice: str = "") -> str:
+        """The first requirement of ``frame`` the trigger's sentence does not meet, or ""."""
+        ctx = self.ctx
+        start, end = ctx.sentence(t.a)
+        words = ctx.words[start:end]
+        text = f" {' '.join(words)} "
+        for req in sorted(frame.requires):
+            if req == "money" and not (set(words) & self.lex.money_words or find_amounts(" ".join(
+                    tok.text for tok in ctx.tokens[start:end]))):
+                return req
+            if req == "passive" and voice not in {"passive", "participle"}:
+                return req
+            if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
+                                      or any(f" {w} " in text for w in self.lex.paid_words)):
+                return req
+            if req == "joint" and not any(f" {w} " in text for w in self.lex.joint_words):
+                return req
+            if req == "agency" and not self._agency:
+                return req
+            if req == "given" and not set(ctx.lemmas[start:end]) & self.lex.given_lemmas:
+                return req
+            if req == "no_share" and set(ctx.words[t.b : min(end, t.b + 6)]) & {"%", "pourcent", "part", "parts",
+                                                                                 "participation", "actions"}:
+                return req
+            if req == "data_object" and not self.args.has_object_noun(t.b, frame):
+                return req
+        return ""
+
+    # ----- verbs and nouns -----
+    def verb(self, t: Trigger) -> list[RelationMention]:
+        frame = t.frame
+        head = self.ctx.tokens[t.head]
+        voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX"} else "active"
+        missing = self.satisfied(frame, t, voice)
+        if missing:
+            self.note(t, frame, f"no fact: requires {missing}")
+            return []
+        if frame.predicate in ROLE_PREDICATES and "Imp" in head.morph.get("Tense"):
+            self.note(t, frame, "no fact: past (imperfect)")
+            return []
+        subjects = self._first(frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types))
+        objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
+                                                                     subjects.mentions))
+        return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
+
+    def _made(self, t: Trigger, facts: Iterator[RelationMention], subjects: Found, objects: Found
+              ) -> list[RelationMention]:
+        made = list(facts)
+        if made:
+            self.note(t, t.frame, f"{len(made)} fact(s)")
+        else:
+            side = "subject" if not subjects.mentions else "object" if not objects.mentions else "type"
+            self.note(t, t.frame, f"no fact: no {side}" if side != "type" else "no fact: argument of another type")
+        return made
+
+    def _first(self, slots: tuple[str, ...], read) -> Found:  # noqa: ANN001 - slot -> Found
+        for slot in slots:
+            found = read(slot)
+            if found.mentions:
+                return found
+        return NONE
+
+    def verb_slot(self, slot: str, t: Trigger, voice: str, allowed: frozenset[str],
+                  other: tuple[Mention, ...] = ()) -> Found:
+        args = self.args
+        head = self.ctx.tokens[t.head]
+        verbal = head.pos_ in {"VERB", "AUX"}
+        if slot == "agent":
+            if voice in {"passive", "participle"}:
+                return args.prep(("par",), t.b)
+            if not verbal:  # « X, à la tête de Y »
+                m = self.reader.name_before(t.a)
+                return Found((m,), "parse") if m is not None else NONE
+            return args.subject(head, allowed)
+        if slot == "patient":
+            if voice == "passive":
+                return args.subject(head, allowed)
+            if voice == "participle":
+                agents = args.prep(("par",), t.b)
+                after = max((self.ctx.bounds(m)[1] for m in agents.mentions), default=0)
+                return args.modified(head, t.a, t.b, after)
+            if self.ctx.words[t.b - 1] in PREPOSITION_ENDS:
+                return args.after_trigger(t.b)
+            return args.object(head, t.b, allowed)
+        if slot.startswith("prep:"):
+            return args.prep(words_of(slot[5:]), t.b)
+        return self.common_slot(slot, t, allowed, other)
+
+    def common_slot(self, slot: str, t: Trigger, allowed: frozenset[str], other: tuple[Mention, ...]) -> Found:
+        args = self.args
+        head = self.ctx.tokens[t.head]
+        if slot == "clause_subject":
+            return args.clause_subject(t.a, allowed)
+        if slot == "topic":
+            return args.topic(t.a, other)
+        if slot == "topic_data":
+            return args.topic(t.a, other) if args.has_object_noun(t.b, t.frame) else NONE
+        if slot == "patient_of":
+            return args.patient_of(head, t.b, t.frame)
+        if slot == "share_of":
+            return args.share_of(t.b)
+        if slot == "between":
+            return args.between(t.b)
+        return NONE
+
+    def noun(self, t: Trigger) -> list[RelationMention]:
+        frame = t.frame
+        missing = self.satisfied(frame, t)
+        if missing:
+            self.note(t, frame, f"no fact: requires {missing}")
+            return []
+        subjects = self._first(frame.subject, lambda s: self.noun_slot(s, t, frame.subject_types))
+        objects = self._first(frame.object, lambda s: self.noun_slot(s, t, frame.object_types, subjects.mentions))
+        return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
+
+    def noun_slot(self, slot: str, t: Trigger, allowed: frozenset[str], other: tuple[Mention, ...] = ()) -> Found:
+        args = self.args
+        head = self.ctx.tokens[t.head]
+        if slot == "of":
+            return args.noun_of(t.b)
+        if slot == "by":
+            return args.prep(("par",), t.b)
+        if slot == "support":
+            return args.support(head, allowed)
+        if slot == "possessor":
+            return args.possessor(t.a)
+        if slot == "verb_object":
+            return args.verb_object(head, allowed)
+        if slot == "line_head":
+            return args.line_head(t.a)
+        if slot == "place_adjective":
+            return Locator(self.ctx, self.reader, self.refs, self.lex).adjective_after(t.b)
+        if slot.startswith("prep:"):
+            return args.prep(words_of(slot[5:]), t.b)
+        return self.common_slot(slot, t, allowed, other)
+
+    # ----- roles -----
+    def role(self, chain: Chain) -> list[RelationMention]:
+        ctx = self.ctx
+        frames = [self.frames.by_id[r.frame_id] for r in chain.roles]
+        person = any(f.subject_types == frozenset({"Person"}) for f in frames)
+        t = Trigger(frames[0], chain.a, chain.b, chain.a)
+        if not_stated(ctx, frames[0], chain.a, chain.b, chain.a, self.lex):
+            self.note(t, frames[0], "no fact: hearsay")
+            return []
+        when = past_or_future_role(ctx, chain.a, chain.b, self.lex)
+        if when:
+            self.note(t, frames[0], f"no fact: {when} role")
+            return []
+        relatum, after = self.roles.relatum(chain, person)
+        allowed = frames[0].subject_types if frames[0].subject[0] == "holder" else frames[0].object_types
+        holders, how, verb = self.roles.holders(chain, after, allowed)
+        if verb is not None and (negated(ctx, verb, self.lex) or "Cnd" in ctx.tokens[verb].morph.get("Mood")):
+            self.note(t, frames[0], "no fact: negated or conditional")
+            return []
+        if not relatum.mentions and how == "appointed":
+            relatum = self.roles.appointer(chain, ORG)
+        if not relatum.mentions:
+            gov = governing_verb(ctx, chain.a)
+            if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs:
+                relatum = self.args.subject(gov, ORG)
+        out: list[RelationMention] = []
+        role_text = " ".join(tok.text for tok in ctx.tokens[chain.a : chain.b])
+        for r, frame in zip(chain.roles, frames):
+            single = Chain((r,))
+            predicate = frame.predicate
+            if frame.deputy and self.roles.deputy(single, frame.deputy):
+                predicate = frame.deputy_predicate
+            if "relatum_explicit" in frame.requires and relatum.how != "parse":
+                continue
+            subj, obj = (holders, relatum) if frame.subject[0] == "holder" else (relatum, holders)
+            attrs = [("role", role_text)] if predicate in ROLE_PREDICATES else []
+            made = list(self.emit(frame, predicate, subj, obj, chain.a, chain.b, attrs))
+            trig = Trigger(frame, r.a, r.b, r.a)
+            self.note(trig, frame, f"{len(made)} fact(s) ({how or 'no holder'})" if made else
+                      f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
+            out += made
+        return out
+

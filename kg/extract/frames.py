@@ -1,0 +1,288 @@
+"""Predicate frames: what French says for each predicate of the vocabulary, read from ``ontology/frames/*.toml``.
+
+A frame is data: its trigger words (lemmas or multi-word phrases), the kind of trigger (a verb, a noun, a role noun,
+a demonym), and for each side of the fact the *slots* where the engine (:mod:`kg.extract.engine`) looks for it.
+Keeping frames in data means a linguist adds « mettre la main sur » without touching Python, and a user adds their
+own with ``kg build --frames my-frames.toml``. ``lexicon.toml`` in the same folder holds the words every frame
+shares (list separators, description nouns, support verbs, negation, modality, reference).
+
+Loading validates everything up front, so a typo in a frame file is one clear error, not a silent miss.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kg.extract.cues import fold
+from kg.ontology import ontology_dir
+from kg.vocab import RELATION_PREDICATES
+
+KINDS = ("verb", "noun", "role", "demonym")
+SLOTS = {
+    "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between"},
+    "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head"},
+    "role": {"holder", "relatum"},
+    "demonym": {"holder", "place"},
+}
+ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "CreativeWork"}
+# Conditions a frame may require of its sentence or trigger (checked by the engine).
+REQUIREMENTS = {"money", "passive", "given", "no_share", "agency", "relatum_explicit", "joint", "paid",
+                "data_object"}
+USER_FRAMES_ENV = "KG_USER_FRAMES"  # os.pathsep-separated extra frame files (set by ``kg build --frames``)
+
+
+class FrameError(ValueError):
+    """A frame file that cannot be used, with the file and the frame it concerns."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way of stating one predicate."""
+
+    id: str
+    predicate: str
+    kind: str
+    triggers: tuple[tuple[str, ...], ...]  # folded word sequences; a leading "se" asks for a pronominal verb
+    subject: tuple[str, ...]  # slots, in order of preference
+    object: tuple[str, ...]
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    confidence: float
+    symmetric: bool = False
+    fact: str = ""  # a fact node kind for the evidence attributes (Deal, FundingRound, AcquisitionOffer)
+    object_nouns: frozenset[str] = frozenset()  # for patient_of: the noun the names are complements of
+    requires: frozenset[str] = frozenset()
+    deputy: tuple[tuple[str, ...], ...] = ()  # words that demote a role ("adjoint")
+    deputy_predicate: str = ""
+    status_verbs: tuple[tuple[str, str], ...] = ()  # verb lemma -> status of an offer
+    allow_modal: bool = False
+    of_place: bool = False
+    source: str = ""  # the file it was read from
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words shared by every frame (``ontology/frames/lexicon.toml``), folded."""
+
+    separators: tuple[tuple[str, ...], ...]
+    introducers: tuple[tuple[str, ...], ...]
+    description_nouns: frozenset[str]
+    fillers: frozenset[str]
+    support_verbs: frozenset[str]
+    copulas: frozenset[str]
+    appointment_verbs: frozenset[str]
+    having_verbs: frozenset[str]
+    modal_lemmas: frozenset[str]
+    negation_words: frozenset[str]
+    hearsay: tuple[str, ...]
+    hedges: frozenset[str]
+    project_nouns: frozenset[str]
+    past_words: frozenset[str]
+    past_phrases: tuple[str, ...]
+    future_words: frozenset[str]
+    definite_nouns: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+    we_pronouns: frozenset[str]
+    we_possessives: frozenset[str]
+    possessives: frozenset[str]
+    relatives: frozenset[str]
+    money_words: frozenset[str]
+    paid_words: tuple[str, ...]
+    joint_words: tuple[str, ...]
+    agency_words: frozenset[str]
+    given_lemmas: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
+class FrameSet:
+    frames: tuple[Frame, ...]
+    lexicon: Lexicon
+    by_id: dict[str, Frame] = field(default_factory=dict)
+
+
+@cache
+def words_of(phrase: str) -> tuple[str, ...]:
+    """« s'emparer de » -> ("s'", "emparer", "de"), cut as spaCy's French tokenizer cuts the words of a text, so a
+    phrase matches the tokens of a sentence that says it."""
+    phrase = phrase.strip()
+    elided = phrase.endswith(("'", "’"))  # « et d' »: cut as it is before a word
+    words = [fold(t.text) for t in _tokenizer()(phrase + "X" if elided else phrase) if not t.is_space]
+    return tuple(words[:-1] if elided else words)
+
+
+@cache
+def _tokenizer():  # noqa: ANN202 - a spaCy Tokenizer
+    import spacy
+
+    from kg.nlp import INFIXES
+
+    nlp = spacy.blank("fr")
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *INFIXES]).finditer
+    return nlp.tokenizer
+
+
+def _folded(values: Any) -> frozenset[str]:
+    return frozenset(fold(v) for v in values)
+
+
+@cache
+def _lexicon(root: str) -> Lexicon:
+    with open(Path(root) / "lexicon.toml", "rb") as fh:
+        d = tomllib.load(fh)
+    from kg.extract.cues import entity_cues
+
+    return Lexicon(
+        separators=tuple(sorted({words_of(s) if s != "," else (",",) for s in d["lists"]["separators"]}, key=len,
+                                reverse=True)),
+        introducers=tuple(sorted({words_of(s) if len(s) > 1 else (s,) for s in d["lists"]["introducers"]}, key=len,
+                                 reverse=True)),
+        description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
+        fillers=_folded(d["descriptions"]["fillers"]),
+        support_verbs=_folded(d["verbs"]["support"]),
+        copulas=_folded(d["verbs"]["copulas"]),
+        appointment_verbs=_folded(d["verbs"]["appointment"]),
+        having_verbs=_folded(d["verbs"]["having"]),
+        modal_lemmas=_folded(d["modality"]["modal_lemmas"]),
+        negation_words=_folded(d["modality"]["negation_words"]),
+        hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),
+        hedges=_folded(d["modality"]["hedges"]),
+        project_nouns=_folded(d["modality"]["project_nouns"]),
+        past_words=_folded(d["modality"]["past_words"]),
+        past_phrases=tuple(fold(w) for w in d["modality"]["past_phrases"]),
+        future_words=_folded(d["modality"]["future_words"]),
+        definite_nouns=_folded(d["reference"]["definite_nouns"]),
+        determiners=_folded(d["reference"]["determiners"]),
+        pronouns=_folded(d["reference"]["pronouns"]),
+        we_pronouns=_folded(d["reference"]["we_pronouns"]),
+        we_possessives=_folded(d["reference"]["we_possessives"]),
+        possessives=_folded(d["reference"]["possessives"]),
+        relatives=_folded(d["reference"]["relatives"]),
+        money_words=_folded(d["requirements"]["money_words"]),
+        paid_words=tuple(fold(w) for w in d["requirements"]["paid_words"]),
+        joint_words=tuple(fold(w) for w in d["requirements"]["joint_words"]),
+        agency_words=_folded(d["requirements"]["agency_words"]),
+        given_lemmas=_folded(d["requirements"]["given_lemmas"]),
+    )
+
+
+def _check_slots(where: str, kind: str, slots: list[str]) -> tuple[str, ...]:
+    for slot in slots:
+        if slot.startswith("prep:") and kind in {"verb", "noun"}:
+            continue
+        if slot == "place_adjective" and kind == "noun":
+            continue
+        if slot not in SLOTS[kind]:
+            allowed = ", ".join(sorted(SLOTS[kind] | ({"prep:<word>"} if kind in {"verb", "noun"} else set())))
+            raise FrameError(f"{where}: unknown slot {slot!r} for a {kind} frame (use one of: {allowed})")
+    return tuple(slots)
+
+
+def _types(where: str, values: list[str], default: set[str]) -> frozenset[str]:
+    bad = [v for v in values if v not in ENTITY_TYPES]
+    if bad:
+        raise FrameError(f"{where}: unknown entity type {bad[0]!r} (use {', '.join(sorted(ENTITY_TYPES))})")
+    return frozenset(values or default)
+
+
+def parse_frame(raw: dict[str, Any], source: str) -> Frame:
+    """One ``[[frame]]`` table as a :class:`Frame`; raises :class:`FrameError` naming the file and frame."""
+    fid = raw.get("id")
+    where = f"{source}: frame {fid!r}" if fid else f"{source}: a frame without id"
+    if not fid:
+        raise FrameError(f"{where}: every frame needs an id (it is the rule of the facts it makes)")
+    known = {"id", "predicate", "kind", "lemmas", "phrases", "nouns", "subject", "object", "subject_types",
+             "object_types", "confidence", "symmetric", "fact", "object_nouns", "requires", "deputy",
+             "deputy_predicate", "status_verbs", "allow_modal", "of_place"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise FrameError(f"{where}: unknown field {unknown[0]!r}")
+    predicate = raw.get("predicate", "")
+    if predicate not in RELATION_PREDICATES:
+        raise FrameError(f"{where}: predicate {predicate!r} is not in the vocabulary ({', '.join(RELATION_PREDICATES)})")
+    kind = raw.get("kind", "")
+    if kind not in KINDS:
+        raise FrameError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    triggers = tuple(dict.fromkeys(words_of(w) for w in [*raw.get("lemmas", []), *raw.get("phrases", []),
+                                                        *raw.get("nouns", [])]))
+    if not triggers and kind != "demonym":
+        raise FrameError(f"{where}: no trigger (give lemmas, phrases or nouns)")
+    requires = frozenset(raw.get("requires", []))
+    if requires - REQUIREMENTS:
+        raise FrameError(f"{where}: unknown requirement {sorted(requires - REQUIREMENTS)[0]!r}")
+    confidence = raw.get("confidence", 0.7)
+    if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
+        raise FrameError(f"{where}: confidence must be a number in (0, 1]")
+    deputy_predicate = raw.get("deputy_predicate", "")
+    if deputy_predicate and deputy_predicate not in RELATION_PREDICATES:
+        raise FrameError(f"{where}: deputy_predicate {deputy_predicate!r} is not in the vocabulary")
+    default_types = {"Organization"}
+    return Frame(
+        id=fid,
+        predicate=predicate,
+        kind=kind,
+        triggers=triggers,
+        subject=_check_slots(where, kind, raw.get("subject", [])),
+        object=_check_slots(where, kind, raw.get("object", [])),
+        subject_types=_types(where, raw.get("subject_types", []), default_types),
+        object_types=_types(where, raw.get("object_types", []), default_types),
+        confidence=float(confidence),
+        symmetric=bool(raw.get("symmetric", False)),
+        fact=raw.get("fact", ""),
+        object_nouns=_folded(raw.get("object_nouns", [])),
+        requires=requires,
+        deputy=tuple(words_of(w) for w in raw.get("deputy", [])),
+        deputy_predicate=deputy_predicate,
+        status_verbs=tuple(sorted((fold(k), v) for k, v in raw.get("status_verbs", {}).items())),
+        allow_modal=bool(raw.get("allow_modal", False)),
+        of_place=bool(raw.get("of_place", False)),
+        source=source,
+    )
+
+
+def read_frame_file(path: Path) -> list[Frame]:
+    """The frames of one TOML file (``[[frame]]`` tables)."""
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise FrameError(f"{path}: cannot read frame file: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise FrameError(f"{path}: not valid TOML: {exc}") from exc
+    if not isinstance(data.get("frame", []), list):
+        raise FrameError(f"{path}: frames are [[frame]] tables")
+    return [parse_frame(raw, path.name) for raw in data.get("frame", [])]
+
+
+def user_frame_files() -> tuple[str, ...]:
+    """Extra frame files a user asked for (``kg build --frames``), as absolute paths."""
+    value = os.environ.get(USER_FRAMES_ENV, "")
+    return tuple(str(Path(p).resolve()) for p in value.split(os.pathsep) if p)
+
+
+def load_frames(extra: tuple[str, ...] | None = None) -> FrameSet:
+    """Every built-in frame, then the user's (``extra``, else ``$KG_USER_FRAMES``); a user frame with the id of a
+    built-in one replaces it."""
+    return _load(str(ontology_dir() / "frames"), user_frame_files() if extra is None else extra)
+
+
+@cache
+def _load(root: str, extra: tuple[str, ...]) -> FrameSet:
+    frames: dict[str, Frame] = {}
+    for path in sorted(Path(root).glob("*.toml")):
+        if path.name in {"lexicon.toml", "calibration.toml"}:
+            continue
+        for f in read_frame_file(path):
+            if f.id in frames:
+                raise FrameError(f"{path.name}: frame id {f.id!r} is used twice")
+            frames[f.id] = f
+    for name in extra:
+        for f in read_frame_file(Path(name)):
+            frames[f.id] = f
+    ordered = tuple(frames.values())
+    return FrameSet(frames=ordered, lexicon=_lexicon(root), by_id=dict(frames))

@@ -1,0 +1,153 @@
+"""Demonym frames: an organisation described by a place adjective or noun is based there.
+
+    « la société britannique X », « le groupe allemand X », « la start-up rennaise X »   (a description before)
+    « l'américain X », « aux américains A et B », « le japonais X »                      (a demonym as noun)
+    « X, le studio américain, », « X, une entreprise française »                        (a description after)
+    « une entreprise britannique, X »                                                    (before, with a comma)
+    « des industriels allemands, comme A, B et C »                                       (a list it introduces)
+    « A, B et C côté italien »                                                           (« côté » + demonym)
+    « la start-up parisienne », « le groupe lyonnais »                                   (a description alone:
+                                                                                           a reference)
+    « l'éditeur de Cambridge », « le constructeur de Detroit »                          (``of_place`` frames)
+
+The place is a mention made at the demonym (text: the gazetteer's name), so resolution merges it with the place
+named elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.arguments import NONE, Found
+from kg.extract.context import DocContext, kind_of
+from kg.extract.cues import place_cues
+from kg.extract.frames import Frame, Lexicon
+from kg.extract.readers import Reader
+from kg.extract.reference import References
+from kg.extract.roles import demonym_place
+from kg.model import Mention
+
+NOMINAL_DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "aux", "au", "du", "ce", "cet", "cette", "ces"}
+LIST_LOOKAHEAD = 10
+
+
+class Locator:
+    def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.reader = reader
+        self.refs = refs
+        self.lex = lex
+
+    def place_mention(self, i: int, place: str) -> Mention:
+        tok = self.ctx.tokens[i]
+        start = self.ctx.offset + tok.idx
+        return Mention(doc_id=self.ctx.doc.doc_id, start=start, end=start + len(tok.text), text=place,
+                       type_votes=(("Place", 2.0),), source="demonym")
+
+    def find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
+        """(cue token, holders, place) for every demonym (or, for ``of_place``, « N de <lieu> ») in the text."""
+        ctx = self.ctx
+        for i in range(len(ctx.tokens)):
+            if ctx.mention(i) is not None:
+                continue
+            if frame.of_place:
+                found = self._of_place(i)
+                if found is not None:
+                    holders, place = found
+                    yield i, holders, place
+                continue
+            places = demonym_place(ctx, i)
+            if not places:
+                continue
+            holders = self.holders(i)
+            for place in places:
+                if holders.mentions:
+                    yield i, holders, self.place_mention(i, place)
+
+    def _description_start(self, i: int) -> tuple[int, bool, bool]:
+        """Where the description holding the demonym at ``i`` starts, whether it has a description noun, and
+        whether the demonym is itself the noun (« l'américain »)."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(i)
+        k = i - 1
+        noun = False
+        while k >= start and ctx.mention(k) is None and (
+                ctx.tokens[k].pos_ == "ADJ" or ctx.words[k] in self.lex.fillers or self.reader.is_description_noun(k)
+                or (ctx.words[k] in {"de", "d'", "du"} and k - 1 >= start and self.reader.is_description_noun(k - 1))
+                or ctx.words[k] == "-"):
+            noun = noun or self.reader.is_description_noun(k)
+            k -= 1
+        nominal = not noun and k >= start and ctx.words[k] in NOMINAL_DETERMINERS and k == i - 1
+        if k >= start and ctx.tokens[k].pos_ == "DET" or (k >= start and ctx.words[k] in NOMINAL_DETERMINERS):
+            k -= 1
+        return k + 1, noun, nominal
+
+    def holders(self, i: int) -> Found:
+        ctx = self.ctx
+        start, end = ctx.sentence(i)
+        if i > start and ctx.words[i - 1] == "cote":  # « A, B et C côté italien »
+            return Found(tuple(self.reader.names_before(i - 1)), "parse")
+        first, noun, nominal = self._description_start(i)
+        if not (noun or nominal):
+            return NONE
+        j = self.reader.skip_description(i + 1, end)
+        if j < end and ctx.mention(j) is not None and j - i <= 5:  # « la société britannique X »
+            return Found(tuple(self.reader.names_at(i + 1, end) or [ctx.mention(j)]), "parse")
+        before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
+            else None
+        if before is not None and noun:  # « X, le studio américain »
+            return Found((before,), "parse")
+        if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun and \
+                (first == start or ctx.words[first - 1] in {":", "–", "—"}):
+            return Found((ctx.mention(j + 1),), "parse")  # « Une entreprise britannique, X, ... »
+        for k in range(j, min(end, j + LIST_LOOKAHEAD)):  # « des industriels allemands y sont, comme A et B »
+            if ctx.words[k] in {"comme", "dont", ":"} or self.reader.match(k, ("tels", "que")) > 0:
+                after = self.reader.introducer(k, end)
+                names = self.reader.names_at(after, end) if after > 0 else []
+                if names and ctx.words[i].endswith("s"):
+                    return Found(tuple(names), "parse")
+                break
+        if noun and first < i and ctx.words[first] in {"le", "la", "l'", "cette", "ce", "cet"}:
+            for k in range(first, i):
+                if self.refs.is_definite(k):
+                    m = self.refs.definite(k)
+                    if m is not None and kind_of(m) == "Organization":
+                        return Found((m,), "reference")
+        return NONE
+
+    def _of_place(self, i: int) -> tuple[Found, Mention] | None:
+        """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place."""
+        ctx = self.ctx
+        if not self.reader.is_description_noun(i) or i + 2 >= len(ctx.tokens) or ctx.words[i + 1] not in {"de", "d'"}:
+            return None
+        place = ctx.mention(i + 2)
+        if place is None or kind_of(place) != "Place" or place.text.casefold() not in {
+                p.casefold() for p in place_cues().places.values()} and ctx.words[i + 2] not in place_cues().places:
+            return None
+        start, end = ctx.sentence(i)
+        k = i - 1
+        while k >= start and ctx.tokens[k].pos_ == "ADJ":
+            k -= 1
+        if k < start or ctx.words[k] not in {"le", "la", "l'"}:
+            return None
+        j = ctx.bounds(place)[1]
+        after = ctx.mention(j) if j < end else None
+        if after is not None:
+            return Found((after,), "parse"), place
+        before = self.reader.name_before(k, start) if k > start and ctx.words[k - 1] == "," else None
+        if before is not None:
+            return Found((before,), "parse"), place
+        m = self.refs.definite(i) if self.refs.is_definite(i) else None
+        return (Found((m,), "reference"), place) if m is not None else None
+
+    def adjective_after(self, b: int) -> Found:
+        """« son siège parisien »: the demonym right after a noun, as a place."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        for k in range(b, min(end, b + 3)):
+            places = demonym_place(ctx, k)
+            if places:
+                return Found((self.place_mention(k, places[0]),), "parse")
+            if ctx.tokens[k].pos_ != "ADJ":
+                break
+        return NONE

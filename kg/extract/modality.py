@@ -1,0 +1,140 @@
+"""What is not a fact: negation, modality, hearsay, projects and failed deals, past and future roles.
+
+A frame's trigger states a fact only when it is asserted. « X n'a pas racheté Y », « X pourrait racheter Y »,
+« X envisage de racheter Y », « selon des rumeurs, X rachèterait Y », « le projet de rachat de Y » and « l'ancien PDG
+de Y » state none. Each check returns the reason a trigger is not a fact (shown by ``kg try``), or "".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocContext
+from kg.extract.frames import Frame, Lexicon
+
+NE = {"ne", "n'"}
+GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
+
+
+def _conditional(tok: Token) -> bool:
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    return any("Cnd" in c.morph.get("Mood") for c in tok.children if c.dep_.startswith("aux"))
+
+
+def negated(ctx: DocContext, i: int, lex: Lexicon) -> bool:
+    """« ne … pas / jamais / plus » around the verb at ``i`` (or its auxiliaries), « sans » or « aucun » before it."""
+    start, end = ctx.sentence(i)
+    tok = ctx.tokens[i]
+    near = {c.i for c in tok.children if c.dep_ in {"advmod", "aux", "aux:tense", "aux:pass", "cop"}}
+    lo = max(start, i - 5)
+    window = set(range(lo, min(end, i + 3))) | near
+    words = {ctx.words[k] for k in window}
+    if words & NE and words & lex.negation_words:
+        ne_at = min(k for k in window if ctx.words[k] in NE)
+        return any(ctx.words[k] in lex.negation_words and k > ne_at for k in window)
+    before = ctx.words[max(start, i - 2) : i]
+    return "sans" in before or "aucun" in before or "aucune" in before or "non" in before
+
+
+def _governors(tok: Token, depth: int = 3) -> list[Token]:
+    out = []
+    t = tok
+    for _ in range(depth):
+        if t.dep_ not in GOVERNING_DEPS and not (t.dep_ == "obj" and t.pos_ == "VERB") or t.head is t:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def modal(ctx: DocContext, i: int, lex: Lexicon, frame: Frame | None = None) -> bool:
+    """The verb at ``i`` is only possible, wished or planned: the conditional, or a modal or planning verb above it
+    (« pourrait racheter », « envisage de racheter », « refuse de vendre »)."""
+    tok = ctx.tokens[i]
+    if _conditional(tok):
+        return True
+    for gov in _governors(tok):
+        if _conditional(gov) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not (frame and frame.allow_modal)):
+            return True
+        if negated(ctx, gov.i, lex):
+            return True
+    return False
+
+
+def hearsay(ctx: DocContext, i: int, lex: Lexicon) -> bool:
+    """The sentence reports a rumour or a denial (« selon des rumeurs », « dément »)."""
+    start, end = ctx.sentence(i)
+    text = " ".join(ctx.words[start:end])
+    return any(f" {h} " in f" {text} " for h in lex.hearsay)
+
+
+def hedged_noun(ctx: DocContext, i: int, lex: Lexicon) -> bool:
+    """A deal noun that is only a project, a possibility or a failure: « le projet de rachat », « un éventuel
+    rachat », « l'échec de l'acquisition »."""
+    tok = ctx.tokens[i]
+    if any(ctx.words[c.i] in lex.hedges for c in tok.children):
+        return True
+    start, _ = ctx.sentence(i)
+    before = ctx.words[max(start, i - 3) : i]
+    if any(w in lex.hedges for w in before):
+        return True
+    if tok.head is not tok and ctx.lemmas[tok.head.i] in lex.project_nouns:
+        return True
+    k = i - 1  # « son projet de rachat de Y », « l'échec du rachat »: a project noun right before « de »
+    while k >= start and ctx.words[k] in {"de", "d'", "du", "des", "le", "la", "l'", "un", "une"}:
+        k -= 1
+    return k >= start and k < i - 1 and ctx.lemmas[k] in lex.project_nouns
+
+
+def governing_verb(ctx: DocContext, i: int) -> Token | None:
+    """The verb a noun at ``i`` depends on (« a finalisé l'acquisition de Y » -> finalisé)."""
+    t = ctx.tokens[i]
+    for _ in range(3):
+        if t.head is t:
+            return t if t.pos_ in {"VERB", "AUX"} else None
+        if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.pos_ in {"VERB", "AUX"}:
+            return t.head
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Lexicon) -> str:
+    """Why the trigger [a, b) of ``frame`` (its word at ``head``) states no fact, or "" when it does."""
+    if hearsay(ctx, head, lex):
+        return "hearsay"
+    tok = ctx.tokens[head]
+    if frame.kind == "verb" and tok.pos_ in {"VERB", "AUX"}:
+        if negated(ctx, head, lex):
+            return "negated"
+        if modal(ctx, head, lex, frame):
+            return "modal"
+    elif frame.kind in {"noun", "role"}:
+        if frame.kind == "noun" and frame.predicate in {"acquired", "investedIn", "partnersWith", "launched"} \
+                and hedged_noun(ctx, head, lex):
+            return "project"
+        gov = governing_verb(ctx, head)
+        if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun":
+            if negated(ctx, gov.i, lex):
+                return "negated"
+            if modal(ctx, gov.i, lex, frame) or ctx.lemmas[gov.i] in lex.modal_lemmas and not frame.allow_modal:
+                return "modal"
+    return ""
+
+
+def past_or_future_role(ctx: DocContext, a: int, b: int, lex: Lexicon) -> str:
+    """« l'ancien PDG de Y », « ex-directeur », « le futur président », « … jusqu'en 2020 »: "past" / "future"."""
+    start, end = ctx.sentence(a)
+    if ctx.words[a].startswith("ex-") or ctx.words[a] in {"ex"}:
+        return "past"
+    before = ctx.words[max(start, a - 3) : a]
+    if any(w in lex.past_words for w in before):
+        return "past"
+    if any(w in lex.future_words for w in before):
+        return "future"
+    window = " ".join(ctx.words[a : min(end, b + 8)])
+    if any(f" {p} " in f" {window} " for p in lex.past_phrases if p.startswith("jusqu")):
+        return "past"
+    return ""

@@ -1,0 +1,227 @@
+"""Surface readers: the names a stretch of a sentence lists, whatever the parse made of it.
+
+spaCy's French parser loses coordinations (« Fondée par A, B et C »), attaches « de Y » as a determiner or hangs a
+name from the wrong verb. The engine asks the parse first and these readers second, and they agree on what a list
+of names looks like in French news:
+
+* a name may come with a description before it: « la société de conseil X », « l'américain X », « sa filiale X »;
+* names are separated by « , », « et », « ou », « ainsi que », « ou encore », « et de »...;
+* a plural noun opens a list through an introducer: « des investisseurs tels que A, B et C », « ses marques,
+  dont A », « les membres : A, B »;
+* a parenthesis after a name belongs to it: « la Banque européenne d'investissement (BEI) ».
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext
+from kg.extract.cues import place_cues
+from kg.extract.frames import Lexicon
+from kg.model import Mention
+
+MAX_DESCRIPTION = 7
+LINKS = {"de", "d'", "du", "des"}
+# Words that end a clause: a list or a description never runs over them.
+CLAUSE_BREAKS = {";", "«", "»", '"', "“", "”", "!", "?", "."}
+
+
+class Reader:
+    """Readers over one document context and the shared lexicon."""
+
+    def __init__(self, ctx: DocContext, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.tokens = ctx.tokens
+        self.n = len(ctx.tokens)
+
+    # ----- words -----
+    def match(self, k: int, words: tuple[str, ...]) -> int:
+        """The index after ``words`` when they are said at token ``k`` (form or lemma), else -1."""
+        forms = self.ctx.forms
+        if k + len(words) > self.n:
+            return -1
+        for j, w in enumerate(words):
+            if w not in forms[k + j]:
+                return -1
+        return k + len(words)
+
+    def match_any(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        for words in phrases:  # longest first
+            end = self.match(k, words)
+            if end > 0:
+                return end
+        return -1
+
+    def is_description_noun(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and (
+            self.ctx.lemmas[i] in self.lex.description_nouns or self.ctx.words[i] in self.lex.description_nouns)
+
+    def is_demonym(self, i: int) -> bool:
+        return self.ctx.words[i] in place_cues().demonyms
+
+    # ----- descriptions -----
+    def skip_description(self, k: int, end: int) -> int:
+        """The first token at or after ``k`` past a description of a name: determiners, adjectives, demonyms,
+        description nouns and their « de N » complements (« la société de conseil », « le géant américain »)."""
+        ctx = self.ctx
+        i = k
+        steps = 0
+        after_noun = False
+        while i < end and steps < MAX_DESCRIPTION and ctx.mention(i) is None:
+            tok = self.tokens[i]
+            word = ctx.words[i]
+            if tok.pos_ == "DET" or word in self.lex.fillers or (tok.pos_ == "ADJ" and word not in LINKS) \
+                    or tok.pos_ == "NUM" or word in {"-", "«", "“", "'"} or self.is_demonym(i):
+                after_noun = after_noun or self.is_demonym(i)
+            elif self.is_description_noun(i):
+                after_noun = True
+            elif word in LINKS and after_noun and i + 1 < end and ctx.mention(i + 1) is None and (
+                    self.tokens[i + 1].pos_ in {"NOUN", "ADJ"} or (
+                    self.tokens[i + 1].pos_ == "DET" and i + 2 < end and self.tokens[i + 2].pos_ == "NOUN")):
+                after_noun = False  # « la société de conseil X »: the « de » complement of the description
+            elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"}:
+                pass
+            else:
+                break
+            i += 1
+            steps += 1
+        return i
+
+    def skip_description_back(self, k: int, start: int) -> int:
+        """The first token of the description ending at ``k`` (exclusive), read backwards; ``k`` if none."""
+        ctx = self.ctx
+        i = k - 1
+        steps = 0
+        while i >= start and steps < MAX_DESCRIPTION and ctx.mention(i) is None:
+            tok = self.tokens[i]
+            word = ctx.words[i]
+            if not (tok.pos_ in {"DET", "ADJ", "NUM"} or word in self.lex.fillers or self.is_description_noun(i)
+                    or self.is_demonym(i) or (word in LINKS and i > start and self.is_description_noun(i - 1))
+                    or word == "-"):
+                break
+            i -= 1
+            steps += 1
+        return i + 1
+
+    def skip_parenthesis(self, i: int, end: int) -> int:
+        """Past « (BEI) », « (groupe X) », « (Lyon) » right after a name."""
+        if i < end and self.ctx.words[i] == "(":
+            for j in range(i + 1, min(end, i + 12)):
+                if self.ctx.words[j] == ")":
+                    return j + 1
+        return i
+
+    def introducer(self, i: int, end: int) -> int:
+        """The index after a list introducer at ``i`` (« tels que », « dont », « : »), else -1."""
+        j = self.match_any(i, self.lex.introducers)
+        if j > 0 and j <= end:
+            return j
+        return -1
+
+    def separator(self, i: int, end: int) -> tuple[int, str]:
+        """The index after a list separator at ``i`` and the separator's first word, else (-1, "")."""
+        for words in self.lex.separators:
+            j = self.match(i, words)
+            if 0 < j <= end:
+                return j, words[0]
+        return -1, ""
+
+    # ----- lists of names -----
+    def names_at(self, k: int, end: int | None = None, *, intro: bool = True) -> list[Mention]:
+        """The list of names starting at token ``k`` (each possibly described), up to ``end``.
+
+        A comma continues the list only if the list closes with « et » / « ou » (« avec Y, X annonce » names one
+        partner, not two)."""
+        ctx = self.ctx
+        if k >= self.n:
+            return []
+        end = min(end if end is not None else ctx.sent_end[k], ctx.sent_end[k])
+        found: list[Mention] = []
+        seps: list[str] = []
+        i = k
+        opened = False
+        while i < end:
+            j = self.skip_description(i, end)
+            if j < end and intro and not found and j > i and self.tokens[j - 1].pos_ in {"NOUN", "ADJ"}:
+                after = self.introducer(j, end) if j < end and ctx.words[j] != "de" else -1
+                if after < 0 and j + 1 < end and ctx.words[j] == ",":
+                    after = self.introducer(j + 1, end)
+                if after > 0:  # « des investisseurs tels que A, B », « plusieurs marques, dont A »
+                    opened = True
+                    i = after
+                    continue
+            m = ctx.mention(j) if j < end else None
+            if m is None or m in found:
+                break
+            found.append(m)
+            i = self.skip_parenthesis(ctx.bounds(m)[1], end)
+            nxt, word = self.separator(i, end)
+            if nxt < 0:
+                break
+            seps.append(word)
+            i = nxt
+        return _close_list(found, seps, opened)
+
+    def names_before(self, k: int, start: int | None = None) -> list[Mention]:
+        """The list of names ending right before token ``k`` (« X et la société Y » before a verb), in text order."""
+        ctx = self.ctx
+        if k <= 0:
+            return []
+        start = max(start if start is not None else ctx.sent_start[k - 1], ctx.sent_start[k - 1])
+        found: list[Mention] = []
+        seps: list[str] = []
+        i = k - 1
+        while i >= start:
+            while i >= start and ctx.words[i] == ")":  # « A (B) »
+                j = i
+                while j > start and ctx.words[j] != "(":
+                    j -= 1
+                i = j - 1
+            m = ctx.mention(i) if i >= start else None
+            if m is None or m in found:
+                break
+            found.append(m)
+            i = self.skip_description_back(ctx.bounds(m)[0], start) - 1
+            if i < start:
+                break
+            word = ctx.words[i]
+            if word in {",", "et", "ou", "&"}:
+                seps.append(word)
+                i -= 1
+            elif i > start and ctx.words[i - 1] in {"et", "ou"} and word in {"de", "d'", "du", "des"}:
+                seps.append(ctx.words[i - 1])
+                i -= 2
+            else:
+                break
+        found.reverse()
+        seps.reverse()
+        if len(found) > 1 and not any(s in {"et", "ou", "&"} for s in seps):
+            return found[-1:]  # « Selon X, Y lance »: one subject
+        return found
+
+    def name_before(self, k: int, start: int | None = None) -> Mention | None:
+        """The name a phrase at ``k`` stands in apposition to: « X, la société ... », « X (groupe ...) »."""
+        ctx = self.ctx
+        start = ctx.sent_start[k] if start is None else start
+        i = self.skip_description_back(k, start) - 1
+        if i >= start and ctx.words[i] in {",", "("}:
+            i -= 1
+        while i >= start and ctx.words[i] == ")":
+            while i > start and ctx.words[i] != "(":
+                i -= 1
+            i -= 1
+        return ctx.mention(i) if i >= start else None
+
+
+def _close_list(found: list[Mention], seps: list[str], opened: bool) -> list[Mention]:
+    """Drop the names after the last comma when the list does not close with a conjunction."""
+    if len(seps) >= len(found) and seps:
+        seps = seps[: len(found) - 1]
+    if len(found) <= 1:
+        return found
+    if opened:
+        return found
+    last_conj = max((i for i, s in enumerate(seps) if s != ","), default=-1)
+    if last_conj < 0:
+        return found[:1]
+    return found[: last_conj + 2]

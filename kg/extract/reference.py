@@ -1,0 +1,191 @@
+"""Reference across sentences: what a pronoun, a possessive, a definite description or « nous » stands for.
+
+French news names an entity once and then says « il », « elle », « son », « la jeune pousse », « le groupe
+lyonnais », « l'opérateur », or, in a quotation or an interview, « nous » and « nos clients ». The engine resolves
+them only where the text makes it clear, and every fact resting on a reference carries ``source="reference"`` on
+that argument, so its confidence is lower.
+
+* A subject pronoun (« il », « elle ») is the subject of the previous sentence (or of the current one, before it),
+  of a compatible type.
+* A possessive is the subject of its clause, else the organisation named just before it, else the previous
+  subject, else the organisation the text is about.
+* A definite description is the last organisation introduced by the same noun (« la start-up X » … « la
+  start-up »), else the organisation the text is about.
+* « nous » / « notre » / « nos » is the organisation of « chez X » in the sentence, or of the speaker the
+  quotation is attributed to (« déclare X, PDG de Y »), else the text's organisation.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.frames import Lexicon
+from kg.extract.readers import Reader
+from kg.model import Mention
+
+ORG = frozenset({"Organization"})
+
+
+class References:
+    def __init__(self, ctx: DocContext, reader: Reader, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.reader = reader
+        self.lex = lex
+        self._introduced: dict[str, list[tuple[int, Mention]]] | None = None
+
+    # ----- what a token is -----
+    def is_pronoun(self, i: int) -> bool:
+        tok = self.ctx.tokens[i]
+        return tok.pos_ == "PRON" and self.ctx.words[i] in self.lex.pronouns
+
+    def is_we(self, i: int) -> bool:
+        return self.ctx.words[i] in self.lex.we_pronouns | self.lex.we_possessives and self.ctx.mention(i) is None
+
+    def is_definite(self, i: int) -> bool:
+        """« le groupe », « la jeune pousse », « cette société »: a description with no name of its own."""
+        ctx = self.ctx
+        if ctx.mention(i) is not None or ctx.lemmas[i] not in self.lex.definite_nouns:
+            return False
+        start, end = ctx.sentence(i)
+        k = i - 1
+        while k >= start and (ctx.tokens[k].pos_ == "ADJ" or ctx.words[k] in self.lex.fillers):
+            k -= 1
+        if k < start or ctx.words[k] not in self.lex.determiners:
+            return False
+        j = self.reader.skip_description(i + 1, end)  # « la société X »: X names it
+        return not (j < end and ctx.mention(j) is not None and j - i <= 3)
+
+    # ----- antecedents -----
+    def subject_mentions(self, a: int, b: int) -> list[tuple[int, Mention]]:
+        """(token, mention) of each subject named in tokens [a, b)."""
+        out = []
+        for i in range(a, b):
+            m = self.ctx.mention(i)
+            if m is not None and self.ctx.tokens[i].dep_ in {"nsubj", "nsubj:pass"} and (not out or out[-1][1] != m):
+                out.append((i, m))
+        return out
+
+    def pronoun(self, i: int, allowed: frozenset[str]) -> Mention | None:
+        """The entity « il » / « elle » at token ``i`` stands for."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(i)
+        here = [m for _, m in self.subject_mentions(start, i) if fits(m, allowed)]
+        if here:
+            return ctx.refer(i, here[-1])
+        k = start - 1
+        for _ in range(2):  # the two previous sentences
+            if k < 0:
+                break
+            s, e = ctx.sentence(k)
+            subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed)]
+            if subjects:
+                return ctx.refer(i, subjects[0])
+            named = [ctx.mention(t) for t in range(s, e) if ctx.mention(t) is not None]
+            named = [m for m in named if m is not None and fits(m, allowed) and kind_of(m) in allowed]
+            if len({m.text for m in named}) == 1:
+                return ctx.refer(i, named[0])
+            k = s - 1
+        return None
+
+    def possessive(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
+        """The organisation « son » / « sa » / « ses » at token ``i`` points to."""
+        ctx = self.ctx
+        if ctx.words[i] in self.lex.we_possessives:
+            return self.we(i)
+        start, _ = ctx.sentence(i)
+        skip = {m.text for m in exclude}
+        subjects = [m for _, m in self.subject_mentions(start, i) if fits(m, ORG) and m.text not in skip]
+        if subjects:
+            return ctx.refer(i, subjects[-1])
+        for k in range(i - 1, start - 1, -1):
+            m = ctx.mention(k)
+            if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
+                return ctx.refer(i, m)
+        prev = self._previous_subject(start, ORG, skip)
+        if prev is not None:
+            return ctx.refer(i, prev)
+        return self._topic(i, skip)
+
+    def definite(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
+        """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for."""
+        ctx = self.ctx
+        skip = {m.text for m in exclude}
+        noun = ctx.lemmas[i]
+        before = [m for k, m in self.introduced().get(noun, []) if k < i and m.text not in skip]
+        if before:
+            return ctx.refer(i, before[-1])
+        return self._topic(i, skip)
+
+    def we(self, i: int) -> Mention | None:
+        """The organisation « nous » speaks for."""
+        ctx = self.ctx
+        start, end = ctx.sentence(i)
+        for k in range(start, end):
+            if ctx.words[k] == "chez" and k + 1 < end:
+                names = self.reader.names_at(k + 1, end)
+                if names and fits(names[0], ORG):
+                    return ctx.refer(i, names[0])
+        if not (ctx.interview or self._quoted(i)):
+            return None
+        return self._topic(i, set())
+
+    def resolve(self, i: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:
+        """The referent of the pronoun, possessive, description or « nous » at token ``i``, if any."""
+        ctx = self.ctx
+        word = ctx.words[i]
+        if self.is_we(i):
+            m = self.we(i)
+        elif word in self.lex.possessives:
+            m = self.possessive(i, exclude)
+        elif self.is_pronoun(i):
+            m = self.pronoun(i, allowed)
+        elif self.is_definite(i):
+            m = self.definite(i, exclude)
+        else:
+            return None
+        if m is None or not fits(m, allowed) or any(m.text == x.text for x in exclude):
+            return None
+        return m
+
+    # ----- helpers -----
+    def introduced(self) -> dict[str, list[tuple[int, Mention]]]:
+        """Description noun -> the names it introduced, in text order (« la start-up X »)."""
+        if self._introduced is None:
+            ctx = self.ctx
+            found: dict[str, list[tuple[int, Mention]]] = {}
+            for m in ctx.mentions:
+                a, b = ctx.bounds(m)
+                if b <= a:
+                    continue
+                start, _ = ctx.sentence(a)
+                for k in range(max(start, a - 4), a):
+                    if ctx.lemmas[k] in self.lex.definite_nouns and ctx.mention(k) is None:
+                        found.setdefault(ctx.lemmas[k], []).append((a, m))
+                        break
+            self._introduced = found
+        return self._introduced
+
+    def _previous_subject(self, start: int, allowed: frozenset[str], skip: set[str]) -> Mention | None:
+        if start <= 0:
+            return None
+        s, e = self.ctx.sentence(start - 1)
+        subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed) and m.text not in skip]
+        return subjects[0] if subjects else None
+
+    def _topic(self, i: int, skip: set[str]) -> Mention | None:
+        topic = self.ctx.topic
+        if topic is None or topic.text in skip:
+            return None
+        return self.ctx.refer(i, topic)
+
+    def _quoted(self, i: int) -> bool:
+        """Token ``i`` is inside « … » or a quotation mark pair on its line."""
+        ctx = self.ctx
+        opened = 0
+        k = i - 1
+        while k >= 0 and "\n" not in ctx.tokens[k].text and "\n" not in ctx.tokens[k].whitespace_:
+            if ctx.words[k] == "«":
+                opened += 1
+            elif ctx.words[k] == "»":
+                opened -= 1
+            k -= 1
+        return opened > 0

@@ -1,0 +1,226 @@
+"""Role nouns and demonyms: a *holder* has a role (« PDG », « filiale », « client ») *of* a relatum, or is of a
+place (« britannique »).
+
+Roles chain (« cofondateur et CEO de Y » is two roles sharing Y), stand in apposition on either side of their holder
+(« X, PDG de Y », « le PDG de Y, X », « son fondateur X »), after a copula or an appointment (« X est devenu PDG de Y »,
+« X a été nommé PDG de Y », « Y a nommé X PDG »), or open a list (« ses clients A, B et C », « les marques du groupe :
+A, B »). The relatum follows a link word (« de », « chez », « au sein de »), is a possessive (« sa filiale X »), a
+description (« du groupe »), or the name after a comma (« X, vice-président, Y »).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.arguments import NONE, Arguments, Found
+from kg.extract.context import DocContext
+from kg.extract.cues import place_cues
+from kg.extract.frames import Lexicon
+from kg.extract.readers import Reader
+from kg.extract.reference import References
+from kg.model import Mention
+
+ROLE_LINKS = (("au", "sein", "de"), ("au", "sein", "du"), ("au", "sein", "des"), ("aupres", "de"), ("aupres", "du"),
+              ("de", "la", "part", "de"), ("de",), ("d'",), ("du",), ("des",), ("chez",), ("of",), ("at",), ("pour",),
+              ("a", "la", "tete", "de"))
+CHAIN_GLUE = {"et", ",", "&", "-", "/", "puis"}
+ROLE_ADJECTIVES = {"executif", "executive", "non", "delegue", "deleguee", "general", "generale", "historique",
+                   "actuel", "actuelle", "nouveau", "nouvelle", "emblematique", "fondateur", "fondatrice", "global",
+                   "globale", "adjoint", "adjointe", "principal", "principale", "direct", "directe", "grand", "grande",
+                   "mondial", "mondiale", "premier", "premiere", "seul", "seule", "unique", "majoritaire",
+                   "minoritaire", "exclusif", "exclusive", "officiel", "officielle", "strategique"}
+FOLLOWING_LIST = {":", "dont", "comme", "notamment", "parmi", "tels", "telles", "tel", "telle"}
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    a: int  # first token of the role noun
+    b: int  # one past its last token
+    frame_id: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Coordinated roles sharing a holder and a relatum: « cofondateur et CEO de Y »."""
+
+    roles: tuple[RoleMatch, ...]
+
+    @property
+    def a(self) -> int:
+        return self.roles[0].a
+
+    @property
+    def b(self) -> int:
+        return self.roles[-1].b
+
+
+def chains(ctx: DocContext, matches: list[RoleMatch]) -> list[Chain]:
+    """Group role matches joined by « et », « , » or « & » (longest non-overlapping matches first)."""
+    chosen: list[RoleMatch] = []
+    for m in sorted(matches, key=lambda r: (r.a, -(r.b - r.a))):
+        if chosen and m.a < chosen[-1].b:
+            continue
+        chosen.append(m)
+    out: list[list[RoleMatch]] = []
+    for m in chosen:
+        if out:
+            last = out[-1][-1]
+            gap = ctx.words[last.b : m.a]
+            if m.a - last.b <= 2 and gap and all(w in CHAIN_GLUE for w in gap) and ctx.sentence(m.a)[0] == \
+                    ctx.sentence(last.a)[0]:
+                out[-1].append(m)
+                continue
+        out.append([m])
+    return [Chain(tuple(c)) for c in out]
+
+
+class RoleReader:
+    def __init__(self, ctx: DocContext, reader: Reader, refs: References, args: Arguments, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.reader = reader
+        self.refs = refs
+        self.args = args
+        self.lex = lex
+
+    def relatum(self, chain: Chain, person_role: bool) -> tuple[Found, int]:
+        """What the roles are roles of, and the index after it (where a holder named after it may start)."""
+        ctx = self.ctx
+        start, end = ctx.sentence(chain.a)
+        k = chain.b
+        while k < end and (ctx.words[k] in ROLE_ADJECTIVES or ctx.tokens[k].pos_ == "ADJ" and ctx.mention(k) is None
+                           and not self.reader.is_demonym(k)):
+            k += 1
+        for words in ROLE_LINKS:
+            j = self.reader.match(k, words)
+            if j > 0:
+                names = self.reader.names_at(j, end)
+                if names:
+                    last = ctx.bounds(names[0])[1]
+                    return Found((names[0],), "parse"), self.reader.skip_parenthesis(last, end)
+                d = self.reader.skip_description(j, end)
+                if d > j:
+                    m = self.refs.resolve(d - 1, frozenset({"Organization"}))
+                    if m is None:
+                        m = self.refs.resolve(j, frozenset({"Organization"}))
+                    if m is not None:
+                        return Found((m,), "reference"), d
+                return NONE, k
+        p = chain.a - 1
+        while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
+            p -= 1
+        if p >= start and (ctx.words[p] in self.lex.possessives or ctx.words[p] in self.lex.we_possessives):
+            m = self.refs.possessive(p)
+            return (Found((m,), "reference") if m is not None else NONE), k
+        if person_role and k + 1 < end and ctx.words[k] == "," and ctx.mention(k + 1) is not None:
+            m = ctx.mention(k + 1)  # « X, Vice President Direct Sales, Y »
+            last = ctx.bounds(m)[1]
+            if last >= end or ctx.words[last] in {",", ".", ";"}:
+                return Found((m,), "surface"), last
+        return NONE, k
+
+    def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
+        """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
+        says it, if any."""
+        ctx = self.ctx
+        start, end = ctx.sentence(chain.a)
+        first = self.reader.skip_description_back(chain.a, start)
+        # apposition before: « X, PDG de Y », « X (PDG de Y) », « X et Z, cofondateurs de Y »
+        if first > start and ctx.words[first - 1] in {",", "("}:
+            names = self.reader.names_before(first - 1, start)
+            if names:
+                return Found(tuple(names), "parse"), "apposition", None
+        # appointment: « Y a nommé X PDG », « Y a élu X président »
+        k = first - 1
+        m = ctx.mention(k) if k >= start else None
+        if m is not None:
+            v = self._verb_before(ctx.bounds(m)[0] - 1, start)
+            if v is not None and ctx.lemmas[v] in self.lex.appointment_verbs:
+                return Found((m,), "parse"), "appointed", v
+        # copula: « X est PDG de Y », « X est désormais une filiale de Y », « X a été nommé PDG de Y »
+        while k >= start and (ctx.tokens[k].pos_ in {"ADV", "DET"} or ctx.words[k] in {"comme", "en", "tant",
+                                                                                       "que", "qu'"}):
+            k -= 1
+        if k >= start and self._is_copula(k):
+            tok = ctx.tokens[k]
+            found = self.args.subject(tok.head if tok.dep_ == "cop" else tok, allowed)
+            if found.mentions:
+                return found, "copula", k
+        # apposition after: « le PDG de Y, X », « son fondateur X », « ses clients A, B et C »
+        j = after
+        if j < end and ctx.words[j] in {",", ":"}:
+            j += 1
+        intro = self.reader.introducer(j, end)
+        if intro > 0 and ctx.words[j] not in {"de", "d'", "des"}:
+            j = intro
+        names = self.reader.names_at(j, end)
+        if names and (j == after or ctx.words[after] in {",", ":"} or intro > 0):
+            if ctx.words[after] == "," and not self._closes_apposition(names, end) and len(names) == 1 \
+                    and intro < 0:
+                return NONE, "", None
+            return Found(tuple(names), "parse"), "after", None
+        return NONE, "", None
+
+    def _closes_apposition(self, names: list[Mention], end: int) -> bool:
+        """« le PDG de Y, X, a annoncé »: the name after the comma is closed by a comma, a verb or the end."""
+        ctx = self.ctx
+        last = ctx.bounds(names[-1])[1]
+        return last >= end or ctx.words[last] in {",", ".", ")", "qui", "a", "est"} or \
+            ctx.tokens[last].pos_ in {"VERB", "AUX"}
+
+    def _is_copula(self, k: int) -> bool:
+        tok = self.ctx.tokens[k]
+        return self.ctx.lemmas[k] in self.lex.copulas and tok.pos_ in {"VERB", "AUX"}
+
+    def _verb_before(self, k: int, start: int) -> int | None:
+        ctx = self.ctx
+        while k >= start and ctx.tokens[k].pos_ in {"ADV"}:
+            k -= 1
+        return k if k >= start and ctx.tokens[k].pos_ == "VERB" else None
+
+    def appointer(self, chain: Chain, allowed: frozenset[str]) -> Found:
+        """« Y a nommé X PDG »: the organisation that appointed the holder."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(chain.a)
+        k = self.reader.skip_description_back(chain.a, start) - 1
+        m = ctx.mention(k) if k >= start else None
+        if m is None:
+            return NONE
+        v = self._verb_before(ctx.bounds(m)[0] - 1, start)
+        if v is None:
+            return NONE
+        return self.args.subject(ctx.tokens[v], allowed)
+
+    def deputy(self, chain: Chain, words: tuple[tuple[str, ...], ...]) -> bool:
+        """« directeur général adjoint », « vice-président »: a lesser role than the noun says."""
+        ctx = self.ctx
+        _, end = ctx.sentence(chain.a)
+        for role in chain.roles:
+            for k in range(role.b, min(end, role.b + 3)):
+                if any(self.reader.match(k, w) > 0 for w in words):
+                    return True
+                if ctx.words[k] in {"de", "du", "d'", "des", "chez", ","} and k > role.b:
+                    break
+            if role.a > 0 and any(self.reader.match(role.a - len(w), w) == role.a for w in words if len(w) == 1):
+                return True
+        return False
+
+
+def demonym_place(ctx: DocContext, i: int) -> list[str]:
+    """The places a demonym at token ``i`` names: « britannique » -> Royaume-Uni, « franco-américain » -> both."""
+    demonyms = place_cues().demonyms
+    word = ctx.words[i]
+    if word in demonyms:
+        return [demonyms[word]]
+    parts = word.split("-")
+    if len(parts) == 2 and parts[1] in demonyms:
+        first = PREFIXES.get(parts[0])
+        return [p for p in (first, demonyms[parts[1]]) if p]
+    return []
+
+
+# The first half of a compound demonym: « franco-américaine », « germano-britannique ».
+PREFIXES = {"franco": "France", "germano": "Allemagne", "anglo": "Royaume-Uni", "italo": "Italie", "sino": "Chine",
+            "belgo": "Belgique", "helvetico": "Suisse", "hispano": "Espagne", "americano": "États-Unis",
+            "nippo": "Japon", "russo": "Russie", "israelo": "Israël", "luso": "Portugal", "indo": "Inde",
+            "canado": "Canada", "suedo": "Suède", "dano": "Danemark", "greco": "Grèce", "turco": "Turquie",
+            "austro": "Autriche", "polono": "Pologne", "euro": "Europe"}
