@@ -1,11 +1,12 @@
 """Entity resolution: from mentions in many documents to one node per real-world entity.
 
 Mentions are grouped by a normalised key (case, accents, articles and punctuation folded), so "Ciblex" and
-"CibleX" are one entity while "Kestrel Lyon" and "Kestrel Lyon Digital" stay two. A lone surname joins the one person
-of the corpus whose name ends with it, also when it is misspelt by one letter ("Vallaut" for "Vallaud"). An acronym
-joins the one longer name of its document whose initials it spells. The type of
-an entity is decided by votes: every mention's votes (NER label, name words, neighbouring nouns, gazetteer) plus the
-votes of the relations it takes part in (the subject of ``ceoOf`` is a person, the object of ``basedIn`` a place).
+"CibleX" are one entity while "Kestrel Lyon" and "Kestrel Lyon Digital" stay two. Keys are then linked
+(:mod:`kg.resolve.links`): a lone surname to the one person it can be, an acronym or a short form to the one name
+it stands for, a former name to the current one, a gazetteer alias to its place, a name of the user's aliases file
+to its canonical name. The type of an entity is decided by votes: every mention's votes (NER label, name words,
+neighbouring nouns, gazetteer) plus the votes of the relations it takes part in (the subject of ``ceoOf`` is a
+person, the object of ``basedIn`` a place); how clearly the votes decide is the entity's type confidence.
 """
 
 from __future__ import annotations
@@ -15,9 +16,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.extract import DocumentExtraction
-from kg.extract.cues import fold
+from kg.extract.cues import entity_cues, fold, name_cues
+from kg.extract.mentions.votes import corpus_votes
 from kg.iri import slugify
 from kg.model import Entity, Evidence, Mention, Relation
+from kg.resolve.aliases import Alias
+from kg.resolve.links import (
+    TYPE_ORDER,
+    compatible,
+    place_links,
+    short_form_links,
+    surname_links,
+    text_links,
+)
 from kg.vocab import ENTITY_TYPES, SYMMETRIC_PREDICATES
 
 ARTICLES = re.compile(r"^(le|la|les|l|the)\s+")
@@ -41,82 +52,59 @@ ARGUMENT_VOTES: dict[str, tuple[dict[str, float], dict[str, float]]] = {
     "basedIn": ({"Organization": 1.0}, {"Place": 3.0}),
     "competitorOf": ({"Organization": 1.0}, {"Organization": 1.0}),
 }
-# Where votes tie, the more common type in business news wins.
-TYPE_ORDER = {t: i for i, t in enumerate(("Organization", "Person", "Place", "Product", "Event", "CreativeWork"))}
 
 
 def name_key(text: str) -> str:
-    """The key mentions are grouped by: folded, punctuation collapsed, leading articles dropped."""
-    key = re.sub(r"[^\w#]+", " ", fold(text)).strip()
+    """The key mentions are grouped by: folded, punctuation collapsed, leading articles and honorifics dropped."""
+    key = re.sub(r"[^\w#&]+", " ", fold(text)).strip()
+    honorifics = {h.rstrip(".") for h in name_cues().honorifics}
     prev = None
     while prev != key:
         prev, key = key, ARTICLES.sub("", key)
+        head, _, rest = key.partition(" ")
+        if rest and head in honorifics:
+            key = rest
     return key
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by one inserted, deleted or replaced letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
-
-
-def _surname_links(keys: dict[str, dict[str, float]]) -> dict[str, str]:
-    """Map lone surnames ("vallaud", "vallaut") to the full name of the one person they can be."""
-    people = [k for k, v in keys.items() if " " in k and max(v, key=lambda t: (v[t], -TYPE_ORDER[t])) == "Person"]
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for k in people:
-        by_last[k.rsplit(" ", 1)[1]].append(k)
-    links: dict[str, str] = {}
-    for k in keys:
-        if " " in k or len(k) < 4:
-            continue
-        exact = by_last.get(k, [])
-        near = [p for last, ps in by_last.items() if len(k) >= 5 and _one_edit(k, last) for p in ps]
-        candidates = exact or near
-        if len(set(candidates)) == 1:
-            links[k] = candidates[0]
-    return links
-
-
-SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "a", "en"}
-
-
-def _initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in SMALL_WORDS]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
-    """Map an acronym ("JO", "BCE") to the one longer name of the same document whose initials it spells
-    ("Jeux Mondiaux de Lyon", "Banque centrale européenne"); left alone when no name or several names fit."""
-    names_by_doc: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if " " in m.text.strip():
-            names_by_doc[m.doc_id].add(m.text)
-    candidates: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        text = m.text.strip()
-        if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
-            for name in names_by_doc.get(m.doc_id, ()):
-                if _initials(name) == text:
-                    candidates[name_key(text)].add(name_key(name))
-    return {k: next(iter(v)) for k, v in candidates.items() if len(v) == 1}
 
 
 def _best_label(forms: Counter[str]) -> str:
     """The most frequent surface form; ties go to a full name over a surname or an acronym ("Bernard Vallaud",
-    "Banque centrale européenne"), then to the one with inner capitals ("CibleX"), then alphabetical."""
-    return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
+    "Banque centrale européenne"), then to the one with inner capitals ("CibleX"), then alphabetical. A form in
+    capitals only (a headline) is a label only when there is no other."""
+    return sorted(forms, key=lambda f: (f.isupper() and len(f) > 6, -forms[f], -(" " in f),
+                                        -sum(c.isupper() for c in f), f))[0]
 
 
-def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], list[Relation]]:
-    """Merge the mentions of all documents into entities and lift relation mentions onto them."""
+def type_confidence(total: dict[str, float], kind: str) -> float:
+    """How clearly the votes decide the type: the winner's share of all votes, lowered when the winner has only
+    weak evidence (one NER guess, one quarter-weight repeat)."""
+    votes = sum(total.values())
+    if votes <= 0:
+        return 0.3
+    share = total.get(kind, 0.0) / votes
+    strength = min(1.0, total.get(kind, 0.0) / 3.0)
+    return round(share * (0.5 + 0.5 * strength), 3)
+
+
+def _unique(candidates: dict[str, set[str]], votes, links: dict[str, str], stated: bool = False) -> None:
+    """Link each key to its one candidate (none when several fit), never in a cycle nor across types."""
+    for k, targets in sorted(candidates.items()):
+        targets = {t for t in targets if t != k}
+        if len(targets) == 1 and k not in links:
+            target = next(iter(targets))
+            end, hops = target, 0
+            while end in links and hops < 8:
+                end, hops = links[end], hops + 1
+            if end != k and compatible(votes, k, target, stated):  # « GV, l'ex-Google Ventures » links one way only
+                links[k] = target
+
+
+def resolve(extractions: Iterable[DocumentExtraction], aliases: dict[str, Alias] | None = None
+            ) -> tuple[list[Entity], list[Relation]]:
+    """Merge the mentions of all documents into entities and lift relation mentions onto them.
+
+    ``aliases`` (:func:`kg.resolve.aliases.read_aliases`) maps names to a canonical name and type the user fixed.
+    """
     extractions = list(extractions)
     mentions: list[Mention] = [m for ex in extractions for m in ex.mentions]
     seen = {(m.doc_id, m.start, m.end, m.text) for m in mentions}
@@ -129,7 +117,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
     seen_inside = {name_key(m.text) for m in mentions if not m.initial}
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in mentions:
-        for kind, weight in m.type_votes:
+        for kind, weight in corpus_votes(m):
             votes[name_key(m.text)][kind] += weight
     for ex in extractions:
         for r in ex.relations:
@@ -138,15 +126,30 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
                 votes[name_key(r.subject.text)][kind] += weight
             for kind, weight in rng.items():
                 votes[name_key(r.object.text)][kind] += weight
-    links = _surname_links(votes)
-    acronyms = _acronym_links(mentions)
-    links.update(acronyms)
+    user = {name_key(n): a for n, a in (aliases or {}).items()}
+    links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
+    acronyms = text_links(mentions, name_key)
+    _unique(acronyms, votes, links, stated=True)
+    capitals = {name_key(m.text) for m in mentions if m.text.isupper() and m.text.isalpha()}
+    _unique(short_form_links(votes, capitals), votes, links)
+    for source in (place_links(votes, name_key), surname_links(votes)):
+        for k, target in source.items():
+            links.setdefault(k, target)
+    not_names = name_cues().common_words | entity_cues().not_names | name_cues().institution_heads
+
+    def follow(key: str) -> str:
+        hops = 0
+        while key in links and hops < 8:
+            key, hops = links[key], hops + 1
+        return key
 
     def canonical(m: Mention) -> str | None:
         key = name_key(m.text)
-        if not key or (m.initial and key not in seen_inside):
+        if not key or (m.initial and key not in seen_inside) or key in not_names:
             return None
-        return links.get(key, key)
+        if key in user and not user[key].canonical:
+            return None
+        return follow(key)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -155,16 +158,20 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
             groups[key].append(m)
     entities: dict[str, Entity] = {}
     used_slugs: Counter[str] = Counter()
+    labels = {follow(k): a.canonical for k, a in user.items() if a.canonical}
     for key in sorted(groups):
         group = groups[key]
         total: dict[str, float] = defaultdict(float)
         keys = {name_key(m.text) for m in group}
-        for k in keys - set(acronyms) if keys - set(acronyms) else keys:  # an acronym's type is only a guess
+        guessed = {k for k in keys if k in acronyms and k != key}  # an acronym's type is only a guess
+        for k in keys - guessed if keys - guessed else keys:
             for kind, w in votes[k].items():
                 total[kind] += w
         kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
+        forced = next((user[k].type for k in sorted(keys | {key}) if k in user and user[k].type), None)
+        confidence = 1.0 if forced else type_confidence(total, kind)
         forms = Counter(m.text for m in group)
-        label = _best_label(forms)
+        label = labels.get(key) or _best_label(forms)
         slug = slugify(label)
         used_slugs[slug] += 1
         if used_slugs[slug] > 1:
@@ -172,9 +179,10 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
         entities[key] = Entity(
             entity_id=slug,
             label=label,
-            type=kind,
+            type=forced or kind,
             aliases={f for f in forms if f != label} | {m.handle for m in group if m.handle},
             mentions=sorted(group, key=lambda m: (m.doc_id, m.start)),
+            type_confidence=confidence,
         )
     relations = _lift_relations(extractions, entities, canonical)
     return sorted(entities.values(), key=lambda e: e.entity_id), relations
