@@ -119,13 +119,16 @@ def resolve(extractions: Iterable[DocumentExtraction], aliases: dict[str, Alias]
     for m in mentions:
         for kind, weight in corpus_votes(m):
             votes[name_key(m.text)][kind] += weight
+    cast: set[tuple[str, int, int, str, int]] = set()  # a mention votes once per predicate and role
     for ex in extractions:
         for r in ex.relations:
-            dom, rng = ARGUMENT_VOTES.get(r.predicate, ({}, {}))
-            for kind, weight in dom.items():
-                votes[name_key(r.subject.text)][kind] += weight
-            for kind, weight in rng.items():
-                votes[name_key(r.object.text)][kind] += weight
+            for role, m, kinds in ((0, r.subject, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[0]),
+                                   (1, r.object, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[1])):
+                if (m.doc_id, m.start, m.end, r.predicate, role) in cast:
+                    continue  # « A, B et C ont créé X »: three facts, one piece of evidence about X
+                cast.add((m.doc_id, m.start, m.end, r.predicate, role))
+                for kind, weight in kinds.items():
+                    votes[name_key(m.text)][kind] += weight
     user = {name_key(n): a for n, a in (aliases or {}).items()}
     links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
     acronyms = text_links(mentions, name_key)

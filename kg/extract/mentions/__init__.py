@@ -32,7 +32,7 @@ def _renaming_gap() -> re.Pattern[str]:
     cues = name_cues()
     words = "|".join(sorted((re.escape(w) for w in cues.renaming_words), key=len, reverse=True))
     trade = "|".join(r"\s+".join(re.escape(w) for w in p) for p in cues.trade_name_phrases)
-    return re.compile(rf"^\s*[,(]\s*(?:(?:l'|le |la |les )?(?:{words})(?:-|\s+)(?:depuis\s+)?"
+    return re.compile(rf"^\s*\)?\s*[,(]\s*(?:(?:l'|le |la |les )?(?:{words})(?:-|\s+)(?:depuis\s+)?"
                       rf"|(?:la |le |sa |son )?(?:{trade})\s+(?:de |d'|du |des ))\s*(?:l'|le |la |les )?$")
 
 
@@ -143,7 +143,7 @@ def _other_names(found: list[Mention], text: str, offset: int) -> list[Mention]:
         prev, m = found[i - 1], found[i]
         gap = fold(text[prev.end - offset : m.start - offset])
         after = text[m.end - offset : m.end - offset + 1]
-        renamed = gap_re.match(gap) or (gap.strip() in {",", "(", ", l'"} and
+        renamed = gap_re.match(gap) or (gap.strip() in {",", "(", ", l'", "), l'"} and
                                         fold(text[m.start - offset - 3 : m.start - offset]) == "ex-")
         short = gap.strip() == "(" and after == ")" and _abbreviates(m.text, prev.text, prev.type_votes)
         if renamed or short:

@@ -121,7 +121,9 @@ def _complement_end(doc: Doc, j: int) -> int:
             continue
         k = j + 1
         if fold(t.text) in DE_WORDS or (t.text == "et" and had_de):
-            if k < len(doc) and fold(doc[k].text) in ARTICLES and t.text != "et":
+            if t.text == "et" and k < len(doc) and fold(doc[k].text) in DE_WORDS:
+                k += 1  # « ... prudentiel et de résolution »
+            if k < len(doc) and fold(doc[k].text) in ARTICLES:
                 k += 1
             if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text.islower() and doc[k].text.isalpha() \
                     and fold(doc[k].lemma_) not in TIME_NOUNS:
@@ -132,17 +134,20 @@ def _complement_end(doc: Doc, j: int) -> int:
     return end
 
 
+def _titled_head(doc: Doc, i: int) -> bool:
+    """An institutional head written with a capital inside a sentence, or a word after a capital article."""
+    return doc[i].text[:1].isupper() and (
+        (fold(doc[i].text) in name_cues().institution_heads and not opens_sentence(doc[i]))
+        or (i > 0 and capital_article(doc[i - 1])))
+
+
 def _institution(doc: Doc, start: int, end: int) -> int:
     """Run an institutional head ("Agence", "Autorité") or a title opened by a capital article mid-sentence
     ("La Française") on over its lower-case complement; other names keep their end."""
     first = start
     while first < end and fold(doc[first].text) in ARTICLES:
         first += 1
-    if first >= end or not doc[first].text[:1].isupper():
-        return end
-    head = fold(doc[first].text) in name_cues().institution_heads and not opens_sentence(doc[first])
-    titled = first > 0 and capital_article(doc[first - 1])
-    if not (head or titled):
+    if first >= end or not _titled_head(doc, first):
         return end
     if any(not (t.pos_ == "ADJ" and t.text.islower()) for t in doc[first + 1 : end]):
         return end  # the NER span already holds more than the head and its adjectives
@@ -191,7 +196,8 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         head = fold(tok.text) in name_cues().institution_heads and not first
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
         if (introduced or unknown or inner or head or acronym) and fold(span.text) not in common:
-            out.append((i, _institution(doc, i, j) if head else j, "caps", None))
+            a, b = _hyphen_join(doc, i, j)
+            out.append((a, _institution(doc, a, b) if head else b, "caps", None))
         i = max(j, i + 1)
     return out
 
@@ -257,6 +263,8 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         while b > a and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
                          or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
+        if a < b and not whole and _titled_head(doc, a):  # keep « de la concurrence » after « Autorité »
+            b = min(j, max(b, _complement_end(doc, b)))
         if a < b:
             yield a, b, honorific
         i = max(j, i + 1)

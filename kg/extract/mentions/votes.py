@@ -24,10 +24,13 @@ NAMING_WORDS = {"baptise", "baptisee", "baptises", "baptisees", "nomme", "nommee
 LIST_INTRODUCERS = {"dont", "comme", "notamment", "parmi"}
 DETERMINERS = ARTICLES | {"un", "une", "du", "des", "au", "aux", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
                           "cette", "ces"}
+# « la filiale de X »: X owns, it is no seat
 RELATIONAL = {"filiale", "branche", "division", "pole", "entite", "maison", "regie", "marque", "holding", "client",
-              "partenaire", "actionnaire", "enseigne", "studio", "chaine", "fonds", "centrale", "offre"}  # « de X »: owner
+              "partenaire", "actionnaire", "enseigne", "studio", "chaine", "fonds", "centrale", "offre"}
 HEAD_OF = {"tete", "direction", "presidence", "capital", "patron", "patronne"}  # « à la tête de X »
 OPENING_QUOTES = {"«", '"', "“"}
+NOT_LOCATING = {"face", "grace", "quant", "propre", "jusqu'", "jusque", "rapport", "cede", "cedee", "vendu", "vendue",
+                "confie", "confiee", "associe", "associee", "allie", "alliee", "oppose", "opposee", "rival"}
 QUOTE_ENDS = {",", "»", '"', "”", "–", "—", "?", "!"}
 
 
@@ -40,8 +43,9 @@ def _noun(doc: Doc, k: int) -> tuple[str, int]:
 
 def _typed(doc: Doc, k: int) -> str | None:
     nouns = entity_cues().type_nouns
-    lemma, _ = _noun(doc, k)
-    if doc[k].pos_ in {"NOUN", "PROPN", "X"} and (lemma in nouns or fold(doc[k].text) in nouns):
+    lemma, first = _noun(doc, k)
+    after_det = first > 0 and fold(doc[first - 1].text) in DETERMINERS  # « son offre »: a noun, whatever the tag
+    if (doc[k].pos_ in {"NOUN", "PROPN", "X"} or after_det) and (lemma in nouns or fold(doc[k].text) in nouns):
         return lemma if lemma in nouns else fold(doc[k].text)
     return None
 
@@ -242,6 +246,22 @@ def _speaker_line(span: Span) -> bool:
     return k < len(doc) and doc[k].text in {"–", "—", ":"}
 
 
+def _located(span: Span) -> bool:
+    """« à X », « en X »: where something happens; not « face à X », « grâce à X », « de A à B »."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0:
+        return False
+    word = fold(doc[k].text)
+    if word == "en":
+        return True
+    if word not in {"a", "à"}:
+        return False
+    before = fold(doc[k - 1].text) if k > 0 else ""
+    ranged = k >= 2 and doc[k - 1].text[:1].isupper() and fold(doc[k - 2].text) in DE_WORDS
+    return before not in NOT_LOCATING and not ranged
+
+
 def _dateline(span: Span) -> bool:
     """"REDMOND – Microsoft ..." or "Paris, le 3 mai": a place opening a line before a dash or a comma."""
     doc = span.doc
@@ -296,8 +316,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
     noun = type_noun(span)
     if (titled or holds_place) and not noun:
         add("Organization", 1.0)
-    if span.start > 0 and fold(span.doc[span.start - 1].text) in {"à", "a", "en"} and kind == "Place" and placeish:
-        add("Place", 0.5)  # "à Pantin": a place the gazetteer does not know
+    if kind == "Place" and placeish and _located(span):
+        add("Place", 0.5)  # "basée à Pantin", "en Floride": a place the gazetteer does not know
     if any(w in cues.event_name_words for w in words):
         add("Event", 1.5)
     elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
