@@ -46,7 +46,9 @@ def _typed(doc: Doc, k: int) -> str | None:
     lemma, first = _noun(doc, k)
     after_det = first > 0 and fold(doc[first - 1].text) in DETERMINERS  # « son offre »: a noun, whatever the tag
     if (doc[k].pos_ in {"NOUN", "PROPN", "X"} or after_det) and (lemma in nouns or fold(doc[k].text) in nouns):
-        return lemma if lemma in nouns else fold(doc[k].text)
+        word = lemma if lemma in nouns else fold(doc[k].text)
+        compound = f"{word} {fold(doc[k + 1].text)}" if k + 1 < len(doc) else ""
+        return compound if compound in nouns else word  # « site internet »: a website, not a news outlet
     return None
 
 
