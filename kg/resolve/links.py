@@ -98,7 +98,7 @@ def text_links(mentions: Iterable[Mention], key: Callable[[str], str]) -> dict[s
 
 
 def short_form_links(votes: Votes, acronyms: set[str]) -> dict[str, set[str]]:
-    """"Bentley" for "Bentley Systems", "Volkswagen" for "Volkswagen AG", "OVH" for "OVHcloud": a name is the
+    """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud": a name is the
     short form of a longer one that only adds words saying "a company" (legal forms, "Group", "Partners") or
     glues a lower-case word to an acronym. A division or a country subsidiary ("X Media", "X France") adds a real
     word and stays apart."""

@@ -4,7 +4,7 @@ The stage runs in four steps, one module each: :mod:`.spans` collects candidate 
 at hyphens, acronyms and institutional complements, plus capitalised runs, acronyms and quoted names it missed)
 and cuts them at breaks; :mod:`.votes` gives each mention its type votes from the words around it; here the names
 coordinated in one list share their evidence, another name the text gives for the same thing (« l'ex-X »,
-« X (aujourd'hui Y) », « Metabolic Explorer (Metex) ») is recorded on the mention, and every exact repeat of a
+« X (aujourd'hui Y) », « Metabolic Industries (Metind) ») is recorded on the mention, and every exact repeat of a
 name already found becomes a mention too.
 """
 
@@ -25,7 +25,8 @@ from kg.model import Document, Mention
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|ou encore|ainsi que|mais aussi|&))\s*"
                       r"(?:(?:le|la|les|l'|de|d'|du|des|à|au|aux)\s*)*$")
 CIRCUMSTANCE = re.compile(r"(?:^|\s)(?:[Ee]n|[Àà]|[Aa]u|[Dd]ans|[Dd]epuis|[Vv]ers)\s+$")
-ACCOUNT_NOUNS = {"compte", "profil", "page", "chaine", "fil", "account"}  # « le compte Twitter @x »: not the platform's
+# « le compte Vidstream @x »: the handle is not the platform's
+ACCOUNT_NOUNS = {"compte", "profil", "page", "chaine", "fil", "account"}
 
 
 def _renaming_gap() -> re.Pattern[str]:
@@ -134,8 +135,8 @@ def _coordinated(found: list[Mention], text: str, offset: int) -> list[Mention]:
 
 
 def _other_names(found: list[Mention], text: str, offset: int) -> list[Mention]:
-    """« FreeNow, l'ex-Kapten », « NortonLifeLock (aujourd'hui Gen Digital) », « X, marque commerciale de Y »,
-    « Agence France-Presse (AFP) », « Metabolic Explorer (Metex) »: a name the text gives as another name of
+    """« Vexalis, l'ex-Trovia », « Nortex (aujourd'hui Gen Vexa) », « X, marque commerciale de Y »,
+    « Agence Nordique de Presse (ANP) », « Metabolic Industries (Metind) »: a name the text gives as another name of
     the name before it records that name in ``same_as``."""
     gap_re = _renaming_gap()
     out = list(found)
@@ -152,9 +153,10 @@ def _other_names(found: list[Mention], text: str, offset: int) -> list[Mention]:
 
 
 def _abbreviates(short: str, name: str, name_votes: Iterable[tuple[str, float]]) -> bool:
-    """"AFP" for "Agence France-Presse", "Metex" for "Metabolic Explorer", "ESA" for "Agence spatiale européenne":
-    a one-word bracketed form shorter than a name of two words or more, whose letters it takes in order from the
-    first, or an acronym of its initials in any order after a name that is not a person's."""
+    """"ANP" for "Agence Nordique de Presse", "Metind" for "Metabolic Industries", "IEA" for "Agence
+    internationale de l'énergie": a one-word bracketed form shorter than a name of two words or more, whose
+    letters it takes in order from the first, or an acronym of its initials in any order after a name that is
+    not a person's."""
     if " " in short or " " not in name.strip() or len(short) >= len(name):
         return False
     initials = {fold(w[0]) for w in re.split(r"[\s\-'’]+", name) if w}

@@ -2,7 +2,7 @@
 
 spaCy's NER is the starting point, but on news text it runs names across line breaks and list markers, glues a
 campaign to its agency, stops inside hyphenated names ("Karl-Heinz"), cuts institutional names after their head
-("Autorité" for « l'Autorité de la concurrence ») and misses acronyms, quoted names and names after an
+("Autorité" for « l'Autorité des marchés financiers ») and misses acronyms, quoted names and names after an
 organisation noun. The repairs here are general: join hyphenated and acronym neighbours, run an institutional
 head on over its lower-case complement, add capitalised runs, acronyms and quoted names the NER missed, then cut
 at breaks and trim articles, honorifics and punctuation.
@@ -50,7 +50,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 def _hyphen_join(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """"Karl-Heinz Rummenigge", "Al-Khelaïfi", "Take-Two": a name is not cut at a hyphen inside a word."""
+    """"Karl-Otto Vennemann", "Al-Farouqi", "Take-Off": a name is not cut at a hyphen inside a word."""
     while start >= 2 and doc[start - 1].text == "-" and _glued(doc, start - 2) and _glued(doc, start - 1) \
             and name_like(doc[start - 2]):
         start -= 2
@@ -61,7 +61,7 @@ def _hyphen_join(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _extend_caps(doc: Doc, end: int) -> int:
-    """"Pilot" + "Analytics", "Provention" + "Bio", "FCPE Orange" + "Actions": NER often stops before a last
+    """"Pilot" + "Analytics", "Nuvigen" + "Bio", "Fonds Vertal" + "Actions": NER often stops before a last
     capitalised word of a company name; a capitalised noun inside a sentence belongs to the name too."""
     org_words = entity_cues().org_name_words
     while end < len(doc) and doc[end].text[:1].isupper() and not is_break(doc[end]) \
@@ -73,7 +73,7 @@ def _extend_caps(doc: Doc, end: int) -> int:
 
 
 def _extend_place(doc: Doc, start: int, end: int) -> int:
-    """"Disneyland Paris", "Orvane France": a place written right after a name (no preposition) ends the name;
+    """"Fantasialand Paris", "Orvane France": a place written right after a name (no preposition) ends the name;
     "Brabant wallon": a lower-case demonym after a place ends the place's name."""
     nxt = doc[end] if end < len(doc) else None
     if nxt is None or "\n" in doc[end - 1].whitespace_ or not doc[end - 1].whitespace_:
@@ -90,7 +90,7 @@ def _extend_place(doc: Doc, start: int, end: int) -> int:
 
 
 def _split_place(doc: Doc, start: int, end: int) -> int:
-    """"à Paris Sumeria, une banque ...": after « à » or « en », a leading place is not part of the next name."""
+    """"à Paris Nexaria, une banque ...": after « à » or « en », a leading place is not part of the next name."""
     if start < 1 or fold(doc[start - 1].text) not in {"a", "à", "en"} or end - start < 2:
         return start
     for k in range(start + 1, min(end, start + 4)):
@@ -155,7 +155,7 @@ def _institution(doc: Doc, start: int, end: int) -> int:
 
 
 def _acronym_join(doc: Doc, start: int) -> int:
-    """"CMA CGM": an acronym right before an acronym the NER found belongs to the same name (also when the NER
+    """"KMA TGB": an acronym right before an acronym the NER found belongs to the same name (also when the NER
     made each a name of its own)."""
     while start > 0 and is_acronym(doc[start - 1]) and is_acronym(doc[start]) and doc[start - 1].whitespace_ == " ":
         start -= 1
@@ -203,7 +203,7 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
 
 
 def quoted_names(doc: Doc) -> list[Candidate]:
-    """« l'association "Stop au Sida" », « les hackathons « Regards croisés » »: a quoted name after a type noun
+    """« l'association "Stop au Sida" », « les hackathons « Cartes ouvertes » »: a quoted name after a type noun
     or a naming word is a name, whatever its case inside."""
     out: list[Candidate] = []
     nouns = entity_cues().type_nouns
@@ -225,7 +225,7 @@ def quoted_names(doc: Doc) -> list[Candidate]:
 
 
 def _cuts_names(doc: Doc, i: int, start: int) -> bool:
-    """"Kroger et Home Depot": "et"/"ou" between two names separates them (a capitalised adjective after "et" is
+    """"Orvex et Home Tiplo": "et"/"ou" between two names separates them (a capitalised adjective after "et" is
     part of the name, see :func:`_extend_and`)."""
     return doc[i].text in {"et", "ou"} and i > start and i + 1 < len(doc) and name_like(doc[i - 1]) \
         and name_like(doc[i + 1]) and doc[i + 1].pos_ != "ADJ"

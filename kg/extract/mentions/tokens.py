@@ -62,7 +62,7 @@ def opens_sentence(tok: Token) -> bool:
 
 
 def capital_article(tok: Token) -> bool:
-    """"La", "Le", "Les", "L'" written with a capital inside a sentence: the start of a title ("La Provence")."""
+    """"La", "Le", "Les", "L'" written with a capital inside a sentence: the start of a title ("La Gazette")."""
     return tok.text[:1].isupper() and fold(tok.text) in ARTICLES and not opens_sentence(tok)
 
 

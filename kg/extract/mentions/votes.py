@@ -273,7 +273,7 @@ def _dateline(span: Span) -> bool:
 
 
 def _contains_place(span: Span, folded: str, label: str | None) -> bool:
-    """"Utiq France", "Manchester City", "BETC London": a longer name holding a place is not that place. A first
+    """"Orvane Italie", "Manchester Rovers", "Kestrel London": a longer name holding a place is not that place. A first
     word that is a place only counts outside a person's name (« Maurice » is a country and a first name)."""
     places = place_cues().places
     if folded in places or len(span) < 2:
@@ -296,7 +296,7 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
 
     folded = fold(text)
     words = [fold(t.text) for t in span]
-    titled = span.start > 0 and capital_article(span.doc[span.start - 1])  # « La Provence », « Le Chat »
+    titled = span.start > 0 and capital_article(span.doc[span.start - 1])  # « La Gazette », « Le Phare »
     holds_place = _contains_place(span, folded, label)
     placeish = not titled and not holds_place
     if source == "hashtag":
@@ -346,7 +346,7 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
 
 def corpus_votes(m: Mention) -> tuple[tuple[str, float], ...]:
     """The votes resolution counts for a mention: its own, with business news' prior on a lone word spaCy calls a
-    person or a place without a gazetteer entry: most often a company (« Owkin », « Bolt »), sometimes a surname
+    person or a place without a gazetteer entry: most often a company (« Quorvex », « Brelio »), sometimes a surname
     (so a hint of person stays). Relation rules see the NER guess as it is (:func:`kg.extract.context.kind_of`)."""
     if m.source not in {"ner:PER", "ner:LOC"} or " " in m.text or fold(m.text) in place_cues().places:
         return m.type_votes
@@ -364,7 +364,7 @@ def best(votes_: tuple[tuple[str, float], ...]) -> tuple[str, float]:
 
 
 def agreement(members: list[tuple[tuple[str, float], ...]]) -> list[tuple[str, float] | None]:
-    """"Amadeus, Atos, BMW, Bosch et Siemens": names coordinated in one list are most often of one type. Each
+    """"Sanvera, Atolis, BMW, Qinetix et Drelmo": names coordinated in one list are most often of one type. Each
     member gets half the support the other members give their common type (capped), so a member with no evidence
     of its own takes the list's type, while strong evidence of its own still wins."""
     out: list[tuple[str, float] | None] = []
