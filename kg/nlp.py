@@ -60,6 +60,40 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_hyphens")
+def merge_hyphens(doc: Doc) -> Doc:
+    """Make one token of a word spaCy's tokenizer cut at its hyphens (« start-up », « maison-mère »,
+    « président-directeur »), once the parse is done: cue lists and frames then see the word a reader sees, and the
+    readers need not know which compounds the tokenizer keeps whole (« co-fondateur ») and which it cuts. A compound
+    is never merged across the edge of a named entity."""
+    spans = []
+    i = 1
+    n = len(doc)
+    while i < n - 1:
+        tok = doc[i]
+        if tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_ and doc[i - 1].is_alpha \
+                and doc[i + 1].is_alpha:
+            start, end = i - 1, i + 2
+            while end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                end += 2
+            if spans and spans[-1][1] > start:
+                i = end
+                continue
+            ent = {doc[k].ent_iob_ for k in range(start + 1, end)}
+            if not ("B" in ent or ("O" in ent and doc[start].ent_iob_ != "O")):
+                spans.append((start, end))
+            i = end
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for start, end in spans:
+            parts = doc[start:end]
+            lemma = "".join(t.text.lower() for t in parts[:-1]) + parts[-1].lemma_.lower()
+            retokenizer.merge(parts, attrs={"LEMMA": lemma})
+    return doc
+
+
 def model_name(requested: str | None = None) -> str:
     """The pipeline to load: the one asked for, else $KG_SPACY_MODEL, else the first installed default."""
     if requested:
@@ -87,6 +121,7 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_hashtags", first=True)
     nlp.add_pipe("kg_line_breaks", after="kg_hashtags")
+    nlp.add_pipe("kg_hyphens", last=True)
     return nlp
 
 

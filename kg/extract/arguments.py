@@ -32,6 +32,9 @@ ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "Creativ
 PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
 CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'"}
 PREP_WINDOW = 18
+# Verbs whose compound tenses take « être » (« est entré », « est né »): « être » + participle is not a passive.
+ETRE_VERBS = {"entrer", "arriver", "naitre", "devenir", "venir", "partir", "rester", "passer", "tomber", "monter",
+              "retourner", "revenir", "sortir", "mourir", "deceder", "parvenir", "intervenir", "redevenir", "aller"}
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,18 @@ class Arguments:
         deps = {c.dep_ for c in head.children}
         if deps & {"aux:pass", "nsubj:pass"}:
             return "passive"
-        if "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") and not deps & {"aux:tense",
-                                                                                                    "aux"}:
-            prev = self.ctx.words[a - 1] if a > 0 else ""
-            if prev in {"ete", "etre", "est", "sont", "etait", "fut", "sera", "soit"}:
-                return "passive"
+        participle = "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense")
+        if not participle and head.pos_ == "ADJ":  # « basée », « installée » tagged as adjectives
+            participle = self.ctx.words[head.i].endswith(("e", "es", "s", "i", "is", "ie", "ies", "t", "ts"))
+        if participle and not deps & {"aux:tense", "aux"}:
+            k = a - 1
+            while k > 0 and self.ctx.tokens[k].pos_ == "ADV":
+                k -= 1
+            prev = self.ctx.lemmas[k] if k >= 0 else ""
+            if prev == "avoir" or (head.head.pos_ == "AUX" and self.ctx.lemmas[head.head.i] == "avoir"):
+                return "active"  # « a expliqué avoir récupéré »
+            if prev in {"etre", "rester", "demeurer", "sembler", "paraitre"} and self.ctx.tokens[k].pos_ == "AUX":
+                return "active" if self.ctx.lemmas[head.i] in ETRE_VERBS else "passive"
             return "participle"
         return "active"
 
@@ -118,8 +128,12 @@ class Arguments:
                         return merged if merged.how == "parse" else found
                     return found
         if depth < 3 and head.head is not head:
-            if head.dep_ in {"xcomp", "conj", "advcl"} and head.head.pos_ in {"VERB", "AUX"}:
-                return self.subject(head.head, allowed, depth + 1)
+            up = head.head
+            if up.pos_ == "AUX" and up.head is not up and head.dep_ not in {"nsubj", "obj"}:
+                up = up.head  # « a expliqué avoir récupéré »: the parse hangs the infinitive from its auxiliary
+            if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
+                    and up is not head:
+                return self.subject(up, allowed, depth + 1)
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")
         surface = self.reader.names_before(self._verb_start(head))
@@ -172,7 +186,7 @@ class Arguments:
                     if names:
                         return Found(tuple(names[:1]), "parse")
                     j = self.reader.skip_description(k + 1, end)
-                    m = self.refs.resolve(j - 1, ANY) if j > k + 1 else None
+                    m = self.refs.within(k + 1, j, ANY)
                     if m is not None:
                         return Found((m,), "reference")
                     break
@@ -186,7 +200,7 @@ class Arguments:
         if k >= start and ctx.words[k] == ",":
             j = self.reader.skip_description_back(k, start)
             if j < k:
-                m = self.refs.resolve(k - 1, ANY)
+                m = self.refs.within(j, k, ANY)
                 if m is not None:
                     return Found((m,), "reference")
         return NONE
@@ -203,19 +217,26 @@ class Arguments:
                 names = self.reader.names_at(j, end)
                 if names:
                     return Found(tuple(names), "parse")
-                m = self.refs.resolve(self.reader.skip_description(j, end) - 1, ANY) \
-                    if self.reader.skip_description(j, end) > j else None
+                m = self.refs.within(j, self.reader.skip_description(j, end), ANY)
                 return Found((m,), "reference") if m is not None else NONE
         return NONE
 
     def clause_subject(self, a: int, allowed: frozenset[str]) -> Found:
-        """The subject of the sentence's main verb (« X complète le podium avec 8 millions apportés par Y »)."""
+        """The subject of the sentence's main verb (« X complète le podium avec 8 millions apportés par Y »), or,
+        when the trigger stands in a fronted phrase (« Après l'accord passé avec Y, X annonce … »), the first name
+        after the comma that closes it."""
         ctx = self.ctx
         start, end = ctx.sentence(a)
-        roots = [ctx.tokens[k] for k in range(start, end) if ctx.tokens[k].dep_ == "ROOT"
-                 and ctx.tokens[k].pos_ in {"VERB", "AUX"} and not (start <= k < a and False)]
-        for root in roots:
-            if root.i != a:
+        if ctx.tokens[start].pos_ == "ADP" and a > start:
+            for k in range(a, end - 1):
+                if ctx.words[k] == ",":
+                    names = self.reader.names_at(k + 1, end)
+                    if names:
+                        return Found(names[:1], "surface")
+                    break
+        for k in range(start, end):
+            root = ctx.tokens[k]
+            if root.dep_ == "ROOT" and root.pos_ in {"VERB", "AUX"} and k != a:
                 found = self.subject(root, allowed)
                 if found.mentions and found.how != "surface":
                     return found
@@ -231,7 +252,7 @@ class Arguments:
         """The provider of what the verb uses: « utilise les données de Y », « les tweets Y », « ses données »."""
         ctx = self.ctx
         _, end = ctx.sentence(head.i)
-        for k in range(b, min(end, b + 8)):
+        for k in range(b, min(end, b + 12)):
             if ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns:
                 j = k + 1
                 while j < end and ctx.tokens[j].pos_ == "ADJ":
@@ -252,7 +273,7 @@ class Arguments:
         ctx = self.ctx
         _, end = ctx.sentence(b - 1)
         return any(ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns
-                   for k in range(b, min(end, b + 8)))
+                   for k in range(b, min(end, b + 12)))
 
     def share_of(self, b: int) -> Found:
         """« détient 20 % de Y », « possède 68 % du capital de Y », « la majorité de Y »."""
@@ -291,11 +312,9 @@ class Arguments:
             names = self.reader.names_at(k + 1, end)
             if names:
                 return Found(tuple(names), "parse")
-            j = self.reader.skip_description(k + 1, end)
-            if j > k + 1:
-                m = self.refs.resolve(j - 1, ANY)
-                if m is not None:
-                    return Found((m,), "reference")
+            m = self.refs.within(k + 1, self.reader.skip_description(k + 1, end), ANY)
+            if m is not None:
+                return Found((m,), "reference")
         elif k < end and ctx.mention(k) is not None:  # « le rachat Y » is rare; a name right after: « l'OPA X »
             return NONE
         return NONE

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.cues import fold
+from kg.extract.cues import fold, place_cues
 from kg.model import Document, Evidence, Mention
 from kg.model import Span as TextSpan
 
@@ -36,24 +36,25 @@ def kind_of(m: Mention) -> str:
 def fits(m: Mention, allowed: frozenset[str]) -> bool:
     """Whether a mention can fill a slot of the allowed types.
 
-    spaCy's French NER types many company names as persons or places; a lone word it guessed to be one, with no
-    other evidence, may still be an organisation. A name the gazetteer knows as a place, or a first name and a
-    surname, is what its votes say.
+    spaCy's French NER types many company names as persons or places, and the frame is evidence of its own: the
+    subject of « a racheté » is an organisation. So a slot for an organisation takes any name but a place the
+    gazetteer knows, a full personal name (first name and surname, nothing that marks a company), or a thing the
+    votes never call an organisation; a slot for a person takes a multi-word name with a vote for a person.
     """
     kind = kind_of(m)
     if kind in allowed:
         return True
-    if "Organization" in allowed and kind in {"Person", "Place", "Product"}:
-        votes = dict(m.type_votes)
-        strong = votes.get(kind, 0.0)
-        if kind == "Person":
-            return " " not in m.text.strip() and strong < 1.5
+    votes = dict(m.type_votes)
+    if "Organization" in allowed:
         if kind == "Place":
-            return strong < 1.5
+            return fold(m.text) not in place_cues().places and votes.get("Place", 0.0) < 2.0
+        if kind == "Person":
+            return " " not in m.text.strip() or votes.get("Organization", 0.0) > 0
         return votes.get("Organization", 0.0) > 0
     if "Person" in allowed and kind == "Organization":
-        votes = dict(m.type_votes)
         return votes.get("Person", 0.0) > 0 and " " in m.text.strip()
+    if "Place" in allowed:
+        return fold(m.text) in place_cues().places
     return False
 
 

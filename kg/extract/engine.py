@@ -74,6 +74,7 @@ class Engine:
                 self.note(t, t.frame, f"no fact: {reason}")
                 continue
             facts += self.verb(t) if t.frame.kind == "verb" else self.noun(t)
+        self._relata: dict[tuple[int, str], Found] = {}
         for chain in chains(self.ctx, role_matches):
             facts += self.role(chain)
         locator = Locator(self.ctx, self.reader, self.refs, self.lex)
@@ -179,7 +180,7 @@ class Engine:
     def verb(self, t: Trigger) -> list[RelationMention]:
         frame = t.frame
         head = self.ctx.tokens[t.head]
-        voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX"} else "active"
+        voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX", "ADJ"} else "active"
         missing = self.satisfied(frame, t, voice)
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
@@ -213,13 +214,16 @@ class Engine:
                   other: tuple[Mention, ...] = ()) -> Found:
         args = self.args
         head = self.ctx.tokens[t.head]
-        verbal = head.pos_ in {"VERB", "AUX"}
+        verbal = head.pos_ in {"VERB", "AUX"} or voice != "active"
         if slot == "agent":
             if voice in {"passive", "participle"}:
                 return args.prep(("par",), t.b)
-            if not verbal:  # « X, à la tête de Y »
+            if not verbal:  # « X, à la tête de Y »; « la compétition Z en partenariat avec Y »: who runs Z
                 m = self.reader.name_before(t.a)
-                return Found((m,), "parse") if m is not None else NONE
+                if m is not None and fits(m, allowed):
+                    return Found((m,), "parse")
+                verb = governing_verb(self.ctx, t.a)
+                return args.subject(verb, allowed) if verb is not None else NONE
             return args.subject(head, allowed)
         if slot == "patient":
             if voice == "passive":
@@ -308,12 +312,19 @@ class Engine:
             gov = governing_verb(ctx, chain.a)
             if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs:
                 relatum = self.args.subject(gov, ORG)
+        sentence = ctx.sentence(chain.a)[0]
+        if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »
+            earlier = self._relata.get((sentence, frames[0].id))
+            relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
+        elif relatum.mentions:
+            self._relata[(sentence, frames[0].id)] = relatum
+        relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
         role_text = " ".join(tok.text for tok in ctx.tokens[chain.a : chain.b])
         for r, frame in zip(chain.roles, frames):
             single = Chain((r,))
             predicate = frame.predicate
-            if frame.deputy and self.roles.deputy(single, frame.deputy):
+            if frame.deputy and self.roles.deputy(single, frame.deputy, relatum_at):
                 predicate = frame.deputy_predicate
             if "relatum_explicit" in frame.requires and relatum.how != "parse":
                 continue

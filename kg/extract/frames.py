@@ -112,7 +112,16 @@ def words_of(phrase: str) -> tuple[str, ...]:
     phrase matches the tokens of a sentence that says it."""
     phrase = phrase.strip()
     elided = phrase.endswith(("'", "’"))  # « et d' »: cut as it is before a word
-    words = [fold(t.text) for t in _tokenizer()(phrase + "X" if elided else phrase) if not t.is_space]
+    words: list[str] = []
+    glue = False
+    for t in _tokenizer()(phrase + "X" if elided else phrase):
+        if t.is_space:
+            continue
+        if glue or (t.text == "-" and words and not t.whitespace_ and not t.nbor(-1).whitespace_):
+            words[-1] += fold(t.text)  # the pipeline makes one token of a hyphenated word (kg.nlp.merge_hyphens)
+            glue = t.text == "-"
+            continue
+        words.append(fold(t.text))
     return tuple(words[:-1] if elided else words)
 
 

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
-from kg.extract.cues import place_cues
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
 from kg.extract.reference import References
@@ -97,9 +96,9 @@ class Locator:
             else None
         if before is not None and noun:  # « X, le studio américain »
             return Found((before,), "parse")
-        if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun and \
-                (first == start or ctx.words[first - 1] in {":", "–", "—"}):
-            return Found((ctx.mention(j + 1),), "parse")  # « Une entreprise britannique, X, ... »
+        if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun:
+            names = self.reader.names_at(j + 1, end)  # « une entreprise britannique, X », « des géants américains, A et B »
+            return Found(tuple(names if ctx.words[i].endswith("s") else names[:1]), "parse")
         for k in range(j, min(end, j + LIST_LOOKAHEAD)):  # « des industriels allemands y sont, comme A et B »
             if ctx.words[k] in {"comme", "dont", ":"} or self.reader.match(k, ("tels", "que")) > 0:
                 after = self.reader.introducer(k, end)
@@ -121,8 +120,7 @@ class Locator:
         if not self.reader.is_description_noun(i) or i + 2 >= len(ctx.tokens) or ctx.words[i + 1] not in {"de", "d'"}:
             return None
         place = ctx.mention(i + 2)
-        if place is None or kind_of(place) != "Place" or place.text.casefold() not in {
-                p.casefold() for p in place_cues().places.values()} and ctx.words[i + 2] not in place_cues().places:
+        if place is None or kind_of(place) != "Place":
             return None
         start, end = ctx.sentence(i)
         k = i - 1

@@ -116,7 +116,7 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
                 and hedged_noun(ctx, head, lex):
             return "project"
         gov = governing_verb(ctx, head)
-        if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun":
+        if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun" and frame.predicate != "basedIn":
             if negated(ctx, gov.i, lex):
                 return "negated"
             if modal(ctx, gov.i, lex, frame) or ctx.lemmas[gov.i] in lex.modal_lemmas and not frame.allow_modal:

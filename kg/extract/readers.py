@@ -52,9 +52,11 @@ class Reader:
         return -1
 
     def is_description_noun(self, i: int) -> bool:
+        """« société », « start-up », « fonds », « invest » (spaCy may tag the word as anything after « le »)."""
+        if not (self.ctx.lemmas[i] in self.lex.description_nouns or self.ctx.words[i] in self.lex.description_nouns):
+            return False
         tok = self.tokens[i]
-        return tok.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and (
-            self.ctx.lemmas[i] in self.lex.description_nouns or self.ctx.words[i] in self.lex.description_nouns)
+        return tok.pos_ in {"NOUN", "PROPN", "ADJ", "X"} or (i > 0 and self.tokens[i - 1].pos_ in {"DET", "ADJ"})
 
     def is_demonym(self, i: int) -> bool:
         return self.ctx.words[i] in place_cues().demonyms
@@ -75,10 +77,12 @@ class Reader:
                 after_noun = after_noun or self.is_demonym(i)
             elif self.is_description_noun(i):
                 after_noun = True
-            elif word in LINKS and after_noun and i + 1 < end and ctx.mention(i + 1) is None and (
-                    self.tokens[i + 1].pos_ in {"NOUN", "ADJ"} or (
+            elif (word in LINKS or word == "en") and after_noun and i + 1 < end and ctx.mention(i + 1) is None and (
+                    self.tokens[i + 1].pos_ in {"NOUN", "ADJ", "ADV", "X"} and self.tokens[i + 1].text.islower() or (
                     self.tokens[i + 1].pos_ == "DET" and i + 2 < end and self.tokens[i + 2].pos_ == "NOUN")):
-                after_noun = False  # « la société de conseil X »: the « de » complement of the description
+                # « la société de conseil X », « la société de marketing en ligne X »: the description's complement
+                i += 1
+                steps += 1
             elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"}:
                 pass
             else:
@@ -88,20 +92,26 @@ class Reader:
         return i
 
     def skip_description_back(self, k: int, start: int) -> int:
-        """The first token of the description ending at ``k`` (exclusive), read backwards; ``k`` if none."""
+        """The first token of the description ending at ``k`` (exclusive), read backwards; ``k`` if none.
+        « la plateforme de livraison de repas »: nouns and their « de » complements, if a description noun heads
+        them."""
         ctx = self.ctx
         i = k - 1
         steps = 0
-        while i >= start and steps < MAX_DESCRIPTION and ctx.mention(i) is None:
+        last_good = k
+        while i >= start and steps < MAX_DESCRIPTION + 2 and ctx.mention(i) is None:
             tok = self.tokens[i]
             word = ctx.words[i]
-            if not (tok.pos_ in {"DET", "ADJ", "NUM"} or word in self.lex.fillers or self.is_description_noun(i)
-                    or self.is_demonym(i) or (word in LINKS and i > start and self.is_description_noun(i - 1))
-                    or word == "-"):
+            if self.is_description_noun(i) or self.is_demonym(i):
+                last_good = i
+            elif not (tok.pos_ in {"DET", "ADJ", "NUM", "NOUN", "ADV"} or word in self.lex.fillers or word in LINKS
+                      or word == "-" or (word == "en" and i + 1 < k and self.tokens[i + 1].pos_ == "NOUN")):
                 break
+            elif tok.pos_ == "DET" and last_good <= i + 2:
+                last_good = i
             i -= 1
             steps += 1
-        return i + 1
+        return last_good if last_good < k else k
 
     def skip_parenthesis(self, i: int, end: int) -> int:
         """Past « (BEI) », « (groupe X) », « (Lyon) » right after a name."""
@@ -214,12 +224,9 @@ class Reader:
 
 
 def _close_list(found: list[Mention], seps: list[str], opened: bool) -> list[Mention]:
-    """Drop the names after the last comma when the list does not close with a conjunction."""
-    if len(seps) >= len(found) and seps:
-        seps = seps[: len(found) - 1]
-    if len(found) <= 1:
-        return found
-    if opened:
+    """Drop the names after the last comma when the list does not go on with a conjunction: « avec Y, X annonce »
+    names one partner, « A, B et plusieurs marques » three members (the last one unnamed)."""
+    if len(found) <= 1 or opened:
         return found
     last_conj = max((i for i, s in enumerate(seps) if s != ","), default=-1)
     if last_conj < 0:

@@ -55,12 +55,13 @@ class References:
         return not (j < end and ctx.mention(j) is not None and j - i <= 3)
 
     # ----- antecedents -----
-    def subject_mentions(self, a: int, b: int) -> list[tuple[int, Mention]]:
-        """(token, mention) of each subject named in tokens [a, b)."""
+    def subject_mentions(self, a: int, b: int, conj: bool = False) -> list[tuple[int, Mention]]:
+        """(token, mention) of each subject named in tokens [a, b) (with ``conj``, names coordinated with one)."""
         out = []
+        deps = {"nsubj", "nsubj:pass", "conj"} if conj else {"nsubj", "nsubj:pass"}
         for i in range(a, b):
             m = self.ctx.mention(i)
-            if m is not None and self.ctx.tokens[i].dep_ in {"nsubj", "nsubj:pass"} and (not out or out[-1][1] != m):
+            if m is not None and self.ctx.tokens[i].dep_ in deps and (not out or out[-1][1] != m):
                 out.append((i, m))
         return out
 
@@ -106,13 +107,23 @@ class References:
         return self._topic(i, skip)
 
     def definite(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
-        """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for."""
+        """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for: the last one the same noun
+        introduced (« la start-up X » … « la start-up »), else the last subject named before it in the sentence,
+        else the subject of the previous sentence, else the organisation the text is about."""
         ctx = self.ctx
         skip = {m.text for m in exclude}
         noun = ctx.lemmas[i]
+        start, _ = ctx.sentence(i)
         before = [m for k, m in self.introduced().get(noun, []) if k < i and m.text not in skip]
         if before:
             return ctx.refer(i, before[-1])
+        here = [m for k, m in self.subject_mentions(start, i, conj=True) if fits(m, ORG) and m.text not in skip
+                and kind_of(m) == "Organization"]
+        if here:
+            return ctx.refer(i, here[-1])
+        prev = self._previous_subject(start, ORG, skip)
+        if prev is not None and kind_of(prev) == "Organization":
+            return ctx.refer(i, prev)
         return self._topic(i, skip)
 
     def we(self, i: int) -> Mention | None:
@@ -145,6 +156,15 @@ class References:
         if m is None or not fits(m, allowed) or any(m.text == x.text for x in exclude):
             return None
         return m
+
+    def within(self, a: int, b: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:
+        """The referent of the description, pronoun or possessive in tokens [a, b) (« du club bavarois »)."""
+        for k in range(a, b):
+            if self.is_definite(k) or self.is_pronoun(k) or self.is_we(k) or self.ctx.words[k] in self.lex.possessives:
+                m = self.resolve(k, allowed, exclude)
+                if m is not None:
+                    return m
+        return None
 
     # ----- helpers -----
     def introduced(self) -> dict[str, list[tuple[int, Mention]]]:

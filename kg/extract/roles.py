@@ -93,17 +93,14 @@ class RoleReader:
         for words in ROLE_LINKS:
             j = self.reader.match(k, words)
             if j > 0:
-                names = self.reader.names_at(j, end)
+                names = self.reader.names_at(j, end, intro=False)  # « du groupe Y, dont A »: A is no relatum
                 if names:
                     last = ctx.bounds(names[0])[1]
                     return Found((names[0],), "parse"), self.reader.skip_parenthesis(last, end)
                 d = self.reader.skip_description(j, end)
-                if d > j:
-                    m = self.refs.resolve(d - 1, frozenset({"Organization"}))
-                    if m is None:
-                        m = self.refs.resolve(j, frozenset({"Organization"}))
-                    if m is not None:
-                        return Found((m,), "reference"), d
+                m = self.refs.within(j, d, frozenset({"Organization"}))
+                if m is not None:
+                    return Found((m,), "reference"), d
                 return NONE, k
         p = chain.a - 1
         while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
@@ -111,6 +108,17 @@ class RoleReader:
         if p >= start and (ctx.words[p] in self.lex.possessives or ctx.words[p] in self.lex.we_possessives):
             m = self.refs.possessive(p)
             return (Found((m,), "reference") if m is not None else NONE), k
+        if person_role:  # « X, president global, revenue chez Y »: more title words before the link
+            j = k
+            while j < min(end, k + 6) and ctx.mention(j) is None and ctx.words[j] not in {".", ";", "«", "»"} and \
+                    "Fin" not in ctx.tokens[j].morph.get("VerbForm") and (ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}):
+                for words in (("chez",), ("at",), ("au", "sein", "de"), ("au", "sein", "du")):
+                    nxt = self.reader.match(j, words)
+                    if nxt > 0 and j > k:
+                        names = self.reader.names_at(nxt, end)
+                        if names:
+                            return Found((names[0],), "surface"), ctx.bounds(names[0])[1]
+                j += 1
         if person_role and k + 1 < end and ctx.words[k] == "," and ctx.mention(k + 1) is not None:
             m = ctx.mention(k + 1)  # « X, Vice President Direct Sales, Y »
             last = ctx.bounds(m)[1]
@@ -124,7 +132,14 @@ class RoleReader:
         ctx = self.ctx
         start, end = ctx.sentence(chain.a)
         first = self.reader.skip_description_back(chain.a, start)
-        # apposition before: « X, PDG de Y », « X (PDG de Y) », « X et Z, cofondateurs de Y »
+        # apposition before: « X, PDG de Y », « X (PDG de Y) », « X et Z, cofondateurs de Y »,
+        # « X, research vice president chez Y » (title words before the role noun)
+        k = first
+        while k > start and k > first - 3 and ctx.mention(k - 1) is None and ctx.tokens[k - 1].pos_ in {
+                "X", "NOUN", "ADJ", "PROPN"} and ctx.tokens[k - 1].text[:1].islower():
+            k -= 1
+        if k > start and ctx.words[k - 1] in {",", "("}:
+            first = k
         if first > start and ctx.words[first - 1] in {",", "("}:
             names = self.reader.names_before(first - 1, start)
             if names:
@@ -190,10 +205,16 @@ class RoleReader:
             return NONE
         return self.args.subject(ctx.tokens[v], allowed)
 
-    def deputy(self, chain: Chain, words: tuple[tuple[str, ...], ...]) -> bool:
-        """« directeur général adjoint », « vice-président »: a lesser role than the noun says."""
+    def deputy(self, chain: Chain, words: tuple[tuple[str, ...], ...], relatum_at: int = -1) -> bool:
+        """« directeur général adjoint », « vice-président », « président Europe, ventes, chez Y »: a lesser role
+        than the noun says (title words between the role and its organisation make it a function)."""
         ctx = self.ctx
         _, end = ctx.sentence(chain.a)
+        if relatum_at > chain.b:
+            between = [w for w in ctx.words[chain.b : relatum_at] if w not in {"de", "du", "d'", "des", "chez", "at",
+                                                                                "of", "la", "le", "l'", "les"}]
+            if any(w == "," for w in between) or len(between) > 2:
+                return True
         for role in chain.roles:
             for k in range(role.b, min(end, role.b + 3)):
                 if any(self.reader.match(k, w) > 0 for w in words):

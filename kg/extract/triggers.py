@@ -95,6 +95,8 @@ def _head(ctx: DocContext, frame: Frame, a: int, b: int) -> int:
         for k in range(a, b):
             if ctx.tokens[k].pos_ in {"VERB", "AUX"}:
                 return k
+        if ctx.tokens[a].pos_ == "ADJ":
+            return a
     if frame.kind == "noun":
         for k in range(a, b):
             if ctx.tokens[k].pos_ in {"NOUN", "PROPN"}:
