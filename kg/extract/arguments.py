@@ -115,6 +115,10 @@ class Arguments:
             if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}:
                 if ctx.words[child.i] in self.lex.relatives:
                     antecedent = self.reader.name_before(child.i)
+                    if antecedent is None:  # « du groupe bancaire, qui fédère … »: a description before « qui »
+                        start = ctx.sentence(child.i)[0]
+                        k = child.i - 1 if ctx.words[child.i - 1] == "," else child.i
+                        antecedent = self.refs.within(self.reader.skip_description_back(k, start), k, allowed)
                     if antecedent is None and head.dep_.startswith("acl") and ctx.mention(head.head.i) is not None:
                         antecedent = ctx.mention(head.head.i)
                     if antecedent is not None:
@@ -193,10 +197,15 @@ class Arguments:
             return NONE
         if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
             return Found((ctx.mention(head.head.i),), "parse")
+        k = self.reader.skip_description_back(a, start) - 1
+        if k >= start and ctx.words[k] == ",":  # « A et B, regroupés au sein de Y »
+            names = self.reader.names_before(k, start)
+            if names:
+                return Found(tuple(names), "surface")
         m = self.reader.name_before(a)
         if m is not None:
             return Found((m,), "surface")
-        k = self.reader.skip_description_back(a, start) - 1  # « la société, basée à X »
+        # « la société, basée à X »
         if k >= start and ctx.words[k] == ",":
             j = self.reader.skip_description_back(k, start)
             if j < k:

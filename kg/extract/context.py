@@ -158,15 +158,20 @@ class DocContext:
         return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
 
     def _topic(self) -> Mention | None:
-        """The organisation the text is about: the one named most often (first named wins a tie)."""
+        """The organisation the text is about: the one named most often (first named wins a tie). It *dominates*
+        the text (``dominant_topic``) when it is named at least three times and twice as often as any other."""
+        self.dominant_topic: Mention | None = None
         counts = Counter(fold(m.text) for m in self.mentions
                          if kind_of(m) == "Organization" and not m.initial and fold(m.text) not in self.speakers
                          and m.source != "hashtag")
         if not counts:
             return None
         best = max(counts.values())
+        ranked = sorted(counts.values(), reverse=True)
         for m in self.mentions:
             if counts.get(fold(m.text)) == best and kind_of(m) == "Organization" and m.source != "hashtag":
+                if best >= 3 and (len(ranked) == 1 or best >= 2 * ranked[1]):
+                    self.dominant_topic = m
                 return m
         return None
 

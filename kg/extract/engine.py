@@ -215,6 +215,15 @@ class Engine:
         args = self.args
         head = self.ctx.tokens[t.head]
         verbal = head.pos_ in {"VERB", "AUX"} or voice != "active"
+        phrase = t.b - t.a > 1 and self.ctx.words[t.b - 1] in PREPOSITION_ENDS and verbal
+        if phrase and slot in {"agent", "patient"}:
+            # a phrase ending in a preposition says its own voice (« être détenu par », « appartenir à »): the agent
+            # is its grammatical subject (or the name a participle describes), the patient the names after it
+            if slot == "patient":
+                return args.after_trigger(t.b)
+            if voice == "participle":
+                return args.modified(head, t.a, t.b)
+            return args.subject(head, allowed)
         if slot == "agent":
             if voice in {"passive", "participle"}:
                 return args.prep(("par",), t.b)
@@ -232,8 +241,6 @@ class Engine:
                 agents = args.prep(("par",), t.b)
                 after = max((self.ctx.bounds(m)[1] for m in agents.mentions), default=0)
                 return args.modified(head, t.a, t.b, after)
-            if self.ctx.words[t.b - 1] in PREPOSITION_ENDS:
-                return args.after_trigger(t.b)
             return args.object(head, t.b, allowed)
         if slot.startswith("prep:"):
             return args.prep(words_of(slot[5:]), t.b)
@@ -300,9 +307,12 @@ class Engine:
         if when:
             self.note(t, frames[0], f"no fact: {when} role")
             return []
-        relatum, after = self.roles.relatum(chain, person)
+        relatum, after, inner = self.roles.relatum(chain, person)
         allowed = frames[0].subject_types if frames[0].subject[0] == "holder" else frames[0].object_types
-        holders, how, verb = self.roles.holders(chain, after, allowed)
+        if inner is not None:
+            holders, how, verb = Found((inner,), "parse"), "inner", None
+        else:
+            holders, how, verb = self.roles.holders(chain, after, allowed)
         if verb is not None and (negated(ctx, verb, self.lex) or "Cnd" in ctx.tokens[verb].morph.get("Mood")):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []

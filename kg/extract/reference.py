@@ -88,15 +88,21 @@ class References:
         return None
 
     def possessive(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
-        """The organisation « son » / « sa » / « ses » at token ``i`` points to."""
+        """The organisation « son » / « sa » / « ses » at token ``i`` points to: the subject of its clause (a name,
+        or what a description or pronoun there stands for), else the organisation named just before it, else the
+        subject of the previous sentence, else the text's organisation when one dominates it."""
         ctx = self.ctx
         if ctx.words[i] in self.lex.we_possessives:
             return self.we(i)
         start, _ = ctx.sentence(i)
         skip = {m.text for m in exclude}
-        subjects = [m for _, m in self.subject_mentions(start, i) if fits(m, ORG) and m.text not in skip]
-        if subjects:
-            return ctx.refer(i, subjects[-1])
+        subject = self._clause_subject(i)
+        if subject is not None:
+            m = ctx.mention(subject.i)
+            if m is None and subject.i != i and (self.is_definite(subject.i) or self.is_pronoun(subject.i)):
+                m = self.definite(subject.i, exclude) if self.is_definite(subject.i) else self.pronoun(subject.i, ORG)
+            if m is not None:
+                return ctx.refer(i, m) if m.text not in skip and fits(m, ORG) else None
         for k in range(i - 1, start - 1, -1):
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
@@ -104,27 +110,46 @@ class References:
         prev = self._previous_subject(start, ORG, skip)
         if prev is not None:
             return ctx.refer(i, prev)
-        return self._topic(i, skip)
+        return self._topic(i, skip, dominant=True)
+
+    def _clause_subject(self, i: int):  # noqa: ANN202 - a Token or None
+        """The subject of the verb governing token ``i`` (before ``i``)."""
+        t = self.ctx.tokens[i]
+        for _ in range(5):
+            if t.head is t:
+                break
+            t = t.head
+            if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in t.children):
+                for c in t.children:
+                    if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < i:
+                        return c
+        return None
 
     def definite(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
         """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for: the last one the same noun
-        introduced (« la start-up X » … « la start-up »), else the last subject named before it in the sentence,
-        else the subject of the previous sentence, else the organisation the text is about."""
+        introduced in the last sentences (« la start-up X » … « la start-up »), else the last organisation named
+        before it in its sentence, else the subject of the previous sentence, else the last one the same noun
+        introduced at all, else the text's organisation when one dominates it."""
         ctx = self.ctx
         skip = {m.text for m in exclude}
         noun = ctx.lemmas[i]
         start, _ = ctx.sentence(i)
-        before = [m for k, m in self.introduced().get(noun, []) if k < i and m.text not in skip]
-        if before:
-            return ctx.refer(i, before[-1])
-        here = [m for k, m in self.subject_mentions(start, i, conj=True) if fits(m, ORG) and m.text not in skip
-                and kind_of(m) == "Organization"]
-        if here:
-            return ctx.refer(i, here[-1])
+        before = [(k, m) for k, m in self.introduced().get(noun, []) if k < i and m.text not in skip]
+        recent = ctx.sent_start[max(0, start - 1)] if start > 0 else 0
+        for _ in range(2):
+            recent = ctx.sent_start[max(0, recent - 1)] if recent > 0 else 0
+        if before and before[-1][0] >= recent:
+            return ctx.refer(i, before[-1][1])
+        for k in range(i - 1, start - 1, -1):
+            m = ctx.mention(k)
+            if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
+                return ctx.refer(i, m)
         prev = self._previous_subject(start, ORG, skip)
         if prev is not None and kind_of(prev) == "Organization":
             return ctx.refer(i, prev)
-        return self._topic(i, skip)
+        if before:
+            return ctx.refer(i, before[-1][1])
+        return self._topic(i, skip, dominant=True)
 
     def we(self, i: int) -> Mention | None:
         """The organisation « nous » speaks for."""
@@ -191,8 +216,8 @@ class References:
         subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed) and m.text not in skip]
         return subjects[0] if subjects else None
 
-    def _topic(self, i: int, skip: set[str]) -> Mention | None:
-        topic = self.ctx.topic
+    def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
+        topic = self.ctx.topic if not dominant else self.ctx.dominant_topic
         if topic is None or topic.text in skip:
             return None
         return self.ctx.refer(i, topic)

@@ -29,6 +29,8 @@ ROLE_ADJECTIVES = {"executif", "executive", "non", "delegue", "deleguee", "gener
                    "globale", "adjoint", "adjointe", "principal", "principale", "direct", "directe", "grand", "grande",
                    "mondial", "mondiale", "premier", "premiere", "seul", "seule", "unique", "majoritaire",
                    "minoritaire", "exclusif", "exclusive", "officiel", "officielle", "strategique"}
+LINKS_AFTER = {"de", "d'"}
+ORG = frozenset({"Organization"})
 FOLLOWING_LIST = {":", "dont", "comme", "notamment", "parmi", "tels", "telles", "tel", "telle"}
 
 
@@ -82,49 +84,74 @@ class RoleReader:
         self.args = args
         self.lex = lex
 
-    def relatum(self, chain: Chain, person_role: bool) -> tuple[Found, int]:
-        """What the roles are roles of, and the index after it (where a holder named after it may start)."""
+    def _link(self, k: int, end: int, words: tuple[tuple[str, ...], ...] = ROLE_LINKS) -> int:
+        """The index after a link word at ``k`` (« de », « chez », « au sein de »), else -1."""
+        for w in words:
+            j = self.reader.match(k, w)
+            if 0 < j <= end:
+                return j
+        return -1
+
+    def _complement(self, k: int, end: int) -> int:
+        """Past the words that qualify a role before its organisation: adjectives, « tchèque », « de santé grand
+        public », « data et publicité » (at most four lower-case words, no name, no verb)."""
+        ctx = self.ctx
+        j = k
+        while j < min(end, k + 5) and ctx.mention(j) is None and (
+                ctx.words[j] in ROLE_ADJECTIVES or ctx.tokens[j].pos_ in {"ADJ", "NOUN"} and ctx.tokens[j].text[:1].islower()
+                or ctx.words[j] in {"et", "-", "&"} or (ctx.words[j] in {"de", "d'"} and j + 1 < end and
+                                                         ctx.mention(j + 1) is None and ctx.tokens[j + 1].pos_ == "NOUN"
+                                                         and not self.reader.is_description_noun(j + 1))):
+            j += 1
+        return j
+
+    def relatum(self, chain: Chain, person_role: bool) -> tuple[Found, int, Mention | None]:
+        """What the roles are roles of, the index after it (where a holder named after it may start), and a holder
+        named between the role and its organisation (« la filiale X du groupe Y »)."""
         ctx = self.ctx
         start, end = ctx.sentence(chain.a)
         k = chain.b
-        while k < end and (ctx.words[k] in ROLE_ADJECTIVES or ctx.tokens[k].pos_ == "ADJ" and ctx.mention(k) is None
-                           and not self.reader.is_demonym(k)):
-            k += 1
-        for words in ROLE_LINKS:
-            j = self.reader.match(k, words)
-            if j > 0:
-                names = self.reader.names_at(j, end, intro=False)  # « du groupe Y, dont A »: A is no relatum
-                if names:
-                    last = ctx.bounds(names[0])[1]
-                    return Found((names[0],), "parse"), self.reader.skip_parenthesis(last, end)
-                d = self.reader.skip_description(j, end)
-                m = self.refs.within(j, d, frozenset({"Organization"}))
-                if m is not None:
-                    return Found((m,), "reference"), d
-                return NONE, k
+        inner: Mention | None = None
+        for first in (k, self._complement(k, end)):
+            m = ctx.mention(first) if first < end else None
+            if m is not None:  # « la division X du groupe », « sa filiale X »
+                after = self.reader.skip_parenthesis(ctx.bounds(m)[1], end)
+                if self._link(after, end) > 0:
+                    inner, first = m, after
+            j = self._link(first, end)
+            if j < 0:
+                continue
+            names = self.reader.names_at(j, end, intro=False)  # « du groupe Y, dont A »: A is no relatum
+            if names:
+                last = ctx.bounds(names[0])[1]
+                return Found((names[0],), "parse"), self.reader.skip_parenthesis(last, end), inner
+            d = self.reader.skip_description(j, end)
+            m = self.refs.within(j, d, ORG)
+            if m is not None:
+                return Found((m,), "reference"), d, inner
         p = chain.a - 1
         while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
             p -= 1
         if p >= start and (ctx.words[p] in self.lex.possessives or ctx.words[p] in self.lex.we_possessives):
             m = self.refs.possessive(p)
-            return (Found((m,), "reference") if m is not None else NONE), k
+            return (Found((m,), "reference") if m is not None else NONE), self._complement(k, end), inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
             while j < min(end, k + 6) and ctx.mention(j) is None and ctx.words[j] not in {".", ";", "«", "»"} and \
-                    "Fin" not in ctx.tokens[j].morph.get("VerbForm") and (ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}):
-                for words in (("chez",), ("at",), ("au", "sein", "de"), ("au", "sein", "du")):
-                    nxt = self.reader.match(j, words)
-                    if nxt > 0 and j > k:
-                        names = self.reader.names_at(nxt, end)
-                        if names:
-                            return Found((names[0],), "surface"), ctx.bounds(names[0])[1]
+                    "Fin" not in ctx.tokens[j].morph.get("VerbForm") and (
+                    ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}):
+                nxt = self._link(j, end, (("chez",), ("at",), ("au", "sein", "de"), ("au", "sein", "du")))
+                if nxt > 0 and j > k:
+                    names = self.reader.names_at(nxt, end)
+                    if names:
+                        return Found((names[0],), "surface"), ctx.bounds(names[0])[1], inner
                 j += 1
-        if person_role and k + 1 < end and ctx.words[k] == "," and ctx.mention(k + 1) is not None:
-            m = ctx.mention(k + 1)  # « X, Vice President Direct Sales, Y »
-            last = ctx.bounds(m)[1]
-            if last >= end or ctx.words[last] in {",", ".", ";"}:
-                return Found((m,), "surface"), last
-        return NONE, k
+            if k + 1 < end and ctx.words[k] == "," and ctx.mention(k + 1) is not None:
+                m = ctx.mention(k + 1)  # « X, Vice President Direct Sales, Y »
+                last = ctx.bounds(m)[1]
+                if last >= end or ctx.words[last] in {",", ".", ";"}:
+                    return Found((m,), "surface"), last, inner
+        return NONE, k, inner
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
@@ -160,19 +187,26 @@ class RoleReader:
             found = self.args.subject(tok.head if tok.dep_ == "cop" else tok, allowed)
             if found.mentions:
                 return found, "copula", k
-        # apposition after: « le PDG de Y, X », « son fondateur X », « ses clients A, B et C »
+        # apposition after: « le PDG de Y, X », « son fondateur X », « ses clients A, B et C »,
+        # « le principal investisseur de Y était X »
         j = after
+        if j < end and ctx.words[j] in LINKS_AFTER and j + 1 < end and ctx.mention(j + 1) is None \
+                and ctx.tokens[j + 1].pos_ == "NOUN":  # « sa filiale de moteurs électriques X »
+            j = self._complement(j, end)
+        copula = j < end and ctx.tokens[j].pos_ == "AUX" and ctx.lemmas[j] == "etre"
+        if copula:
+            j += 1
         if j < end and ctx.words[j] in {",", ":"}:
             j += 1
         intro = self.reader.introducer(j, end)
         if intro > 0 and ctx.words[j] not in {"de", "d'", "des"}:
             j = intro
         names = self.reader.names_at(j, end)
-        if names and (j == after or ctx.words[after] in {",", ":"} or intro > 0):
+        if names:
             if ctx.words[after] == "," and not self._closes_apposition(names, end) and len(names) == 1 \
                     and intro < 0:
                 return NONE, "", None
-            return Found(tuple(names), "parse"), "after", None
+            return Found(tuple(names), "parse"), "after", (j - 1 if copula else None)
         return NONE, "", None
 
     def _closes_apposition(self, names: list[Mention], end: int) -> bool:
