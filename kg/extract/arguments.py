@@ -348,7 +348,7 @@ class Arguments:
         k = a - 1
         while k >= start and ctx.tokens[k].pos_ == "ADJ":
             k -= 1
-        if k >= start and (ctx.words[k] in self.lex.possessives or ctx.words[k] in self.lex.we_possessives):
+        if k >= start and (ctx.words[k] in self.lex.possessives or self.refs.is_we(k)):
             m = self.refs.possessive(k)
             return Found((m,), "reference") if m is not None else NONE
         return NONE

@@ -38,7 +38,13 @@ class References:
         return tok.pos_ == "PRON" and self.ctx.words[i] in self.lex.pronouns
 
     def is_we(self, i: int) -> bool:
-        return self.ctx.words[i] in self.lex.we_pronouns | self.lex.we_possessives and self.ctx.mention(i) is None
+        """« nous », « notre », « nos »; in an interview also « vous », « votre », « vos » (the interviewer
+        addresses the interviewee's organisation)."""
+        word = self.ctx.words[i]
+        if self.ctx.mention(i) is not None:
+            return False
+        return word in self.lex.we_pronouns | self.lex.we_possessives or (
+            self.ctx.interview and word in {"vous", "votre", "vos"})
 
     def is_definite(self, i: int) -> bool:
         """« le groupe », « la jeune pousse », « cette société »: a description with no name of its own."""
@@ -92,7 +98,7 @@ class References:
         or what a description or pronoun there stands for), else the organisation named just before it, else the
         subject of the previous sentence, else the text's organisation when one dominates it."""
         ctx = self.ctx
-        if ctx.words[i] in self.lex.we_possessives:
+        if ctx.words[i] in self.lex.we_possessives or self.is_we(i):
             return self.we(i)
         start, _ = ctx.sentence(i)
         skip = {m.text for m in exclude}
@@ -121,7 +127,7 @@ class References:
             t = t.head
             if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in t.children):
                 for c in t.children:
-                    if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < i:
+                    if c.dep_ in {"nsubj", "nsubj:pass"} and c.i != i:
                         return c
         return None
 

@@ -132,7 +132,7 @@ class RoleReader:
         p = chain.a - 1
         while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
             p -= 1
-        if p >= start and (ctx.words[p] in self.lex.possessives or ctx.words[p] in self.lex.we_possessives):
+        if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)):
             m = self.refs.possessive(p)
             return (Found((m,), "reference") if m is not None else NONE), self._complement(k, end), inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
@@ -146,8 +146,12 @@ class RoleReader:
                     if names:
                         return Found((names[0],), "surface"), ctx.bounds(names[0])[1], inner
                 j += 1
-            if k + 1 < end and ctx.words[k] == "," and ctx.mention(k + 1) is not None:
-                m = ctx.mention(k + 1)  # « X, Vice President Direct Sales, Y »
+            j = k  # « X, Vice President Direct Sales, Y »: title words, a comma, the organisation, a comma
+            while j < min(end, k + 5) and ctx.mention(j) is None and ctx.words[j] != "," and \
+                    ctx.tokens[j].pos_ not in {"VERB", "AUX", "PUNCT"}:
+                j += 1
+            if j + 1 < end and ctx.words[j] == "," and ctx.mention(j + 1) is not None:
+                m = ctx.mention(j + 1)
                 last = ctx.bounds(m)[1]
                 if last >= end or ctx.words[last] in {",", ".", ";"}:
                     return Found((m,), "surface"), last, inner
