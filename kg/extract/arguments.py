@@ -153,9 +153,29 @@ class Arguments:
         return k
 
     def after_trigger(self, b: int) -> Found:
-        """The names right after a trigger (« s'est emparé de Y », « rachète la start-up Y »)."""
+        """The names right after a trigger (« s'est emparé de Y », « rachète la start-up Y »), and those after the
+        same preposition repeated (« travaille pour A, mais aussi pour B », « a signé avec A, qui …, et avec B »)."""
         names = self.reader.names_at(b)
-        return Found(tuple(names), "parse") if names else NONE
+        if names and b > 0 and self.ctx.words[b - 1] in PREPOSITIONS:
+            names += self.repeated(self.ctx.bounds(names[-1])[1], self.ctx.words[b - 1])
+        return Found(tuple(dict.fromkeys(names)), "parse") if names else NONE
+
+    def repeated(self, k: int, prep: str) -> list[Mention]:
+        """Names after « et / mais aussi / ainsi que » + the preposition ``prep`` again, past a relative clause."""
+        ctx = self.ctx
+        _, end = ctx.sentence(k - 1)
+        j = k
+        if j < end and ctx.words[j] == "," and j + 1 < end and ctx.words[j + 1] in self.lex.relatives:
+            j += 2
+            while j < end and ctx.words[j] != ",":
+                j += 1
+        while j < end and ctx.words[j] in {",", "et", "mais", "aussi", "ainsi", "que", "ou", "encore", "puis"}:
+            j += 1
+        if j > k and j < end and ctx.words[j] == prep:
+            more = self.reader.names_at(j + 1, end)
+            if more:
+                return more + self.repeated(ctx.bounds(more[-1])[1], prep)
+        return []
 
     def object(self, head: Token, b: int, allowed: frozenset[str]) -> Found:
         """What the verb is done to, in the active voice: the names after it, else its parsed object."""

@@ -22,6 +22,9 @@ from kg.model import Span as TextSpan
 # A fact whose argument is a pronoun or a description resolved to an entity named elsewhere is less sure.
 REFERENCE_FACTOR = 0.85
 SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
+# « Mercedes Erra – C'était trop petit » : an answer opened by the speaker's name and a dash.
+ANSWER_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
+QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
 SENTENCE_END = {".", "!", "?", "…"}
 WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "repeat"}
 
@@ -108,7 +111,8 @@ class DocContext:
             for tok in span:
                 self.by_token.setdefault(tok.i, m)
         self.sent_start, self.sent_end = self._sentences()
-        self.interview = len(SPEAKER_LINE.findall(text)) >= 2
+        speakers = len(SPEAKER_LINE.findall(text)) + len(ANSWER_LINE.findall(text))
+        self.interview = speakers >= 2 or (speakers >= 1 and len(QUESTION_LINE.findall(text)) >= 2)
         self.topic = self._topic()
 
     # ----- sentences -----

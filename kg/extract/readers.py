@@ -69,6 +69,9 @@ class Reader:
         i = k
         steps = 0
         after_noun = False
+        if i < end and ctx.words[i] in LINKS and i + 1 < end and ctx.mention(i + 1) is None and \
+                self.tokens[i + 1].pos_ in {"DET", "ADJ", "NOUN", "ADV"}:
+            i += 1  # « pour de grandes marques comme X », « auprès d'investisseurs tels que X »
         while i < end and steps < MAX_DESCRIPTION and ctx.mention(i) is None:
             tok = self.tokens[i]
             word = ctx.words[i]

@@ -64,10 +64,17 @@ class References:
     def subject_mentions(self, a: int, b: int, conj: bool = False) -> list[tuple[int, Mention]]:
         """(token, mention) of each subject named in tokens [a, b) (with ``conj``, names coordinated with one)."""
         out = []
+        ctx = self.ctx
         deps = {"nsubj", "nsubj:pass", "conj"} if conj else {"nsubj", "nsubj:pass"}
         for i in range(a, b):
-            m = self.ctx.mention(i)
-            if m is not None and self.ctx.tokens[i].dep_ in deps and (not out or out[-1][1] != m):
+            tok = ctx.tokens[i]
+            m = ctx.mention(i)
+            if m is None and tok.dep_ in {"nsubj", "nsubj:pass"}:  # « le français X », « la société X »
+                m = next((ctx.mention(c.i) for c in tok.children if c.dep_ in {"appos", "nmod", "flat:name"}
+                          and ctx.mention(c.i) is not None and a <= c.i < b), None)
+            elif m is not None and tok.dep_ not in deps:
+                m = None
+            if m is not None and (not out or out[-1][1] != m):
                 out.append((i, m))
         return out
 
@@ -126,8 +133,8 @@ class References:
                 break
             t = t.head
             if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in t.children):
-                for c in t.children:
-                    if c.dep_ in {"nsubj", "nsubj:pass"} and c.i != i:
+                for c in t.children:  # before the possessive, or fronted (« Lors de son mariage avec Y, X … »)
+                    if c.dep_ in {"nsubj", "nsubj:pass"} and c.i != i and (c.i < i or c.i < t.i):
                         return c
         return None
 
@@ -168,7 +175,27 @@ class References:
                     return ctx.refer(i, names[0])
         if not (ctx.interview or self._quoted(i)):
             return None
+        speaker = self.speaker_org()
+        if speaker is not None:
+            return ctx.refer(i, speaker)
         return self._topic(i, set())
+
+    def speaker_org(self) -> Mention | None:
+        """The organisation of the interviewee, when the text opens on « Name (Organisation) »."""
+        if not hasattr(self, "_speaker_org"):
+            ctx = self.ctx
+            self._speaker_org = None
+            limit = min(len(ctx.tokens), 40)
+            for k in range(limit - 2):
+                m = ctx.mention(k)
+                if m is not None and kind_of(m) == "Person" and ctx.words[ctx.bounds(m)[1]] == "(":
+                    org = ctx.mention(ctx.bounds(m)[1] + 1)
+                    if org is not None and fits(org, ORG):
+                        self._speaker_org = org
+                        break
+                if "\n" in ctx.tokens[k].text:
+                    break
+        return self._speaker_org
 
     def resolve(self, i: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:
         """The referent of the pronoun, possessive, description or « nous » at token ``i``, if any."""

@@ -191,6 +191,20 @@ class RoleReader:
             found = self.args.subject(tok.head if tok.dep_ == "cop" else tok, allowed)
             if found.mentions:
                 return found, "copula", k
+        # « parmi ses clients figurent A et B », « A et B figurent parmi ses clients »
+        if first - 1 >= start and ctx.words[first - 1] == "parmi":
+            j = after
+            while j < end and (ctx.tokens[j].pos_ in {"ADV", "PRON", "AUX"} or ctx.words[j] == ","):
+                j += 1
+            if j < end and ctx.tokens[j].pos_ == "VERB":
+                names = self.reader.names_at(j + 1, end)
+                if names:
+                    return Found(tuple(names), "parse"), "after", j
+            verb = self._verb_before(first - 2, start)
+            if verb is not None:
+                found = self.args.subject(ctx.tokens[verb], allowed)
+                if found.mentions:
+                    return found, "copula", verb
         # apposition after: « le PDG de Y, X », « son fondateur X », « ses clients A, B et C »,
         # « le principal investisseur de Y était X »
         j = after
@@ -226,7 +240,7 @@ class RoleReader:
 
     def _verb_before(self, k: int, start: int) -> int | None:
         ctx = self.ctx
-        while k >= start and ctx.tokens[k].pos_ in {"ADV"}:
+        while k >= start and (ctx.tokens[k].pos_ in {"ADV"} or ctx.words[k] in {","}):
             k -= 1
         return k if k >= start and ctx.tokens[k].pos_ == "VERB" else None
 
