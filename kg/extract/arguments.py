@@ -30,6 +30,7 @@ from kg.model import Mention
 
 ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "CreativeWork"})
 PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
+CONTRACTED = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'"}
 PREP_WINDOW = 18
 # Verbs whose compound tenses take « être » (« est entré », « est né »): « être » + participle is not a passive.
@@ -171,8 +172,12 @@ class Arguments:
                 j += 1
         while j < end and ctx.words[j] in {",", "et", "mais", "aussi", "ainsi", "que", "ou", "encore", "puis"}:
             j += 1
-        if j > k and j < end and ctx.words[j] == prep:
-            more = self.reader.names_at(j + 1, end)
+        if j > k and j < end and (ctx.words[j] == prep or CONTRACTED.get(ctx.words[j], ctx.words[j]) ==
+                                  CONTRACTED.get(prep, prep)):
+            nxt = j + 1
+            if nxt + 1 < end and ctx.words[nxt] in {"celui", "celle", "ceux", "celles"}:
+                nxt += 2  # « au conseil de A et à celui de B »
+            more = self.reader.names_at(nxt, end)
             if more:
                 return more + self.repeated(ctx.bounds(more[-1])[1], prep)
         return []

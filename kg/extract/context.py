@@ -92,7 +92,7 @@ class DocContext:
         self.tokens: list[Token] = list(parsed)
         self.words: list[str] = [fold(t.text) for t in self.tokens]
         self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
-        self.forms: list[frozenset[str]] = [frozenset((w, lem)) for w, lem in zip(self.words, self.lemmas)]
+        self.forms: list[frozenset[str]] = [self._forms(i) for i in range(len(self.tokens))]
         text = doc.text
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         end = offset + len(parsed.text)
@@ -114,6 +114,16 @@ class DocContext:
         speakers = len(SPEAKER_LINE.findall(text)) + len(ANSWER_LINE.findall(text))
         self.interview = speakers >= 2 or (speakers >= 1 and len(QUESTION_LINE.findall(text)) >= 2)
         self.topic = self._topic()
+
+    def _forms(self, i: int) -> frozenset[str]:
+        """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject
+        (« X siège au conseil », « la holding qui contrôle Y »), the infinitive too."""
+        word, lemma = self.words[i], self.lemmas[i]
+        tok = self.tokens[i]
+        if tok.pos_ in {"NOUN", "ADJ"} and i > 0 and word.endswith("e") and lemma == word and (
+                self.tokens[i - 1].pos_ in {"PROPN", "PRON"} and self.words[i - 1] not in {"le", "la", "l'"}):
+            return frozenset((word, lemma, word + "r"))
+        return frozenset((word, lemma))
 
     # ----- sentences -----
     def _sentences(self) -> tuple[list[int], list[int]]:

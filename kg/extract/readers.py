@@ -88,6 +88,9 @@ class Reader:
                 steps += 1
             elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"}:
                 pass
+            elif word in {"et", "ou"} and i > k and self.tokens[i - 1].pos_ == "ADJ" and i + 1 < end and \
+                    self.tokens[i + 1].pos_ == "ADJ":
+                pass  # « des groupes américains et chinois comme X »
             else:
                 break
             i += 1

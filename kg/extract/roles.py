@@ -211,6 +211,11 @@ class RoleReader:
         if j < end and ctx.words[j] in LINKS_AFTER and j + 1 < end and ctx.mention(j + 1) is None \
                 and ctx.tokens[j + 1].pos_ == "NOUN":  # « sa filiale de moteurs électriques X »
             j = self._complement(j, end)
+        if j + 1 < end and ctx.words[j] == "," and ctx.words[j + 1] in self.lex.relatives:
+            for k in range(j + 2, min(end, j + 14)):  # « 22 membres, qui en ont signé les statuts : A, B »
+                if ctx.words[k] == ":":
+                    j = k
+                    break
         copula = j < end and ctx.tokens[j].pos_ == "AUX" and ctx.lemmas[j] == "etre"
         if copula:
             j += 1
