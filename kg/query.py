@@ -13,6 +13,7 @@ import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
@@ -111,11 +112,29 @@ def compact_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+_DECIMALS = ("#decimal", "#double", "#float")
+
+
+def plain_number(lexical: str) -> str:
+    """``500000000.0`` -> ``500000000``, ``0.850`` -> ``0.85``: a decimal as people write it (no exponent)."""
+    try:
+        value = Decimal(lexical.strip())
+    except InvalidOperation:
+        return lexical
+    if not value.is_finite():
+        return lexical
+    text = f"{value.normalize():f}"
+    return text if text not in ("-0", "") else "0"
+
+
 def term_text(term: Term | None) -> str:
-    """A term as a person reads it: lexical value of a literal, compacted IRI, ``_:id`` for a blank node."""
+    """A term as a person reads it: lexical value of a literal (decimals without a trailing ``.0``), compacted IRI,
+    ``_:id`` for a blank node."""
     if term is None:
         return ""
     if isinstance(term, ox.Literal):
+        if term.datatype.value.endswith(_DECIMALS):
+            return plain_number(term.value)
         return term.value
     if isinstance(term, ox.NamedNode):
         return compact_iri(term.value)
