@@ -45,6 +45,17 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
   function typeLabel(t) { return TYPES[t] ? TYPES[t].label : t; }
+  // The page speaks French: kg's terms by their rdfs:label@fr from the ontology, the local name on hover.
+  const TERMS = (DATA.labels && DATA.labels.terms) || {};
+  const STATUSES = (DATA.labels && DATA.labels.statuses) || {};
+  function termLabel(local) { return TERMS[local] || local; }
+  function statusLabel(value) { return STATUSES[value] || value; }
+  function named(tag, className, text, local) {
+    const node = el(tag, className, text);
+    node.title = local;
+    return node;
+  }
+  function term(local) { return named("span", "term", termLabel(local), "kg:" + local); }
   function formatNumber(x) { return Number(x).toLocaleString("fr-FR"); }
 
   // ------------------------------------------------------------------------------------------------ the network --
@@ -56,16 +67,18 @@
     groups[t] = { shape: style.shape, color: { background: style.color, border: style.color,
       highlight: { background: style.color, border: "#111" }, hover: { background: style.color, border: "#111" } } };
   });
+  const anyConnected = edgesById.length > 0;
   const nodes = new vis.DataSet(nodesById.map(function (n) {
     const item = { id: n.id, label: n.label, group: n.type, type: n.type, value: n.degree + 1 };
     if (big) { item.x = n.x; item.y = n.y; }
+    else if (n.degree === 0) item.physics = false;   // placed apart once the others have settled (arrange)
     return item;
   }));
   const edges = new vis.DataSet(edgesById.map(function (e) {
     // On a big graph 20,000 edge labels cost seconds of text measuring and are unreadable at that zoom anyway:
     // there, an edge is labelled when one of its entities is selected (see labelSelection).
     const item = { id: e.id, from: e.from, to: e.to, p: e.p };
-    if (!big) item.label = e.p;
+    if (!big) item.label = termLabel(e.p);
     if (e.ev.length > 1) item.width = 1 + Math.log2(e.ev.length);
     if (e.curve) item.smooth = { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) };
     if (e.sym) { item.arrows = { to: { enabled: false } }; item.dashes = [6, 4]; }
@@ -81,7 +94,7 @@
     groups: groups,
     nodes: {
       // on a big graph, names appear only once zoomed in enough to read them (and to keep frames cheap)
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: big ? 9 : 6 } },
+      scaling: { min: 8, max: 40, label: { enabled: true, min: 14, max: 28, drawThreshold: big ? 9 : 6 } },
       // on a big graph every stroke counts: no node border, no halo around names
       font: { size: 14, color: "#1d2327", strokeWidth: big ? 0 : 3, strokeColor: "#ffffff" },
       borderWidth: big ? 0 : 1,
@@ -90,12 +103,12 @@
       smooth: false,
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#9aa4ad", highlight: "#1d2327", hover: "#1d2327", inherit: false },
-      font: { size: 10, align: "middle", color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { size: 11, align: "middle", color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff" },
       selectionWidth: 1.5,
     },
     interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false },
     layout: { improvedLayout: !big && nodesById.length <= 150, randomSeed: 7 },
-    physics: big ? { enabled: false } : {
+    physics: big || !anyConnected ? { enabled: false } : {
       enabled: true, solver: "barnesHut",
       barnesHut: { gravitationalConstant: -6000, springLength: 140, avoidOverlap: 0.2 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true },
@@ -110,11 +123,18 @@
   let stabilised = big;
   function setFrozen(frozen) {
     freeze.checked = frozen;
-    network.setOptions({ physics: { enabled: !frozen } });
+    network.setOptions({ physics: { enabled: !frozen && anyConnected } });
   }
   freeze.checked = big;
   freeze.addEventListener("change", function () { setFrozen(freeze.checked); });
-  network.once("stabilizationIterationsDone", function () { stabilised = true; setFrozen(true); });
+  function settle() {
+    setFrozen(true);
+    if (!big) arrange();
+    stabilised = true;
+    network.redraw();
+  }
+  if (!big && anyConnected) network.once("stabilizationIterationsDone", function () { setTimeout(settle, 0); });
+  else setTimeout(settle, 0);
   network.on("afterDrawing", function markReady() {
     if (!stabilised) return;
     network.off("afterDrawing", markReady);
@@ -123,6 +143,212 @@
     document.body.dataset.ready = "1";
   });
   document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: !big }); });
+
+  // ------------------------------------------------------------------------------------------ first sight --
+  // What the page looks like before anyone touches it (small graphs; a big graph comes laid out from Python):
+  // entities without a relation gathered in a block of their own, no node over a label, and a view that opens on
+  // the best-connected entities at a size where their names read.
+  const READABLE_PX = 12;        // on-screen height of a name that reads at first sight
+  const TOP_READABLE = 10;       // how many of the best-connected entities must read at the opening zoom
+  const PAD = 3;                 // canvas units kept free around labels and shapes
+  let isolatedBox = null;
+
+  function body(id) { return network.body.nodes[id]; }
+  function shapeBox(id) {
+    const n = body(id);
+    const half = (n.shape.width || 2 * n.options.size || 20) / 2 + PAD;
+    return { l: n.x - half, r: n.x + half, t: n.y - half, b: n.y + half };
+  }
+  function labelBox(item) {
+    const z = item && item.labelModule && item.labelModule.size;
+    if (!z || !z.width || !item.options.label) return null;
+    return { l: z.left - PAD, r: z.left + z.width + PAD, t: z.top - PAD, b: z.top + z.height + PAD };
+  }
+  function overlap(a, b) {
+    const dx = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+    const dy = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+    return dx > 0 && dy > 0 ? { dx: dx, dy: dy } : null;
+  }
+  function centre(box) { return { x: (box.l + box.r) / 2, y: (box.t + box.b) / 2 }; }
+  function push(moves, id, from, to, o) {
+    // the smaller way out, away from the label's centre
+    const m = moves[id] || (moves[id] = { x: 0, y: 0 });
+    if (o.dx < o.dy) m.x += (from.x < to.x ? -1 : 1) * (o.dx + 1);
+    else m.y += (from.y < to.y ? -1 : 1) * (o.dy + 1);
+  }
+
+  function placeIsolated() {
+    const alone = nodesById.filter(function (n) { return n.degree === 0; }).map(function (n) { return n.id; });
+    if (!alone.length) return;
+    alone.sort(function (a, b) {
+      const na = nodesById[a], nb = nodesById[b];
+      return na.type === nb.type ? na.label.localeCompare(nb.label, "fr") : na.type < nb.type ? -1 : 1;
+    });
+    const connected = nodesById.filter(function (n) { return n.degree > 0; }).map(function (n) { return n.id; });
+    network.redraw();   // label sizes are measured when drawn
+    const widest = Math.max.apply(null, alone.map(function (id) {
+      const box = labelBox(body(id));
+      return box ? box.r - box.l : 60;
+    }));
+    const cellW = Math.max(90, widest + 24), cellH = 74;
+    let left = 0, top = 0, columns = Math.max(1, Math.ceil(Math.sqrt(alone.length * 1.6)));
+    if (connected.length) {
+      const ps = network.getPositions(connected);
+      const xs = connected.map(function (id) { return ps[id].x; }), ys = connected.map(function (id) { return ps[id].y; });
+      const minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs), maxY = Math.max.apply(null, ys);
+      columns = Math.max(3, Math.min(alone.length, Math.floor((maxX - minX + 2 * cellW) / cellW)));
+      left = (minX + maxX) / 2 - (columns - 1) * cellW / 2;
+      top = maxY + 160;
+    }
+    alone.forEach(function (id, i) {
+      network.moveNode(id, left + (i % columns) * cellW, top + Math.floor(i / columns) * cellH);
+    });
+    const rows = Math.ceil(alone.length / columns);
+    isolatedBox = { l: left - cellW / 2, r: left + (columns - 0.5) * cellW, t: top - 48,
+                    b: top + (rows - 1) * cellH + cellH / 2 + 10, count: alone.length };
+  }
+
+  // Every (node, label) pair that must come apart: a node's shape over any other name, or a node's name over the
+  // name of a better-connected entity or of a relation it is not part of. The node is the one that moves.
+  function collisions() {
+    const ids = nodesById.map(function (n) { return n.id; });
+    network.redraw();   // label boxes are measured when drawn
+    const labels = [];  // [box, owner node id, or -1 and the edge for a relation's name]
+    ids.forEach(function (id) { const b = labelBox(body(id)); if (b) labels.push([b, id, null]); });
+    network.body.edgeIndices.forEach(function (edgeId) {
+      const b = labelBox(network.body.edges[edgeId]);
+      if (b) labels.push([b, -1, edgesById[edgeId]]);
+    });
+    const found = [];
+    ids.forEach(function (id) {
+      const own = shapeBox(id), mine = labelBox(body(id));
+      labels.forEach(function (entry) {
+        const other = entry[1], edge = entry[2];
+        if (other === id) return;
+        let o = overlap(own, entry[0]);
+        if (o) { found.push({ id: id, from: own, box: entry[0], o: o, kind: "shape", edge: edge }); return; }
+        if (!mine || (edge && (edge.from === id || edge.to === id))) return;  // that name moves with this node
+        const gives = edge !== null || nodesById[other].degree > nodesById[id].degree ||
+          (nodesById[other].degree === nodesById[id].degree && other < id);
+        o = gives ? overlap(mine, entry[0]) : null;
+        if (o) found.push({ id: id, from: mine, box: entry[0], o: o, kind: "label", other: other, edge: edge });
+      });
+      const o2 = isolatedBox && nodesById[id].degree > 0 ? overlap(own, isolatedBox) : null;
+      if (o2) found.push({ id: id, from: own, box: isolatedBox, o: o2, kind: "block" });
+    });
+    return found;
+  }
+
+  function separate() {
+    // Names over names are best effort (two moves can undo each other): after 60 rounds only what must hold is
+    // enforced, no node over a name and the isolated block kept clear.
+    for (let round = 0; round < 200; round++) {
+      const found = collisions().filter(function (c) { return round < 60 || c.kind !== "label"; });
+      if (!found.length) return round;
+      const moves = {};
+      found.forEach(function (c) {
+        if (c.edge && (c.edge.from === c.id || c.edge.to === c.id)) {
+          // the name of one of its own relations, too short to hold it: lengthen the relation
+          const far = body(c.edge.from === c.id ? c.edge.to : c.edge.from), n = body(c.id);
+          const dx = n.x - far.x, dy = n.y - far.y, length = Math.hypot(dx, dy) || 1;
+          const step = 2 * (Math.min(c.o.dx, c.o.dy) + 2);
+          const m = moves[c.id] || (moves[c.id] = { x: 0, y: 0 });
+          m.x += dx / length * step;
+          m.y += dy / length * step;
+        } else {
+          push(moves, c.id, centre(c.from), centre(c.box), c.o);
+        }
+      });
+      Object.keys(moves).forEach(function (key) {
+        const id = Number(key), n = body(id), m = moves[key];
+        network.moveNode(id, n.x + m.x, n.y + m.y);
+      });
+    }
+    return -1;
+  }
+
+  function openingView() {
+    const connected = nodesById.filter(function (n) { return n.degree > 0; }).map(function (n) { return n.id; });
+    if (!connected.length) { network.fit({ animation: false }); return; }
+    network.fit({ nodes: connected, animation: false });
+    const top = connected.slice().sort(function (a, b) { return nodesById[b].degree - nodesById[a].degree || a - b; })
+      .slice(0, TOP_READABLE);
+    const smallest = Math.min.apply(null, top.map(function (id) { return body(id).labelModule.fontOptions.size || 14; }));
+    const needed = READABLE_PX / smallest;
+    if (network.getScale() >= needed) return;
+    const ps = network.getPositions(top);
+    const xs = top.map(function (id) { return ps[id].x; }), ys = top.map(function (id) { return ps[id].y; });
+    network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+                                 y: (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2 },
+                     scale: Math.min(needed, 2), animation: false });
+  }
+
+  function arrange() {
+    if (!nodesById.length) return;
+    placeIsolated();
+    page.separationRounds = separate();
+    openingView();
+  }
+
+  network.on("beforeDrawing", function (ctx) {
+    if (!isolatedBox || big) return;
+    const b = isolatedBox;
+    ctx.save();
+    ctx.fillStyle = "#f6f8fa";
+    ctx.strokeStyle = "#d0d7de";
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.rect(b.l, b.t, b.r - b.l, b.b - b.t);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = "#57606a";
+    ctx.font = "600 15px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    ctx.fillText("Sans relation dans ce graphe (" + b.count + ")", b.l + 10, b.t + 8);
+    ctx.restore();
+  });
+
+  // A page with nothing to draw says so instead of showing an empty canvas.
+  const emptyNote = document.getElementById("empty-note");
+  const documentCount = DATA.documents.length;
+  const read = documentCount ? " dans " + documentCount + " document" + (documentCount > 1 ? "s" : "") : "";
+  if (!nodesById.length) {
+    emptyNote.textContent = "Ce graphe ne contient aucune entité : kg n’a trouvé aucun nom" + read + ".";
+    emptyNote.hidden = false;
+  } else if (!edgesById.length) {
+    emptyNote.textContent = "Aucune relation n’a été trouvée entre les " + nodesById.length + " entités de ce graphe"
+      + read + " : elles sont rangées ci-dessous, sans lien.";
+    emptyNote.hidden = false;
+  }
+
+  // --------------------------------------------------------------------------------------------- focusing --
+  // Clicking an entity (or finding it) shows its neighbourhood: it and the entities it is related to stay in
+  // colour and fill the view, everything else fades.
+  const FADED_NODE = { color: { background: "#e4e7ea", border: "#d5d9dd" }, font: { color: "#b9bfc5" } };
+  const FADED_EDGE = { color: { color: "#eceef0" }, font: { color: "#c9ced3" } };
+  let focused = null;
+  let faded = { nodes: [], edges: [] };
+  function clearFocus() {
+    if (focused === null) return;
+    focused = null;
+    nodes.update(faded.nodes.map(function (id) { return { id: id, color: null, font: null }; }));
+    edges.update(faded.edges.map(function (id) { return { id: id, color: null, font: null }; }));
+    faded = { nodes: [], edges: [] };
+  }
+  function focusNeighbourhood(id) {
+    clearFocus();
+    focused = id;
+    const keep = new Set([id]);
+    incident[id].forEach(function (edgeId) { keep.add(edgesById[edgeId].from); keep.add(edgesById[edgeId].to); });
+    const edgeSet = new Set(incident[id]);
+    faded.nodes = nodesById.filter(function (n) { return !keep.has(n.id); }).map(function (n) { return n.id; });
+    faded.edges = edgesById.filter(function (e) { return !edgeSet.has(e.id); }).map(function (e) { return e.id; });
+    nodes.update(faded.nodes.map(function (nid) { return Object.assign({ id: nid }, FADED_NODE); }));
+    edges.update(faded.edges.map(function (eid) { return Object.assign({ id: eid }, FADED_EDGE); }));
+    const shown = Array.from(keep).filter(function (nid) { return typeOn[nodesById[nid].type]; });
+    network.fit({ nodes: shown, maxZoomLevel: big ? 1 : 1.6,
+                  animation: big ? false : { duration: 400, easingFunction: "easeInOutQuad" } });
+  }
 
   // ------------------------------------------------------------------------------------------- details / tooltip --
   function entityButton(id) {
@@ -148,7 +374,7 @@
     if (doc) parts.push(doc.title ? doc.title + " (" + doc.file + ")" : doc.file);
     if (ev.conf !== undefined) parts.push("confiance " + ev.conf);
     if (ev.role) parts.push("rôle : " + ev.role);
-    if (ev.status) parts.push("statut : " + ev.status);
+    if (ev.status) parts.push("statut : " + statusLabel(ev.status));
     if (ev.date) parts.push("date : " + ev.date);
     if (ev.rule) parts.push("règle " + ev.rule);
     block.appendChild(el("div", "source", "— " + parts.join(" · ")));
@@ -161,7 +387,9 @@
     const from = linkEntities ? entityButton(e.from) : document.createTextNode(nodesById[e.from].label);
     const to = linkEntities ? entityButton(e.to) : document.createTextNode(nodesById[e.to].label);
     head.appendChild(from);
-    head.appendChild(document.createTextNode(e.sym ? " ↔ " + e.p + " ↔ " : " → " + e.p + " → "));
+    head.appendChild(document.createTextNode(e.sym ? " ↔ " : " → "));
+    head.appendChild(term(e.p));
+    head.appendChild(document.createTextNode(e.sym ? " ↔ " : " → "));
     head.appendChild(to);
     box.appendChild(head);
     if (e.conf !== undefined) box.appendChild(el("div", "source", "confiance max. " + e.conf + " · " + e.ev.length + " source(s)"));
@@ -171,7 +399,7 @@
   function factBlock(index, linkEntities) {
     const f = DATA.facts[index];
     const box = el("div", "fact");
-    box.appendChild(el("div", "head", f.kind));
+    box.appendChild(named("div", "head", termLabel(f.kind), "kg:" + f.kind));
     const dl = el("dl");
     function row(name, value) { dl.appendChild(el("dt", null, name)); dl.appendChild(value); }
     function partyList(ids) {
@@ -193,7 +421,7 @@
       if (f.currency) amount += " " + f.currency;
       row("montant", el("dd", null, amount));
     }
-    if (f.status) row("statut", el("dd", null, f.status));
+    if (f.status) row("statut", named("dd", null, statusLabel(f.status), f.status));
     if (f.date) row("date", el("dd", null, f.date));
     if (f.duration) row("durée", el("dd", null, f.duration));
     box.appendChild(dl);
@@ -219,7 +447,8 @@
     frag.appendChild(el("h3", null, n.label));
     const dl = el("dl");
     function row(name, value) { dl.appendChild(el("dt", null, name)); dl.appendChild(el("dd", null, value)); }
-    row("type", typeLabel(n.type));
+    dl.appendChild(el("dt", null, "type"));
+    dl.appendChild(named("dd", null, typeLabel(n.type), "kg:" + n.type));
     row("libellés", n.labels.join(" · "));
     if (n.aliases.length) row("alias", n.aliases.join(" · "));
     if (n.mentions !== undefined) row("mentions", n.mentions);
@@ -242,7 +471,9 @@
   }
   function edgeContent(edgeId, full) {
     const frag = document.createDocumentFragment();
-    frag.appendChild(el("h3", null, edgesById[edgeId].p));
+    const p = edgesById[edgeId].p;
+    frag.appendChild(named("h3", null, termLabel(p), "kg:" + p));
+    frag.appendChild(el("div", "source", "kg:" + p));
     frag.appendChild(relationBlock(edgeId, full));
     return frag;
   }
@@ -274,7 +505,7 @@
     labelled = [];
     // a hub's thousand labels would cost seconds per frame: label its first relations only
     ids.forEach(function (id) { labelled = labelled.concat(incident[id].slice(0, MAX_SELECTION_LABELS)); });
-    labelled.forEach(function (edgeId) { updates.push({ id: edgeId, label: edgesById[edgeId].p }); });
+    labelled.forEach(function (edgeId) { updates.push({ id: edgeId, label: termLabel(edgesById[edgeId].p) }); });
     if (updates.length) edges.update(updates);
   }
   network.on("selectNode", function (p) { labelSelection(p.nodes); });
@@ -287,8 +518,9 @@
   network.on("zoom", hideTooltip);
   network.on("click", function (p) {
     hideTooltip();
-    if (p.nodes.length) showDetails(nodeContent(p.nodes[0], true));
-    else if (p.edges.length) showDetails(edgeContent(p.edges[0], true));
+    if (p.nodes.length) focusNode(p.nodes[0]);
+    else if (p.edges.length) { clearFocus(); showDetails(edgeContent(p.edges[0], true)); }
+    else clearFocus();
   });
 
   // -------------------------------------------------------------------------------------------------- search --
@@ -328,14 +560,14 @@
     if (!typeOn[n.type]) { typeOn[n.type] = true; syncFilters(); }
     network.selectNodes([id]);
     labelSelection([id]);
-    network.focus(id, { scale: big ? 0.7 : 1.3, animation: big ? false : { duration: 400, easingFunction: "easeInOutQuad" } });
+    focusNeighbourhood(id);
     showDetails(nodeContent(id, true));
   }
   const status = document.getElementById("search-status");
   document.getElementById("search-form").addEventListener("submit", function (event) {
     event.preventDefault();
     const id = findEntity(document.getElementById("search").value);
-    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); labelSelection([]); return; }
+    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); labelSelection([]); clearFocus(); return; }
     status.textContent = "";
     focusNode(id);
   });
@@ -348,6 +580,7 @@
   function filterItem(list, state, key, labelText, count, glyph, color) {
     const li = el("li");
     const label = el("label");
+    label.title = "kg:" + key;
     const box = document.createElement("input");
     box.type = "checkbox";
     box.checked = true;
@@ -366,7 +599,7 @@
     filterItem(typeList, typeOn, t, TYPES[t].label, typeCounts[t], TYPES[t].glyph, TYPES[t].color);
   });
   const predicateList = document.getElementById("predicate-filters");
-  DATA.predicates.forEach(function (p) { filterItem(predicateList, predicateOn, p, p, predicateCounts[p]); });
+  DATA.predicates.forEach(function (p) { filterItem(predicateList, predicateOn, p, termLabel(p), predicateCounts[p]); });
   function syncFilters() {
     checkboxes.forEach(function (c) { c[0].checked = c[1][c[2]]; });
     refresh();
@@ -382,6 +615,7 @@
 
   Object.assign(page, {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: DATA,
-    findEntity: findEntity, focusNode: focusNode,
+    findEntity: findEntity, focusNode: focusNode, focused: function () { return focused; },
+    clearFocus: clearFocus, isolatedBox: function () { return isolatedBox; }, collisions: collisions,
   });
 })();
