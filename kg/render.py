@@ -12,7 +12,7 @@ Why it is built this way:
 * **Readable.** Nodes are shaped and coloured by entity type and sized by degree; edges are labelled by predicate,
   directed, parallel relations stay separate curves, symmetric relations are drawn once without arrow heads. The
   page speaks French: predicates, fact kinds and statuses carry their ``rdfs:label``/``skos:prefLabel`` in French
-  from ``ontology/kg.ttl`` (the local name shows on hover). At first sight (``page.js``, ``arrange``) entities without
+  from ``ontology/kg.ttl`` (the local name shows on hover). At first sight (``first-sight.js``) entities without
   a relation are gathered apart, no node covers a label, and the view opens on the best-connected entities at a size
   where their names read.
 * **Fast.** Above ``layout_threshold`` entities the layout is computed here with networkx and the page starts with
@@ -416,7 +416,7 @@ def _script_hash(script: str) -> str:
 def render_page(data: PageData, *, title: str = "Graphe de connaissances") -> str:
     """The whole page as one string: template, inlined vis-network, kg's script and style, the data."""
     vis_js = _vis_asset("vis-network.min.js").replace("</script", "<\\/script")
-    app_js = _asset("page.js")
+    app_js = _asset("first-sight.js") + "\n" + _asset("page.js")  # one script: page.js calls first-sight.js
     csp = "; ".join((
         "default-src 'none'",
         f"script-src {_script_hash(vis_js)} {_script_hash(app_js)}",
