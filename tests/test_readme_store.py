@@ -8,12 +8,8 @@ named graphs into a server started with ``--union-default-graph``. The query is 
 from __future__ import annotations
 
 import json
-import subprocess
-import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,7 +17,7 @@ import pytest
 from kg.cli import main
 from kg.query import PREFIXES, KnowledgeGraph
 from tests.docsnippets import REPO, blocks, kg_commands
-from tests.test_store import OXIGRAPH, free_port
+from tests.oxigraph_server import OXIGRAPH, oxigraph
 
 pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server binary is not installed")
 
@@ -33,29 +29,6 @@ def readme_partner_query() -> str:
             if args[0] == "query" and "kg:partnersWith ?p" in args[-1]:
                 return args[-1]
     raise AssertionError("the README's worked example is gone")
-
-
-@contextmanager
-def oxigraph(data: Path, *options: str) -> Iterator[str]:
-    """A real Oxigraph server on a free local port; yields its base URL."""
-    port = free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}", *options],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def ask_store(base: str, sparql: str) -> list[str]:
