@@ -115,3 +115,25 @@ def test_cli_prints_the_error_and_the_warning(seed_build: Path, capsys: pytest.C
     captured = capsys.readouterr()
     assert captured.err.startswith('kg query: warning: "Twitter" is a plain literal')
     assert captured.err.count("warning") == 1 and "(0 rows)" in captured.out
+
+
+def test_the_endpoint_answers_400_with_the_same_message(seed_build: Path) -> None:
+    import threading
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from kg.serve import SparqlServer
+
+    server = SparqlServer(KnowledgeGraph.open(seed_build), 0, timeout=5, max_rows=50)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        query = urllib.parse.urlencode({"query": "SELECT ?x WHERE { ?t kg:partnerWith ?x }"})
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(f"{server.url}?{query}", timeout=10)
+        assert info.value.code == 400
+        assert "did you mean kg:partnersWith?" in info.value.read().decode("utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
