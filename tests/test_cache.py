@@ -107,7 +107,7 @@ def test_model_cue_files_and_kg_version_are_in_the_key(tmp_path: Path, monkeypat
     shutil.copytree(REPO / "ontology", cues)
     monkeypatch.setenv("KG_ONTOLOGY_DIR", str(cues))
     assert pipeline_key("fr_core_news_md-3.8.0") == base
-    relations = cues / "cues" / "relations.toml"
+    relations = cues / "frames" / "acquisition.toml"
     relations.write_text(relations.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
     assert pipeline_key("fr_core_news_md-3.8.0") != base
 

@@ -261,7 +261,7 @@ class Arguments:
         after the comma that closes it."""
         ctx = self.ctx
         start, end = ctx.sentence(a)
-        if ctx.tokens[start].pos_ == "ADP" and a > start:
+        if ctx.tokens[start].pos_ == "ADP" and a > start and "," not in ctx.words[start:a]:
             for k in range(a, end - 1):
                 if ctx.words[k] == ",":
                     names = self.reader.names_at(k + 1, end)
@@ -272,7 +272,8 @@ class Arguments:
             root = ctx.tokens[k]
             if root.dep_ == "ROOT" and root.pos_ in {"VERB", "AUX"} and k != a:
                 found = self.subject(root, allowed)
-                if found.mentions and found.how != "surface":
+                if found.mentions and (found.how != "surface" or ctx.bounds(found.mentions[-1])[1] ==
+                                       self._verb_start(root)):
                     return found
         return NONE
 

@@ -188,9 +188,10 @@ class Engine:
         if frame.predicate in ROLE_PREDICATES and "Imp" in head.morph.get("Tense"):
             self.note(t, frame, "no fact: past (imperfect)")
             return []
-        subjects = self._first(frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types))
+        subjects = self._first(frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types),
+                               "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
-                                                                     subjects.mentions))
+                                                                     subjects.mentions), "object" in frame.gather)
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
 
     def _made(self, t: Trigger, facts: Iterator[RelationMention], subjects: Found, objects: Found
@@ -203,12 +204,19 @@ class Engine:
             self.note(t, t.frame, f"no fact: no {side}" if side != "type" else "no fact: argument of another type")
         return made
 
-    def _first(self, slots: tuple[str, ...], read) -> Found:  # noqa: ANN001 - slot -> Found
+    def _first(self, slots: tuple[str, ...], read, gather: bool = False) -> Found:  # noqa: ANN001 - slot -> Found
+        """The names of the first slot that has any; with ``gather``, those of every slot (« mené par A, aux côtés
+        de B et C »: three investors)."""
+        found: list[Mention] = []
+        how = ""
         for slot in slots:
-            found = read(slot)
-            if found.mentions:
-                return found
-        return NONE
+            got = read(slot)
+            if got.mentions:
+                if not gather:
+                    return got
+                found += [m for m in got.mentions if m not in found]
+                how = how if how in {"surface", "reference"} else got.how
+        return Found(tuple(found), how) if found else NONE
 
     def verb_slot(self, slot: str, t: Trigger, voice: str, allowed: frozenset[str],
                   other: tuple[Mention, ...] = ()) -> Found:
@@ -269,8 +277,10 @@ class Engine:
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
             return []
-        subjects = self._first(frame.subject, lambda s: self.noun_slot(s, t, frame.subject_types))
-        objects = self._first(frame.object, lambda s: self.noun_slot(s, t, frame.object_types, subjects.mentions))
+        subjects = self._first(frame.subject, lambda s: self.noun_slot(s, t, frame.subject_types),
+                               "subject" in frame.gather)
+        objects = self._first(frame.object, lambda s: self.noun_slot(s, t, frame.object_types, subjects.mentions),
+                              "object" in frame.gather)
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
 
     def noun_slot(self, slot: str, t: Trigger, allowed: frozenset[str], other: tuple[Mention, ...] = ()) -> Found:

@@ -62,6 +62,7 @@ class Frame:
     status_verbs: tuple[tuple[str, str], ...] = ()  # verb lemma -> status of an offer
     allow_modal: bool = False
     of_place: bool = False
+    gather: frozenset[str] = frozenset()  # sides ("subject", "object") whose slots all contribute, not the first
     source: str = ""  # the file it was read from
 
 
@@ -199,6 +200,13 @@ def _types(where: str, values: list[str], default: set[str]) -> frozenset[str]:
     return frozenset(values or default)
 
 
+def _sides(where: str, values: list[str]) -> frozenset[str]:
+    bad = [v for v in values if v not in {"subject", "object"}]
+    if bad:
+        raise FrameError(f"{where}: gather takes \"subject\" or \"object\", not {bad[0]!r}")
+    return frozenset(values)
+
+
 def parse_frame(raw: dict[str, Any], source: str) -> Frame:
     """One ``[[frame]]`` table as a :class:`Frame`; raises :class:`FrameError` naming the file and frame."""
     fid = raw.get("id")
@@ -207,7 +215,7 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
         raise FrameError(f"{where}: every frame needs an id (it is the rule of the facts it makes)")
     known = {"id", "predicate", "kind", "lemmas", "phrases", "nouns", "subject", "object", "subject_types",
              "object_types", "confidence", "symmetric", "fact", "object_nouns", "requires", "deputy",
-             "deputy_predicate", "status_verbs", "allow_modal", "of_place"}
+             "deputy_predicate", "status_verbs", "allow_modal", "of_place", "gather"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise FrameError(f"{where}: unknown field {unknown[0]!r}")
@@ -250,6 +258,7 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
         status_verbs=tuple(sorted((fold(k), v) for k, v in raw.get("status_verbs", {}).items())),
         allow_modal=bool(raw.get("allow_modal", False)),
         of_place=bool(raw.get("of_place", False)),
+        gather=_sides(where, raw.get("gather", [])),
         source=source,
     )
 

@@ -21,6 +21,8 @@ from kg.model import Mention
 MAX_DESCRIPTION = 7
 LINKS = {"de", "d'", "du", "des"}
 # Words that end a clause: a list or a description never runs over them.
+INTRO_STARTS = {"tel", "tels", "telle", "telles", "comme", "dont", "notamment", "parmi", "a", "en", "entre", "y", ":",
+                "—", "–"}
 CLAUSE_BREAKS = {";", "«", "»", '"', "“", "”", "!", "?", "."}
 
 
@@ -75,6 +77,8 @@ class Reader:
         while i < end and steps < MAX_DESCRIPTION and ctx.mention(i) is None:
             tok = self.tokens[i]
             word = ctx.words[i]
+            if i > k and word in INTRO_STARTS and self.introducer(i, end) > 0:
+                break  # « des investisseurs tels que A »: the list opens here
             if tok.pos_ == "DET" or word in self.lex.fillers or (tok.pos_ == "ADJ" and word not in LINKS) \
                     or tok.pos_ == "NUM" or word in {"-", "«", "“", "'"} or self.is_demonym(i):
                 after_noun = after_noun or self.is_demonym(i)

@@ -34,10 +34,14 @@ class Trigger:
 
 
 def _pattern(words: tuple[str, ...]) -> list[dict]:
+    """One word after another; after the first, one adverb (« a pris hier le contrôle de »), or, in a phrase of three
+    words or more, up to three words that are not punctuation (« entrent à cette occasion au capital de »)."""
     pattern: list[dict] = []
     for i, w in enumerate(words):
         pattern.append({"_": {"kg_forms": {"INTERSECTS": [w]}}})
-        if i == 0 and len(words) > 1:
+        if i == 0 and len(words) > 2:
+            pattern += [{"IS_PUNCT": False, "OP": "?"}] * 3
+        elif i == 0 and len(words) > 1:
             pattern.append({"POS": "ADV", "OP": "?"})
     return pattern
 
