@@ -87,6 +87,7 @@ class Lexicon:
     past_phrases: tuple[str, ...]
     future_words: frozenset[str]
     definite_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
     we_pronouns: frozenset[str]
@@ -167,6 +168,7 @@ def _lexicon(root: str) -> Lexicon:
         past_phrases=tuple(fold(w) for w in d["modality"]["past_phrases"]),
         future_words=_folded(d["modality"]["future_words"]),
         definite_nouns=_folded(d["reference"]["definite_nouns"]),
+        person_nouns=_folded(d["reference"]["person_nouns"]),
         determiners=_folded(d["reference"]["determiners"]),
         pronouns=_folded(d["reference"]["pronouns"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),

@@ -46,10 +46,11 @@ class References:
         return word in self.lex.we_pronouns | self.lex.we_possessives or (
             self.ctx.interview and word in {"vous", "votre", "vos"})
 
-    def is_definite(self, i: int) -> bool:
+    def is_definite(self, i: int, nouns: frozenset[str] | None = None) -> bool:
         """« le groupe », « la jeune pousse », « cette société »: a description with no name of its own."""
         ctx = self.ctx
-        if ctx.mention(i) is not None or ctx.lemmas[i] not in self.lex.definite_nouns:
+        nouns = self.lex.definite_nouns if nouns is None else nouns
+        if ctx.mention(i) is not None or ctx.lemmas[i] not in nouns:
             return False
         start, end = ctx.sentence(i)
         k = i - 1
@@ -93,6 +94,11 @@ class References:
             subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed)]
             if subjects:
                 return ctx.refer(i, subjects[0])
+            described = next((t.i for t in ctx.tokens[s:e] if t.dep_ == "nsubj" and self.is_definite(t.i)), None)
+            if described is not None and "Organization" in allowed:  # « La société est … Elle a levé … »
+                m = self.definite(described)
+                if m is not None:
+                    return ctx.refer(i, m)
             named = [ctx.mention(t) for t in range(s, e) if ctx.mention(t) is not None]
             named = [m for m in named if m is not None and fits(m, allowed) and kind_of(m) in allowed]
             if len({m.text for m in named}) == 1:
@@ -209,11 +215,36 @@ class References:
             m = self.pronoun(i, allowed)
         elif self.is_definite(i):
             m = self.definite(i, exclude)
+        elif "Person" in allowed and self.is_definite(i, self.lex.person_nouns):
+            m = self.person(i, exclude)
         else:
             return None
         if m is None or not fits(m, allowed) or any(m.text == x.text for x in exclude):
             return None
         return m
+
+    def person(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
+        """The person « l'entrepreneur » / « le nouveau patron » stands for: a person subject of this or the
+        previous sentence, else the person the text names most (if one dominates)."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(i)
+        people = frozenset({"Person"})
+        skip = {m.text for m in exclude}
+        here = [m for _, m in self.subject_mentions(start, i) if kind_of(m) == "Person" and m.text not in skip]
+        if here:
+            return ctx.refer(i, here[-1])
+        prev = self._previous_subject(start, people, skip)
+        if prev is not None and kind_of(prev) == "Person":
+            return ctx.refer(i, prev)
+        counts: dict[str, list[Mention]] = {}
+        for m in ctx.mentions:
+            if kind_of(m) == "Person" and " " in m.text:
+                counts.setdefault(m.text, []).append(m)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if ranked and len(ranked[0]) >= 3 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1])):
+            if ranked[0][0].text not in skip:
+                return ctx.refer(i, ranked[0][0])
+        return None
 
     def within(self, a: int, b: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:
         """The referent of the description, pronoun or possessive in tokens [a, b) (« du club bavarois »)."""
