@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset, Graph
-from rdflib.term import Node
 
 from kg import __version__
 from kg.atomic import atomic_open
@@ -29,7 +28,7 @@ from kg.nlp import load_pipeline, model_id
 from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import resolve
-from kg.serialize import write_trig, write_turtle
+from kg.serialize import write_dataset
 from kg.vocab import DEFAULT_BASE_IRI
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
@@ -121,18 +120,10 @@ def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
     Both come straight from the dataset's quads through :mod:`kg.serialize`; the union is never built as a second
     rdflib graph (the writer merges a triple found in several graphs).
     """
-    prefixes = dict(dataset.namespaces())
-    default = dataset.default_graph.identifier
-    names = [None if g.identifier == default else g.identifier for g in dataset.graphs()]
-
-    def triples_of(name: Node | None) -> Iterator[tuple[Node, Node, Node]]:
-        return iter(dataset.default_graph if name is None else dataset.graph(name))
-
     with atomic_open(trig, "w") as fh:
-        write_trig(names, triples_of, prefixes, fh)
+        write_dataset(dataset, fh)
     with atomic_open(ttl, "w") as fh:
-        write_turtle(((s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None)) if p not in RUN_DEPENDENT),
-                     prefixes, fh)
+        write_dataset(dataset, fh, union=True, skip=RUN_DEPENDENT)
 
 
 def processed_at() -> str:
