@@ -8,9 +8,11 @@ obj, obl, appos, nmod, conj, acl, xcomp, advcl).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,10 +60,29 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _line_index(text: str) -> tuple[list[int], list[int]]:
+    """The offset of each line's start and of its first non-blank character, computed once per text.
+
+    ``_is_speaker`` looks back from a mention to its line start; scanning back with ``rfind`` and folding the whole
+    stretch cost O(line length) per mention, so quadratic on one huge line (issue 13). With this index a look-back
+    is a bisection, and only a few characters are ever folded.
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    firsts = [m.end() for m in re.finditer(r"(?m)^[^\S\n]*", text)]
+    return starts, firsts
+
+
 def _is_speaker(text: str, m: Mention) -> bool:
     """A name opening a line (after an article at most) and followed by a colon: an interview's speaker label."""
-    prefix = fold(text[text.rfind("\n", 0, m.start) + 1 : m.start]).strip()
-    return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
+    if not text[m.end : m.end + 3].lstrip(" ").startswith(":"):
+        return False
+    starts, firsts = _line_index(text)
+    first = firsts[bisect_right(starts, m.start) - 1]
+    if m.start - first > 8:  # longer than any article: not a line opening
+        return False
+    prefix = fold(text[first : m.start]).strip() if first < m.start else ""
+    return prefix in {"", "le", "la", "l'", "les"}
 
 
 class DocContext:

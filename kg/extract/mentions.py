@@ -10,7 +10,7 @@ the NER label, words inside the name, the noun the name stands beside, hashtags 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -313,6 +313,27 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset), key=lambda m: (m.start, -m.end)))
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _whole_word_hits(name: str, text: str, words: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """Where ``name`` occurs in ``text`` as whole words (what ``(?<![\\w#@])NAME(?!\\w)`` finds), looked up from
+    the positions of its first word: linear in the text, where one regex scan per name was quadratic (issue 13)."""
+    first = _WORD_RUN.match(name)
+    if first is None:
+        yield from ((h.start(), h.end()) for h in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?!\w)", text))
+        return
+    resume = 0
+    for a in words.get(first.group(), ()):
+        b = a + len(name)
+        if a < resume or not text.startswith(name, a):
+            continue
+        if (a and (text[a - 1] in "#@" or _WORD_RUN.match(text, a - 1))) or _WORD_RUN.match(text, b):
+            continue
+        resume = b  # matches do not overlap, as with re.finditer
+        yield a, b
+
+
 def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int) -> list[Mention]:
     """Other occurrences of a name already found in the document.
 
@@ -321,23 +342,30 @@ def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int) -> l
     of that name (same case, whole words) is a mention of it too. Votes are copied at a quarter weight so the
     repeat takes its type from the original without outvoting other evidence in resolution.
     """
-    taken = [(m.start - offset, m.end - offset) for m in found]
+    text = parsed.text
+    # which characters a mention already covers: an overlap test costs the hit's length, not the number of
+    # mentions (a scan of every mention per hit was quadratic on a long text, issue 13)
+    taken = bytearray(len(text) + 1)
+    for m in found:
+        a, b = max(m.start - offset, 0), min(m.end - offset, len(text))
+        taken[a:b] = b"\x01" * max(b - a, 0)
     by_text: dict[str, Mention] = {}
     for m in found:
         if m.initial or m.source in {"hashtag", "repeat"} or len(m.text) < 3 or fold(m.text) in entity_cues().not_names:
             continue
         by_text.setdefault(m.text, m)
     out: list[Mention] = []
-    text = parsed.text
+    words: dict[str, list[int]] = {}
+    for w in _WORD_RUN.finditer(text):
+        words.setdefault(w.group(), []).append(w.start())
     for name, model in sorted(by_text.items()):
-        for hit in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?![\w])", text):
-            a, b = hit.start(), hit.end()
-            if any(a < e and s < b for s, e in taken):
+        for a, b in _whole_word_hits(name, text, words):
+            if taken.find(1, a, b) != -1:
                 continue
             span = parsed.char_span(a, b)
             if span is None:
                 continue
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             out.append(Mention(
                 doc_id=doc.doc_id, start=offset + a, end=offset + b, text=name,
                 type_votes=tuple((k, w * 0.25) for k, w in model.type_votes), source="repeat",

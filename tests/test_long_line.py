@@ -1,0 +1,53 @@
+"""One huge line costs what ordinary text costs (issue 13): no look-back over the line, no scan per name.
+
+Speed itself is measured by ``benchmarks/bench_long_line.py`` (figures in benchmarks/README.md); these tests pin
+the two properties that made it quadratic, so they cannot come back unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.context import _is_speaker
+from kg.extract.cues import fold
+from kg.extract.mentions import _WORD_RUN, _whole_word_hits
+from kg.model import Document, Mention
+
+
+def test_speaker_look_back_folds_a_few_characters_not_the_line(nlp, monkeypatch) -> None:
+    from kg.extract import context, extract_document
+
+    folded: list[int] = []
+
+    def recording_fold(text: str) -> str:
+        folded.append(len(text))
+        return fold(text)
+
+    monkeypatch.setattr(context, "fold", recording_fold)
+    text = " ".join(f"Norvex{i % 97} Daltora :" for i in range(1000)) + " Le Journal : bonjour"
+    extract_document(Document("t", "t.txt", text, "", "utf-8", ""), nlp(text))
+    assert folded and max(folded) < 200  # before: the line up to each mention (tens of kB each, all cached)
+
+
+def test_speaker_labels_are_still_found() -> None:
+    text = "Intro\n  Le Journal : bonjour\nOn a vu Journal : non\nJournal: oui\n" + "x " * 50 + "Journal : non"
+
+    def at(n: int) -> Mention:
+        i = [m.start() for m in re.finditer("Journal", text)][n]
+        return Mention("d", i, i + 7, "Journal", (), "ner:ORG")
+
+    assert [_is_speaker(text, at(n)) for n in range(4)] == [True, False, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab Cd-#@é_1\n", max_size=60),
+       st.sampled_from(["Ab", "Ab Ab", "Ab-Cd", "Cd", "é", "-Ab", "#Ab", "Ab Cd", "1", "Ab_"]))
+def test_whole_word_hits_find_what_the_regex_found(text: str, name: str) -> None:
+    words: dict[str, list[int]] = {}
+    for w in _WORD_RUN.finditer(text):
+        words.setdefault(w.group(), []).append(w.start())
+    regex = [(h.start(), h.end()) for h in re.finditer(rf"(?<![\w#@]){re.escape(name)}(?!\w)", text)]
+    assert list(_whole_word_hits(name, text, words)) == regex
