@@ -53,6 +53,7 @@ class BuildResult:
     cache_hits: int = 0  # documents whose extraction came from the build cache
     cache_misses: int = 0  # documents parsed in this build
     base_iri: str = DEFAULT_BASE_IRI
+    notes: list[Skipped] = field(default_factory=list)  # files read with a repair (invalid UTF-8 bytes replaced)
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
@@ -150,6 +151,7 @@ def build(
     scheduler: str | None = None,
     cache: bool = True,
     batch_size: int = 16,
+    follow_links: bool = False,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
@@ -161,7 +163,8 @@ def build(
     Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
     ``cache`` keeps each document's extraction under ``out_dir/.kg-cache`` so the next build re-parses only new or
-    changed documents. ``BuildResult.timings`` has the seconds spent in each stage.
+    changed documents. ``BuildResult.timings`` has the seconds spent in each stage. Symbolic links out of the input
+    folder are skipped unless ``follow_links``.
     """
     started = time.perf_counter()
     source = Path(input_path) if input_path is not None else SAMPLE_CORPUS
@@ -181,7 +184,7 @@ def build(
         timings[stage] = now - clock
         clock = now
 
-    corpus = read_corpus(source, max_bytes=max_file_size)
+    corpus = read_corpus(source, max_bytes=max_file_size, follow_links=follow_links)
     lap("read")
     nlp = load_pipeline(model)
     spacy_model = model_id(nlp)
@@ -215,6 +218,7 @@ def build(
     result = BuildResult(
         documents=corpus.documents,
         skipped=corpus.skipped,
+        notes=corpus.notes,
         entities=entities,
         relations=relations,
         dataset=dataset,

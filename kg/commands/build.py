@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="drop relations whose confidence is below P (0..1)")
     p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                    help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read symbolic links that point out of the input folder (default: skip them)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
@@ -86,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             cache=not args.no_cache,
             batch_size=args.batch_size,
+            follow_links=args.follow_links,
         )
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
@@ -99,6 +102,8 @@ def print_summary(result: BuildResult, out=None) -> None:
     print(f"documents: {len(result.documents)} read, {len(result.skipped)} skipped", file=out)
     for s in result.skipped:
         print(f"  skipped {s.path}: {s.reason}", file=out)
+    for note in result.notes:
+        print(f"  repaired {note.path}: {note.reason}", file=out)
     types = Counter(e.type for e in result.entities)
     print(f"entities: {len(result.entities)}", file=out)
     for kind, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
