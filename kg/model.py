@@ -58,6 +58,7 @@ class Mention:
     source: str  # what found it: "ner:ORG", "hashtag", "before-hashtag", ...
     initial: bool = False  # a lone capitalised word opening a sentence: a name only if seen elsewhere too
     handle: str = ""  # an @account written right after the name
+    same_as: str = ""  # another name the text gives this thing: « X, l'ex-Y », « Metabolic Explorer (Metex) »
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -97,6 +98,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     handles: set[str] = field(default_factory=set)
+    type_confidence: float = 1.0  # how clearly the votes decided the type (0..1); low for a single weak vote
 
 
 @dataclass(frozen=True)

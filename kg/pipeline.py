@@ -28,6 +28,7 @@ from kg.nlp import load_pipeline, model_id
 from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import resolve
+from kg.resolve.aliases import read_aliases
 from kg.serialize import write_dataset
 from kg.vocab import DEFAULT_BASE_IRI
 
@@ -151,6 +152,7 @@ def build(
     scheduler: str | None = None,
     cache: bool = True,
     batch_size: int = 16,
+    aliases: Path | str | None = None,
     follow_links: bool = False,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
@@ -165,6 +167,9 @@ def build(
     ``cache`` keeps each document's extraction under ``out_dir/.kg-cache`` so the next build re-parses only new or
     changed documents. ``BuildResult.timings`` has the seconds spent in each stage. Symbolic links out of the input
     folder are skipped unless ``follow_links``.
+
+    ``aliases`` is a user's TSV file of names fixed by hand (:mod:`kg.resolve.aliases`); it is read before any work,
+    so a bad file fails fast (:class:`kg.resolve.aliases.AliasesError`, a ``ValueError``).
     """
     started = time.perf_counter()
     source = Path(input_path) if input_path is not None else SAMPLE_CORPUS
@@ -172,6 +177,7 @@ def build(
     base = check_base(base_iri)
     if not source.exists():
         raise FileNotFoundError(f"input path does not exist: {source}")
+    fixed = read_aliases(aliases) if aliases is not None else None
     check_output_dir(out)
     runner = make_engine(engine or ("process" if workers > 1 else "serial"), workers=workers, model=model,
                          batch_size=batch_size, scheduler=scheduler)
@@ -195,7 +201,7 @@ def build(
     lap("load")
     extractions = list(extract_all(corpus.documents, model, progress, batch_size, engine=runner, cache=store))
     lap("extract")
-    entities, relations = resolve(extractions)
+    entities, relations = resolve(extractions, fixed)
     del extractions
     if min_confidence > 0:
         relations = [r for r in relations if r.confidence >= min_confidence]

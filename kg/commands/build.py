@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
                    "graph.trig are always written)")
+    p.add_argument("--aliases", type=Path, metavar="FILE",
+                   help="TSV of names to fix by hand: name, canonical name, type (an empty canonical name drops "
+                   "the name); see docs/extraction.md")
     p.add_argument("--infer", action="store_true",
                    help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     speed = p.add_argument_group("speed (never changes the output)")
@@ -88,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             cache=not args.no_cache,
             batch_size=args.batch_size,
+            aliases=args.aliases,
             follow_links=args.follow_links,
         )
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
