@@ -1,11 +1,12 @@
 """The build: corpus -> nlp -> extract -> resolve -> graph -> files.
 
-``build()`` is the whole job, used by ``kg build`` and by Python users alike. Outputs are written atomically
-(temporary file, then rename), so an interrupted build leaves the previous files intact.
+``build()`` is the whole job, used by ``kg build`` and by Python users alike. Outputs are staged and switched in
+together (:mod:`kg.outputs`), so an interrupted build leaves the previous set of files intact.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from kg.graph import RUN_DEPENDENT, BuildInfo, build_dataset, union_graph
 from kg.iri import check_base
 from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import load_pipeline, model_id
+from kg.outputs import OutputSet
 from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import resolve
@@ -37,6 +39,10 @@ SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
 
 class OutputError(OSError):
     """The output folder cannot be created or written."""
+
+
+class WriteError(OutputError):
+    """Writing the outputs failed part-way (a full disk, an I/O error); the previous outputs are intact."""
 
 
 @dataclass
@@ -213,14 +219,6 @@ def build(
 
         materialise(dataset)
     lap("graph")
-    files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
-    write_graph_files(dataset, files["ttl"], files["trig"])
-    extra = [f for f in dict.fromkeys(exports) if f not in files]
-    if extra:
-        from kg.export import write_exports
-
-        files.update(write_exports(dataset, out, extra))
-    lap("write")
     result = BuildResult(
         documents=corpus.documents,
         skipped=corpus.skipped,
@@ -228,15 +226,32 @@ def build(
         entities=entities,
         relations=relations,
         dataset=dataset,
-        files=files,
         timings=timings,
         cache_hits=store.hits if store else 0,
         cache_misses=store.misses if store else len(corpus.documents),
         base_iri=base,
     )
-    if html:
-        files["html"] = out / "graph.html"
-        render_html(result.graph, files["html"])
-        result.timings["html"] = time.perf_counter() - clock
+    try:
+        with OutputSet(out) as outputs:  # every output is staged, then all switch in at once (kg.outputs)
+            written = {"ttl": "graph.ttl", "trig": "graph.trig"}
+            write_graph_files(dataset, outputs.path("graph.ttl"), outputs.path("graph.trig"))
+            extra = [f for f in dict.fromkeys(exports) if f not in written]
+            if extra:
+                from kg.export import write_exports
+
+                written.update({f: p.name for f, p in write_exports(dataset, outputs.staging, extra).items()})
+            lap("write")
+            if html:
+                written["html"] = "graph.html"
+                render_html(result.graph, outputs.path("graph.html"))
+                timings["html"] = time.perf_counter() - clock
+            outputs.commit()
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise WriteError(f"cannot write the outputs into {out}: {exc.strerror or exc}"
+                         f"{' (disk full)' if exc.errno == errno.ENOSPC else ''}; the previous outputs are "
+                         "unchanged") from exc
+    result.files = {kind: out / name for kind, name in written.items()}
     result.seconds = time.perf_counter() - started
     return result

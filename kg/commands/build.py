@@ -11,7 +11,7 @@ from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES
 from kg.engines import ENGINES
 from kg.nlp import ModelNotFound
-from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, build
+from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, WriteError, build
 from kg.vocab import DEFAULT_BASE_IRI
 
 
@@ -94,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
             aliases=args.aliases,
             follow_links=args.follow_links,
         )
+    except WriteError as exc:  # the run itself failed (a full disk): exit 1, one line, old outputs intact
+        print(f"kg build: error: {exc}", file=sys.stderr)
+        return 1
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     print_summary(result)
