@@ -52,3 +52,14 @@ def test_whole_word_hits_find_what_the_regex_found(text: str, name: str) -> None
     pattern = rf"(?<![\w#@])(?<!\w-){re.escape(name)}(?![\w])(?!-\w)"
     regex = [(h.start(), h.end()) for h in re.finditer(pattern, text)]
     assert list(_whole_word_hits(name, text, words)) == regex
+
+
+def test_line_breaks_start_sentences_in_one_pass(nlp) -> None:
+    """kg_line_breaks sets the marks through one array (the per-token setter rescans the Doc: quadratic)."""
+    from kg.nlp import line_breaks
+
+    doc = line_breaks(nlp.tokenizer("Titre du jour\nLe texte suit ici.\n\nUn autre paragraphe."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Titre", "Le", "Un"]
+    assert all(t.is_sent_start is False for t in doc if t.is_space and t.i > 0 and "\n" not in doc[t.i - 1].text
+               + doc[t.i - 1].whitespace_)
