@@ -56,12 +56,12 @@ class OutputSet:
     def commit(self) -> None:
         """Make the staged set current in one atomic rename, then link the stable names to it."""
         names = sorted(p.name for p in self.staging.iterdir())
-        _fsync_dir(self.staging)
+        _fsync_set(self.staging)
         link = self.out / f"{CURRENT}.{os.getpid()}.tmp"
         link.unlink(missing_ok=True)
         link.symlink_to(Path(BUILDS) / self.staging.name, target_is_directory=True)
         os.replace(link, self.out / CURRENT)  # the switch: before it the old set, after it the new one
-        _fsync_dir(self.out)
+        _fsync(self.out)
         self.committed = True
         for name in names:  # stable names; they only change the first time a name is written
             stable = self.out / name
@@ -107,17 +107,17 @@ class OutputSet:
                 self._lock_fd = None
 
 
-def _fsync_dir(path: Path) -> None:
-    """Flush a folder's entries (and, for the staging folder, its files) so the switch survives a power cut."""
-    for child in path.iterdir() if path.name != "" and path.parent.name == BUILDS else ():
-        if child.is_file():
-            fd = os.open(child, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_set(staging: Path) -> None:
+    """Flush the staged files and the folder's entries, so that what the switch points to survives a power cut."""
+    for child in staging.iterdir():
+        if child.is_file():
+            _fsync(child)
+    _fsync(staging)
