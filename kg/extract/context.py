@@ -25,7 +25,9 @@ LIST_DEPS = {"conj", "appos"}
 # A fact whose argument is a pronoun or a description resolved to an entity named elsewhere ("vous", "le groupe")
 # is less sure than one naming both sides in the sentence.
 REFERENCE_FACTOR = 0.85
-SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
+# a label opening a line: blanks before it stay on its line (``^\s*`` ran across every blank line that follows,
+# quadratic on a text whose furniture was blanked into long runs of spaces and newlines: issue 13)
+SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 
 
 def kind_of(m: Mention) -> str:
