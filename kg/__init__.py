@@ -4,13 +4,29 @@ The pipeline reads like the package layout::
 
     corpus -> nlp -> extract -> resolve -> graph -> render / query / store
 
-``kg.build(...)`` runs it from Python; ``kg build`` runs it from the shell.
+``kg.build(...)`` runs it from Python and ``kg.open(...)`` loads what it wrote for SPARQL; ``kg build`` and
+``kg query`` do the same from the shell.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from kg.pipeline import BuildResult, build
 
-__all__ = ["BuildResult", "__version__", "build"]
+if TYPE_CHECKING:
+    from kg.query import KnowledgeGraph
+
+
+def open(path: str | Path = "out") -> KnowledgeGraph:
+    """A built graph, ready for SPARQL: an output folder of ``kg build`` or a graph file (see
+    :meth:`kg.query.KnowledgeGraph.open`). ``kg.open("out").query("SELECT ...")``."""
+    from kg.query import KnowledgeGraph
+
+    return KnowledgeGraph.open(path)
+
+
+__all__ = ["BuildResult", "__version__", "build", "open"]

@@ -10,7 +10,6 @@ same length, so every offset kg reports is an offset into the decoded file.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import hashlib
 import html
 import os
@@ -18,14 +17,15 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.model import Document, Skipped
 from kg.ontology import load_toml
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_MAX_BYTES = 2_000_000  # "2 MB" in the help and in the message: decimal megabytes, as --max-file-size
+TITLE_MAX_CHARS = 200
 FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
@@ -121,14 +121,22 @@ def iter_files(root: Path) -> Iterator[Path]:
             yield item[0]
 
 
-def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bool = False) -> CorpusReport:
-    """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist."""
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None,
+                follow_links: bool = False) -> CorpusReport:
+    """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist.
+
+    The same text under two file names is one source: the first (in path order) is read, the others are skipped as
+    duplicates. ``language`` forces every document's language; by default it is detected (:mod:`kg.language`) and
+    a document that is not French is skipped with the language it seems to be in. Symbolic links out of ``root``
+    are skipped unless ``follow_links`` (see :func:`walk`).
+    """
     if not root.exists():
         raise FileNotFoundError(f"input path does not exist: {root}")
     documents: list[Document] = []
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
     seen_ids: set[str] = set()
+    seen_texts: dict[str, str] = {}
     if root.is_dir():
         items: Iterable[tuple[Path, str] | Skipped] = walk(root, follow_links)
     elif root.is_file():
@@ -147,7 +155,15 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bo
         if result.encoding.endswith(REPAIRED):
             notes.append(Skipped(rel, f"{result.encoding.removesuffix(REPAIRED).split(' ', 1)[1]} "
                                       "invalid UTF-8 byte(s) replaced by U+FFFD"))
-            result = dataclasses.replace(result, encoding="utf-8")
+            result = replace(result, encoding="utf-8")
+        first = seen_texts.setdefault(content_hash(result.text), rel)
+        if first != rel:
+            skipped.append(Skipped(rel, f"duplicate: the same text as {first} (one source, read once)"))
+            continue
+        result, foreign = with_language(result, language)
+        if foreign:
+            skipped.append(foreign)
+            continue
         doc_id = result.doc_id
         n = 2
         while doc_id in seen_ids:  # "a.txt" and "a.md" in one folder
@@ -155,7 +171,7 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bo
             n += 1
         seen_ids.add(doc_id)
         if doc_id != result.doc_id:
-            result = dataclasses.replace(result, doc_id=doc_id)
+            result = replace(result, doc_id=doc_id)
         documents.append(result)
     return CorpusReport(documents, skipped, notes)
 
@@ -169,8 +185,8 @@ def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            limit = max_bytes / 1e6
-            return Skipped(rel, f"too large: {size / 1e6:.1f} MB, over the {limit:.1f} MB limit (--max-file-size)")
+            return Skipped(rel, f"too large: {megabytes(size, above=max_bytes)} MB, over the {megabytes(max_bytes)} MB "
+                                "limit (--max-file-size)")
         raw = path.read_bytes()
     except OSError as exc:
         return Skipped(rel, f"unreadable: {exc.strerror or exc}")
@@ -272,11 +288,58 @@ def document_id(rel: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_stem).strip("-.") or "doc"
 
 
-def first_line(text: str) -> str:
+def megabytes(size: int, above: int | None = None) -> str:
+    """Decimal megabytes for people: ``2000000`` -> ``"2"``, ``2097152`` -> ``"2.097"``. With ``above`` (a limit the
+    size exceeds), as many decimals as it takes to read larger than the limit: ``2.01`` over ``2``, never ``2.0``."""
+    if above is None:
+        return f"{size / 1e6:.3f}".rstrip("0").rstrip(".")
+    shown_limit = float(megabytes(above))
+    for digits in range(1, 7):
+        text = f"{size / 1e6:.{digits}f}"
+        if float(text) > shown_limit:
+            return text
+    return f"{size / 1e6:.6f}"
+
+
+def content_hash(text: str) -> str:
+    """The same article whatever its file name, encoding or line breaks: a hash of its words."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def with_language(doc: Document, forced: str | None) -> tuple[Document, Skipped | None]:
+    """The document stamped with its language (``forced``, else detected); a Skipped if it is not French."""
+    from kg.language import detect
+
+    if forced:
+        return replace(doc, language=forced), None
+    guess = detect(doc.text)
+    if guess.code in (None, "fr"):
+        return doc, None
+    return doc, Skipped(doc.path, f"written in {guess.name} ({guess.code}), not French: not read "
+                                  "(--lang fr reads it as French)")
+
+
+def first_line(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """The title: the first non-empty line, or its first sentence when the line is a whole paragraph, never cut
+    inside a word (a line longer than ``limit`` ends at a word boundary, with an ellipsis)."""
     for line in text.splitlines():
         if line.strip():
-            return " ".join(line.split())[:200]
+            return shorten(" ".join(line.split()), limit)
     return ""
+
+
+def shorten(line: str, limit: int) -> str:
+    """``line`` if it fits in ``limit``; else its first sentence if that fits; else its words up to ``limit``, «…»."""
+    if len(line) <= limit:
+        return line
+    sentence = re.match(r"(.{20,}?[.!?])\s", line[: limit + 1])
+    if sentence:
+        return sentence.group(1)
+    cut = line[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -25,7 +25,7 @@ from kg.extract import DocumentExtraction
 from kg.graph import RUN_DEPENDENT, BuildInfo, build_dataset, union_graph
 from kg.iri import check_base
 from kg.model import Document, Entity, Relation, Skipped
-from kg.nlp import load_pipeline, model_id
+from kg.nlp import installed_model_id
 from kg.outputs import OutputSet
 from kg.progress import progress_bar
 from kg.render import render_html
@@ -45,6 +45,21 @@ class WriteError(OutputError):
     """Writing the outputs failed part-way (a full disk, an I/O error); the previous outputs are intact."""
 
 
+class NothingToBuild(ValueError):
+    """No document of the input could be read: nothing is written, so a good previous build stays as it was."""
+
+    def __init__(self, source: Path, skipped: list[Skipped], out: Path) -> None:
+        if skipped:
+            first = skipped[0]
+            more = f", and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+            why = f"{len(skipped)} file(s) skipped ({first.path}: {first.reason}{more})"
+        else:
+            why = "no file in it"
+        kept = f"; {out} left as it was" if out.exists() else ""
+        super().__init__(f"no document read from {source}: {why}; nothing written{kept}")
+        self.skipped = skipped
+
+
 @dataclass
 class BuildResult:
     """What a build read, found and wrote."""
@@ -61,6 +76,7 @@ class BuildResult:
     cache_misses: int = 0  # documents parsed in this build
     base_iri: str = DEFAULT_BASE_IRI
     notes: list[Skipped] = field(default_factory=list)  # files read with a repair (invalid UTF-8 bytes replaced)
+    source: Path | None = None  # the folder or file that was read
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
@@ -72,8 +88,19 @@ class BuildResult:
         return self._graph
 
 
+def check_output_target(out_dir: Path) -> None:
+    """``-o README.md``: the output must be a folder, or a path where one can be made."""
+    for path in (out_dir, *out_dir.parents):
+        if path.exists():
+            if not path.is_dir():
+                raise OutputError(f"cannot write to output directory {out_dir}: {path} is a file, not a folder "
+                                  "(-o names the folder that receives graph.ttl, graph.trig and graph.html)")
+            return
+
+
 def check_output_dir(out_dir: Path) -> None:
     """Create ``out_dir`` if needed and prove it is writable, before any work is done."""
+    check_output_target(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / f".kg-write-test-{os.getpid()}"
@@ -95,6 +122,7 @@ def extract_all(
     """Every document's extraction, in document order, streaming (no spaCy Doc outlives its extraction).
 
     Documents found in ``cache`` are read back; the others go to ``engine`` (serial by default) and are added to it.
+    The engine is not called when every document is in the cache, so an unchanged rebuild never loads spaCy.
     """
     engine = engine or make_engine("serial", model=model, batch_size=batch_size)
     found: dict[int, DocumentExtraction] = {}
@@ -104,7 +132,7 @@ def extract_all(
             if ex is not None:
                 found[i] = ex
     misses = [d for i, d in enumerate(documents) if i not in found]
-    fresh = engine(misses)
+    fresh = engine(misses) if misses else iter(())
     with progress_bar(len(documents), progress) as bar:
         if found:
             bar.update(len(found))
@@ -149,6 +177,7 @@ def build(
     model: str | None = None,
     min_confidence: float = 0.0,
     max_file_size: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
     progress: bool | None = None,
     html: bool = True,
     infer: bool = False,
@@ -165,8 +194,10 @@ def build(
 
     With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.materialise`). ``exports``
     names further formats written from the same dataset (``nt``, ``nq``, ``jsonld``; see :mod:`kg.export`).
-    Raises ``FileNotFoundError`` for a missing input and :class:`OutputError` for an unwritable output folder;
-    unusable files inside the input are skipped and listed in ``BuildResult.skipped``.
+    Raises ``FileNotFoundError`` for a missing input, :class:`OutputError` for an output that is a file or cannot
+    be written, and :class:`NothingToBuild` when no document could be read (then nothing at all is written).
+    Unusable files inside the input are skipped and listed in ``BuildResult.skipped``: duplicates (same text) and
+    documents not in French (unless ``language`` forces every document's language, e.g. ``"fr"``).
 
     Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
@@ -184,11 +215,15 @@ def build(
     if not source.exists():
         raise FileNotFoundError(f"input path does not exist: {source}")
     fixed = read_aliases(aliases) if aliases is not None else None
+    check_output_target(out)
+    clock = time.perf_counter()
+    corpus = read_corpus(source, max_bytes=max_file_size, language=language, follow_links=follow_links)
+    if not corpus.documents:
+        raise NothingToBuild(source, corpus.skipped, out)
     check_output_dir(out)
     runner = make_engine(engine or ("process" if workers > 1 else "serial"), workers=workers, model=model,
                          batch_size=batch_size, scheduler=scheduler)
     timings: dict[str, float] = {}
-    clock = time.perf_counter()
 
     def lap(stage: str) -> None:
         nonlocal clock
@@ -196,10 +231,8 @@ def build(
         timings[stage] = now - clock
         clock = now
 
-    corpus = read_corpus(source, max_bytes=max_file_size, follow_links=follow_links)
     lap("read")
-    nlp = load_pipeline(model)
-    spacy_model = model_id(nlp)
+    spacy_model = installed_model_id(model)  # from the model's meta.json: spaCy is loaded only to parse
     store = None
     if cache:
         store = ExtractionCache(out, pipeline_key(spacy_model))
@@ -230,6 +263,7 @@ def build(
         cache_hits=store.hits if store else 0,
         cache_misses=store.misses if store else len(corpus.documents),
         base_iri=base,
+        source=source,
     )
     try:
         with OutputSet(out) as outputs:  # every output is staged, then all switch in at once (kg.outputs)
