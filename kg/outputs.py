@@ -60,7 +60,10 @@ class OutputSet:
         link = self.out / f"{CURRENT}.{os.getpid()}.tmp"
         link.unlink(missing_ok=True)
         link.symlink_to(Path(BUILDS) / self.staging.name, target_is_directory=True)
-        os.replace(link, self.out / CURRENT)  # the switch: before it the old set, after it the new one
+        current = self.out / CURRENT
+        if current.is_dir() and not current.is_symlink():  # a copy of a build folder made without its links
+            shutil.rmtree(current)
+        os.replace(link, current)  # the switch: before it the old set, after it the new one
         _fsync(self.out)
         self.committed = True
         for name in names:  # stable names; they only change the first time a name is written

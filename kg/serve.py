@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from kg.endpoint import EXAMPLE, QueryJob, Reply, form_page, negotiate, plain, to_html
+from kg.query import KnowledgeGraph
 from kg.query_pool import Deadline, PoolError, QueryPool
 
 HOST = "127.0.0.1"
@@ -189,13 +190,18 @@ class SparqlServer:
     thread) stops it and kills the workers.
     """
 
-    def __init__(self, source: Path | str, port: int = 7878, *, timeout: float = 10.0, max_rows: int = 10_000,
-                 workers: int = 2, threads: int = 8, cors: str | None = None, allow_service: bool = False,
+    def __init__(self, source: Path | str | KnowledgeGraph, port: int = 7878, *, timeout: float = 10.0,
+                 max_rows: int = 10_000, workers: int = 2, threads: int = 8, cors: str | None = None,
+                 allow_service: bool = False,
                  verbose: bool = False, channel_timeout: int = 30) -> None:
         from waitress.server import create_server
 
         from kg.query import resolve_graph_path
 
+        if isinstance(source, KnowledgeGraph):  # each worker loads the graph itself: it needs the file
+            if source.source is None:
+                raise ValueError("kg serve serves a graph file; this KnowledgeGraph was not opened from one")
+            source = source.source
         log = (lambda message: sys.stderr.write(message + "\n")) if verbose else None
         self.pool = QueryPool(resolve_graph_path(Path(source)), "kg.endpoint.answer_query", size=workers,
                               options={"max_rows": max_rows}, on_event=log)
@@ -245,6 +251,9 @@ class SparqlServer:
             wasyncore.close_all(self._server._map)
         self._server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
         self.pool.close()
+
+    def server_close(self) -> None:
+        """Nothing left to close after :meth:`shutdown` (kept for callers of the former http.server API)."""
 
     def __enter__(self) -> SparqlServer:
         return self
