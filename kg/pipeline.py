@@ -1,11 +1,12 @@
 """The build: corpus -> nlp -> extract -> resolve -> graph -> files.
 
-``build()`` is the whole job, used by ``kg build`` and by Python users alike. Outputs are written atomically
-(temporary file, then rename), so an interrupted build leaves the previous files intact.
+``build()`` is the whole job, used by ``kg build`` and by Python users alike. Outputs are staged and switched in
+together (:mod:`kg.outputs`), so an interrupted build leaves the previous set of files intact.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset, Graph
-from rdflib.term import Node
 
 from kg import __version__
 from kg.atomic import atomic_open
@@ -26,11 +26,12 @@ from kg.graph import RUN_DEPENDENT, BuildInfo, build_dataset, union_graph
 from kg.iri import check_base
 from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import installed_model_id
+from kg.outputs import OutputSet
 from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import resolve
 from kg.resolve.aliases import read_aliases
-from kg.serialize import write_trig, write_turtle
+from kg.serialize import write_dataset
 from kg.vocab import DEFAULT_BASE_IRI
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
@@ -38,6 +39,10 @@ SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
 
 class OutputError(OSError):
     """The output folder cannot be created or written."""
+
+
+class WriteError(OutputError):
+    """Writing the outputs failed part-way (a full disk, an I/O error); the previous outputs are intact."""
 
 
 class NothingToBuild(ValueError):
@@ -70,6 +75,7 @@ class BuildResult:
     cache_hits: int = 0  # documents whose extraction came from the build cache
     cache_misses: int = 0  # documents parsed in this build
     base_iri: str = DEFAULT_BASE_IRI
+    notes: list[Skipped] = field(default_factory=list)  # files read with a repair (invalid UTF-8 bytes replaced)
     source: Path | None = None  # the folder or file that was read
     _graph: Graph | None = field(default=None, repr=False)
 
@@ -150,18 +156,10 @@ def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
     Both come straight from the dataset's quads through :mod:`kg.serialize`; the union is never built as a second
     rdflib graph (the writer merges a triple found in several graphs).
     """
-    prefixes = dict(dataset.namespaces())
-    default = dataset.default_graph.identifier
-    names = [None if g.identifier == default else g.identifier for g in dataset.graphs()]
-
-    def triples_of(name: Node | None) -> Iterator[tuple[Node, Node, Node]]:
-        return iter(dataset.default_graph if name is None else dataset.graph(name))
-
     with atomic_open(trig, "w") as fh:
-        write_trig(names, triples_of, prefixes, fh)
+        write_dataset(dataset, fh)
     with atomic_open(ttl, "w") as fh:
-        write_turtle(((s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None)) if p not in RUN_DEPENDENT),
-                     prefixes, fh)
+        write_dataset(dataset, fh, union=True, skip=RUN_DEPENDENT)
 
 
 def processed_at() -> str:
@@ -190,6 +188,7 @@ def build(
     cache: bool = True,
     batch_size: int = 16,
     aliases: Path | str | None = None,
+    follow_links: bool = False,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
@@ -203,7 +202,8 @@ def build(
     Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
     ``cache`` keeps each document's extraction under ``out_dir/.kg-cache`` so the next build re-parses only new or
-    changed documents. ``BuildResult.timings`` has the seconds spent in each stage.
+    changed documents. ``BuildResult.timings`` has the seconds spent in each stage. Symbolic links out of the input
+    folder are skipped unless ``follow_links``.
 
     ``aliases`` is a user's TSV file of names fixed by hand (:mod:`kg.resolve.aliases`); it is read before any work,
     so a bad file fails fast (:class:`kg.resolve.aliases.AliasesError`, a ``ValueError``).
@@ -217,7 +217,7 @@ def build(
     fixed = read_aliases(aliases) if aliases is not None else None
     check_output_target(out)
     clock = time.perf_counter()
-    corpus = read_corpus(source, max_bytes=max_file_size, language=language)
+    corpus = read_corpus(source, max_bytes=max_file_size, language=language, follow_links=follow_links)
     if not corpus.documents:
         raise NothingToBuild(source, corpus.skipped, out)
     check_output_dir(out)
@@ -252,30 +252,40 @@ def build(
 
         materialise(dataset)
     lap("graph")
-    files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
-    write_graph_files(dataset, files["ttl"], files["trig"])
-    extra = [f for f in dict.fromkeys(exports) if f not in files]
-    if extra:
-        from kg.export import write_exports
-
-        files.update(write_exports(dataset, out, extra))
-    lap("write")
     result = BuildResult(
         documents=corpus.documents,
         skipped=corpus.skipped,
+        notes=corpus.notes,
         entities=entities,
         relations=relations,
         dataset=dataset,
-        files=files,
         timings=timings,
         cache_hits=store.hits if store else 0,
         cache_misses=store.misses if store else len(corpus.documents),
         base_iri=base,
         source=source,
     )
-    if html:
-        files["html"] = out / "graph.html"
-        render_html(result.graph, files["html"])
-        result.timings["html"] = time.perf_counter() - clock
+    try:
+        with OutputSet(out) as outputs:  # every output is staged, then all switch in at once (kg.outputs)
+            written = {"ttl": "graph.ttl", "trig": "graph.trig"}
+            write_graph_files(dataset, outputs.path("graph.ttl"), outputs.path("graph.trig"))
+            extra = [f for f in dict.fromkeys(exports) if f not in written]
+            if extra:
+                from kg.export import write_exports
+
+                written.update({f: p.name for f, p in write_exports(dataset, outputs.staging, extra).items()})
+            lap("write")
+            if html:
+                written["html"] = "graph.html"
+                render_html(result.graph, outputs.path("graph.html"))
+                timings["html"] = time.perf_counter() - clock
+            outputs.commit()
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise WriteError(f"cannot write the outputs into {out}: {exc.strerror or exc}"
+                         f"{' (disk full)' if exc.errno == errno.ENOSPC else ''}; the previous outputs are "
+                         "unchanged") from exc
+    result.files = {kind: out / name for kind, name in written.items()}
     result.seconds = time.perf_counter() - started
     return result

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -27,14 +28,14 @@ KG_NS = "https://w3id.org/kg-news/ontology#"
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-def load_scorer(gold_dir: Path):  # noqa: ANN201 - the score.py module
+def load_scorer(gold_dir: Path):
     spec = importlib.util.spec_from_file_location("score", gold_dir / "score.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def gold_index(sc, gold_dir: Path, name: str):  # noqa: ANN001, ANN201
+def gold_index(sc, gold_dir: Path, name: str):
     entities = sc.read_tsv(gold_dir / f"{name}.entities.tsv")
     relations = sc.read_tsv(gold_dir / f"{name}.relations.tsv")
     alias = defaultdict(set)
@@ -52,7 +53,7 @@ def gold_index(sc, gold_dir: Path, name: str):  # noqa: ANN001, ANN201
     return alias, keys
 
 
-def node_ids(sc, graph, alias) -> dict:  # noqa: ANN001
+def node_ids(sc, graph, alias) -> dict:
     labels = defaultdict(set)
     for s, p, o in graph.triples((None, None, None)):
         if sc.local_name(p) in sc.LABEL_LOCALNAMES and isinstance(o, Literal):
@@ -60,7 +61,7 @@ def node_ids(sc, graph, alias) -> dict:  # noqa: ANN001
     return {n: set().union(*(alias.get(sc.norm(x), set()) for x in ls)) for n, ls in labels.items()}
 
 
-def judge(sc, ids: dict, keys: dict, s, pred: str, o) -> bool:  # noqa: ANN001
+def judge(sc, ids: dict, keys: dict, s, pred: str, o) -> bool:
     if pred in sc.INVERSE:
         pred, s, o = sc.INVERSE[pred], o, s
     for si in ids.get(s, ()):
@@ -71,7 +72,7 @@ def judge(sc, ids: dict, keys: dict, s, pred: str, o) -> bool:  # noqa: ANN001
     return False
 
 
-def statements(graph):  # noqa: ANN001, ANN201
+def statements(graph):
     kg = lambda local: graph.namespace_manager.expand_curie(f"kg:{local}")  # noqa: E731
     for st in graph.subjects(RDF.type, kg("RelationStatement")):
         yield (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object),
@@ -109,10 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     for rule, (made, right) in sorted(per_rule.items(), key=lambda kv: -kv[1][0]):
         print(f"{rule:<32} {made:>5} {right:>5} {right / made:>9.3f}")
     print("\nconfidence   facts  precision")
-    for lo, hi in zip(BINS, BINS[1:]):
+    for lo, hi in itertools.pairwise(BINS):
         inside = [ok for ok, q in facts.values() if lo <= 1.0 - q < hi]
         if inside:
-            print(f"[{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {len(inside):>6}  {sum(inside) / len(inside):>9.3f}")
+            close = "]" if hi > 1 else ")"
+            print(f"[{lo:.1f}, {min(hi, 1.0):.1f}{close}  {len(inside):>6}  {sum(inside) / len(inside):>9.3f}")
     high = [ok for ok, q in facts.values() if 1.0 - q >= 0.8]
     if high:
         print(f"confidence >= 0.8: {len(high)} facts, precision {sum(high) / len(high):.3f}")

@@ -12,7 +12,7 @@ from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES, megabytes
 from kg.engines import ENGINES
 from kg.nlp import ModelNotFound
-from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, build
+from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, WriteError, build
 from kg.vocab import DEFAULT_BASE_IRI
 
 
@@ -30,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", metavar="CODE", default=None,
                    help="take every document as written in this language (e.g. fr) instead of detecting it; by "
                    "default a document that is not in French is skipped with a warning")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read symbolic links that point out of the input folder (default: skip them)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
@@ -97,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
             cache=not args.no_cache,
             batch_size=args.batch_size,
             aliases=args.aliases,
+            follow_links=args.follow_links,
         )
+    except WriteError as exc:  # the run itself failed (a full disk): exit 1, one line, old outputs intact
+        print(f"kg build: error: {exc}", file=sys.stderr)
+        return 1
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     print_summary(result)
@@ -114,6 +120,8 @@ def print_summary(result: BuildResult, out=None) -> None:
     print(f"documents: {len(result.documents)} read, {len(result.skipped)} skipped", file=out)
     for s in result.skipped:
         print(f"  skipped {s.path}: {s.reason}", file=out)
+    for note in result.notes:
+        print(f"  repaired {note.path}: {note.reason}", file=out)
     types = Counter(e.type for e in result.entities)
     print(f"entities: {len(result.entities)}", file=out)
     for kind, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):

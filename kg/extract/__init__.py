@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from kg.extract.mentions import find_mentions
 from kg.extract.engine import find_relations
+from kg.extract.mentions import find_mentions
 from kg.model import Document, Mention, RelationMention
 
 

@@ -33,7 +33,7 @@ def calibration_table() -> dict[str, tuple[int, int]]:
 @cache
 def confidence_of(rule: str, frame_confidence: float) -> float:
     """The confidence of a fact made by ``rule`` (see the module docstring)."""
-    base, _, variant = rule.partition("+")
+    _base, _, variant = rule.partition("+")
     prior = frame_confidence * VARIANT_FACTORS.get("+" + variant, 1.0) if variant else frame_confidence
     made, right = calibration_table().get(rule, (0, 0))
     value = (right + PRIOR_WEIGHT * prior) / (made + PRIOR_WEIGHT)

@@ -21,9 +21,10 @@ from kg.model import Span as TextSpan
 
 # A fact whose argument is a pronoun or a description resolved to an entity named elsewhere is less sure.
 REFERENCE_FACTOR = 0.85
-SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
+# blanks before a label stay on its line (``^\s*`` ran across every blank line that follows: quadratic)
+SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 # « Mercedes Erra – C'était trop petit » : an answer opened by the speaker's name and a dash.
-ANSWER_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
+ANSWER_LINE = re.compile(r"^[^\S\n]*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
 QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
 SENTENCE_END = {".", "!", "?", "…"}
 WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "repeat"}
@@ -120,8 +121,13 @@ class DocContext:
         (« X siège au conseil », « la holding qui contrôle Y »), the infinitive too."""
         word, lemma = self.words[i], self.lemmas[i]
         tok = self.tokens[i]
-        if tok.pos_ in {"NOUN", "ADJ"} and i > 0 and word.endswith("e") and lemma == word and (
-                self.tokens[i - 1].pos_ in {"PROPN", "PRON"} and self.words[i - 1] not in {"le", "la", "l'"}):
+        if (
+            tok.pos_ in {"NOUN", "ADJ"}
+            and i > 0
+            and word.endswith("e")
+            and lemma == word
+            and (self.tokens[i - 1].pos_ in {"PROPN", "PRON"} and self.words[i - 1] not in {"le", "la", "l'"})
+        ):
             return frozenset((word, lemma, word + "r"))
         return frozenset((word, lemma))
 
@@ -138,7 +144,7 @@ class DocContext:
                 prev = self.tokens[i - 1]
                 newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
                 closed = prev.text in SENTENCE_END or prev.text in {":", ";", "»", '"', "”"}
-                if newline or (tok.is_sent_start and closed) or prev.text in SENTENCE_END and not tok.is_space:
+                if newline or (tok.is_sent_start and closed) or (prev.text in SENTENCE_END and not tok.is_space):
                     for k in range(start, i):
                         ends[k] = i
                     start = i
@@ -175,9 +181,14 @@ class DocContext:
         """The organisation the text is about: the one named most often (first named wins a tie). It *dominates*
         the text (``dominant_topic``) when it is named at least three times and twice as often as any other."""
         self.dominant_topic: Mention | None = None
-        counts = Counter(fold(m.text) for m in self.mentions
-                         if kind_of(m) == "Organization" and not m.initial and fold(m.text) not in self.speakers
-                         and m.source != "hashtag")
+        counts = Counter(
+            fold(m.text)
+            for m in self.mentions
+            if kind_of(m) == "Organization"
+            and not m.initial
+            and fold(m.text) not in self.speakers
+            and m.source != "hashtag"
+        )
         if not counts:
             return None
         best = max(counts.values())
@@ -192,12 +203,25 @@ class DocContext:
     def refer(self, i: int, target: Mention, source: str = "reference") -> Mention:
         """A mention of ``target`` at the place of the pronoun or description at token ``i`` that points to it."""
         tok = self.tokens[i]
-        return Mention(doc_id=target.doc_id, start=self.offset + tok.idx, end=self.offset + tok.idx + len(tok.text),
-                       text=target.text, type_votes=target.type_votes, source=source)
+        return Mention(
+            doc_id=target.doc_id,
+            start=self.offset + tok.idx,
+            end=self.offset + tok.idx + len(tok.text),
+            text=target.text,
+            type_votes=target.type_votes,
+            source=source,
+        )
 
     # ----- evidence -----
-    def evidence(self, first: int, last: int, rule: str, confidence: float, mentions: Iterable[Mention],
-                 attributes: Iterable[tuple[str, str]] = ()) -> Evidence:
+    def evidence(
+        self,
+        first: int,
+        last: int,
+        rule: str,
+        confidence: float,
+        mentions: Iterable[Mention],
+        attributes: Iterable[tuple[str, str]] = (),
+    ) -> Evidence:
         """Evidence for a fact read in the sentence of token ``first``, spanning the cue and both arguments.
 
         The quoted span runs from the first to the last of the cue and the arguments named in the sentence, so it

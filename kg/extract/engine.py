@@ -204,7 +204,7 @@ class Engine:
             self.note(t, t.frame, f"no fact: no {side}" if side != "type" else "no fact: argument of another type")
         return made
 
-    def _first(self, slots: tuple[str, ...], read, gather: bool = False) -> Found:  # noqa: ANN001 - slot -> Found
+    def _first(self, slots: tuple[str, ...], read, gather: bool = False) -> Found:
         """The names of the first slot that has any; with ``gather``, those of every slot (« mené par A, aux côtés
         de B et C »: three investors)."""
         found: list[Mention] = []
@@ -341,7 +341,7 @@ class Engine:
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
         role_text = " ".join(tok.text for tok in ctx.tokens[chain.a : chain.b])
-        for r, frame in zip(chain.roles, frames):
+        for r, frame in zip(chain.roles, frames, strict=False):
             single = Chain((r,))
             predicate = frame.predicate
             if frame.deputy and self.roles.deputy(single, frame.deputy, relatum_at):

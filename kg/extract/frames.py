@@ -128,7 +128,7 @@ def words_of(phrase: str) -> tuple[str, ...]:
 
 
 @cache
-def _tokenizer():  # noqa: ANN202 - a spaCy Tokenizer
+def _tokenizer():
     import spacy
 
     from kg.nlp import INFIXES
@@ -223,7 +223,8 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
         raise FrameError(f"{where}: unknown field {unknown[0]!r}")
     predicate = raw.get("predicate", "")
     if predicate not in RELATION_PREDICATES:
-        raise FrameError(f"{where}: predicate {predicate!r} is not in the vocabulary ({', '.join(RELATION_PREDICATES)})")
+        known = ", ".join(RELATION_PREDICATES)
+        raise FrameError(f"{where}: predicate {predicate!r} is not in the vocabulary ({known})")
     kind = raw.get("kind", "")
     if kind not in KINDS:
         raise FrameError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")

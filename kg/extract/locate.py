@@ -77,7 +77,7 @@ class Locator:
             noun = noun or self.reader.is_description_noun(k)
             k -= 1
         nominal = not noun and k >= start and ctx.words[k] in NOMINAL_DETERMINERS and k == i - 1
-        if k >= start and ctx.tokens[k].pos_ == "DET" or (k >= start and ctx.words[k] in NOMINAL_DETERMINERS):
+        if (k >= start and ctx.tokens[k].pos_ == "DET") or (k >= start and ctx.words[k] in NOMINAL_DETERMINERS):
             k -= 1
         return k + 1, noun, nominal
 
@@ -97,7 +97,8 @@ class Locator:
         if before is not None and noun:  # « X, le studio américain »
             return Found((before,), "parse")
         if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun:
-            names = self.reader.names_at(j + 1, end)  # « une entreprise britannique, X », « des géants américains, A et B »
+            # « une entreprise britannique, X », « des géants américains, A et B »
+            names = self.reader.names_at(j + 1, end)
             return Found(tuple(names if ctx.words[i].endswith("s") else names[:1]), "parse")
         for k in range(j, min(end, j + LIST_LOOKAHEAD)):  # « des industriels allemands y sont, comme A et B »
             if ctx.words[k] in {"comme", "dont", ":"} or self.reader.match(k, ("tels", "que")) > 0:

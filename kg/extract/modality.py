@@ -41,7 +41,7 @@ def _governors(tok: Token, depth: int = 3) -> list[Token]:
     out = []
     t = tok
     for _ in range(depth):
-        if t.dep_ not in GOVERNING_DEPS and not (t.dep_ == "obj" and t.pos_ == "VERB") or t.head is t:
+        if (t.dep_ not in GOVERNING_DEPS and not (t.dep_ == "obj" and t.pos_ == "VERB")) or t.head is t:
             break
         t = t.head
         out.append(t)
@@ -119,7 +119,7 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
         if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun" and frame.predicate != "basedIn":
             if negated(ctx, gov.i, lex):
                 return "negated"
-            if modal(ctx, gov.i, lex, frame) or ctx.lemmas[gov.i] in lex.modal_lemmas and not frame.allow_modal:
+            if modal(ctx, gov.i, lex, frame) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not frame.allow_modal):
                 return "modal"
     return ""
 

@@ -85,7 +85,7 @@ class Reader:
             elif self.is_description_noun(i):
                 after_noun = True
             elif (word in LINKS or word == "en") and after_noun and i + 1 < end and ctx.mention(i + 1) is None and (
-                    self.tokens[i + 1].pos_ in {"NOUN", "ADJ", "ADV", "X"} and self.tokens[i + 1].text.islower() or (
+                    (self.tokens[i + 1].pos_ in {"NOUN", "ADJ", "ADV", "X"} and self.tokens[i + 1].text.islower()) or (
                     self.tokens[i + 1].pos_ == "DET" and i + 2 < end and self.tokens[i + 2].pos_ == "NOUN")):
                 # « la société de conseil X », « la société de marketing en ligne X »: the description's complement
                 i += 1

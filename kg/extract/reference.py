@@ -131,7 +131,7 @@ class References:
             return ctx.refer(i, prev)
         return self._topic(i, skip, dominant=True)
 
-    def _clause_subject(self, i: int):  # noqa: ANN202 - a Token or None
+    def _clause_subject(self, i: int):
         """The subject of the verb governing token ``i`` (before ``i``)."""
         t = self.ctx.tokens[i]
         for _ in range(5):
@@ -241,9 +241,9 @@ class References:
             if kind_of(m) == "Person" and " " in m.text:
                 counts.setdefault(m.text, []).append(m)
         ranked = sorted(counts.values(), key=len, reverse=True)
-        if ranked and len(ranked[0]) >= 3 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1])):
-            if ranked[0][0].text not in skip:
-                return ctx.refer(i, ranked[0][0])
+        clear = ranked and len(ranked[0]) >= 3 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1]))
+        if clear and ranked[0][0].text not in skip:
+            return ctx.refer(i, ranked[0][0])
         return None
 
     def within(self, a: int, b: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:

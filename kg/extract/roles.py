@@ -97,13 +97,25 @@ class RoleReader:
         public », « data et publicité » (at most four lower-case words, no name, no verb)."""
         ctx = self.ctx
         j = k
-        while j < min(end, k + 5) and ctx.mention(j) is None and (
-                ctx.words[j] in ROLE_ADJECTIVES or ctx.tokens[j].pos_ in {"ADJ", "NOUN"} and ctx.tokens[j].text[:1].islower()
-                or ctx.words[j] in {"et", "-", "&"} or (ctx.words[j] in {"de", "d'"} and j + 1 < end and
-                                                         ctx.mention(j + 1) is None and ctx.tokens[j + 1].pos_ == "NOUN"
-                                                         and not self.reader.is_description_noun(j + 1))):
+        while j < min(end, k + 5) and ctx.mention(j) is None and self._qualifies(j, end):
             j += 1
         return j
+
+    def _qualifies(self, j: int, end: int) -> bool:
+        """Whether word ``j`` can sit between a role noun and its organisation (see ``_complement``)."""
+        ctx = self.ctx
+        tok = ctx.tokens[j]
+        if ctx.words[j] in ROLE_ADJECTIVES or ctx.words[j] in {"et", "-", "&"}:
+            return True
+        if tok.pos_ in {"ADJ", "NOUN"} and tok.text[:1].islower():
+            return True
+        return (
+            ctx.words[j] in {"de", "d'"}
+            and j + 1 < end
+            and ctx.mention(j + 1) is None
+            and ctx.tokens[j + 1].pos_ == "NOUN"
+            and not self.reader.is_description_noun(j + 1)
+        )
 
     def relatum(self, chain: Chain, person_role: bool) -> tuple[Found, int, Mention | None]:
         """What the roles are roles of, the index after it (where a holder named after it may start), and a holder

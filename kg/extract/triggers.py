@@ -62,11 +62,11 @@ class TriggerIndex:
 
     def find(self, ctx: DocContext) -> list[Trigger]:
         doc = ctx.parsed
-        for tok, forms in zip(ctx.tokens, ctx.forms):
+        for tok, forms in zip(ctx.tokens, ctx.forms, strict=False):
             tok._.kg_forms = [*forms, "#"] if tok.text.startswith("#") and len(tok.text) > 1 else list(forms)
         found: dict[tuple[str, int], Trigger] = {}
         for match_id, a, b in self.matcher(doc):
-            frame, body, reflexive = self.keys[match_id]
+            frame, _body, reflexive = self.keys[match_id]
             if any(ctx.mention(k) is not None and not ctx.tokens[k].text.startswith("#") for k in range(a, b)) \
                     and frame.kind != "role":
                 continue  # a word inside a name (« Groupe Rachat ») triggers nothing
