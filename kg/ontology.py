@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,13 +31,46 @@ def load_toml(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+USER_FRAMES_ENV = "KG_USER_FRAMES"  # os.pathsep-separated extra frame files (set by ``kg build --frames``)
+
+
+def user_frame_files() -> tuple[str, ...]:
+    """Extra frame files a user asked for (``kg build --frames``), as absolute paths.
+
+    An environment variable rather than an argument, so that worker processes and Dask workers started by the build
+    read the same frames as the build itself."""
+    value = os.environ.get(USER_FRAMES_ENV, "")
+    return tuple(str(Path(p).resolve()) for p in value.split(os.pathsep) if p)
+
+
+@contextmanager
+def user_frames(paths: Iterable[Path | str]) -> Iterator[tuple[str, ...]]:
+    """Use these frame files on top of the built-in ones for the duration of the block (``kg build --frames``).
+
+    From Python: ``with user_frames(["my-frames.toml"]): kg.build(...)``."""
+    names = tuple(str(Path(p).resolve()) for p in paths)
+    before = os.environ.get(USER_FRAMES_ENV)
+    os.environ[USER_FRAMES_ENV] = os.pathsep.join((*user_frame_files(), *names))
+    try:
+        yield names
+    finally:
+        if before is None:
+            os.environ.pop(USER_FRAMES_ENV, None)
+        else:
+            os.environ[USER_FRAMES_ENV] = before
+
+
 def data_fingerprint() -> str:
-    """A hash of every data file that changes extraction; part of the build cache key."""
+    """A hash of every data file that changes extraction, a user's frame files (``kg build --frames``) included;
+    part of the build cache key, so adding or editing a frame re-extracts."""
     h = hashlib.sha256()
     root = ontology_dir()
     for path in sorted(root.rglob("*.toml")):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
+    for name in user_frame_files():
+        h.update(f"user:{name}".encode())
+        h.update(Path(name).read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -11,7 +11,7 @@ def test_partnership_between_two_companies_in_a_headline(extract):
     facts = extract("Partenariat stratégique entre Orvane et Pilot Analytics\n\nLa banque Orvane et la société "
                     "Pilot Analytics ont signé mardi un accord de dix ans.")
     assert _pair(facts, "Orvane", "Pilot Analytics")
-    assert any(r.evidence.rule.endswith(".between") for r in extract(
+    assert any(r.evidence.rule == "partner.noun" and r.evidence.sentence.start == 0 for r in extract(
         "Partenariat stratégique entre Orvane et Pilot Analytics\n\nLa banque Orvane et la société Pilot Analytics "
         "ont signé mardi un accord de dix ans.", full=True).relations)
 

@@ -12,6 +12,7 @@ from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES, megabytes
 from kg.engines import ENGINES
 from kg.nlp import ModelNotFound
+from kg.ontology import user_frames
 from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, WriteError, build
 from kg.vocab import DEFAULT_BASE_IRI
 
@@ -39,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--aliases", type=Path, metavar="FILE",
                    help="TSV of names to fix by hand: name, canonical name, type (an empty canonical name drops "
                    "the name); see docs/extraction.md")
+    p.add_argument("--frames", type=Path, metavar="FILE", action="append", default=[],
+                   help="a TOML file of extra frames (cue words and how their arguments are found), used on top of "
+                   "the built-in ones; repeatable; see docs/extraction.md")
     p.add_argument("--infer", action="store_true",
                    help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     speed = p.add_argument_group("speed (never changes the output)")
@@ -81,26 +85,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--lang takes a language code such as fr or en, not {args.lang!r}")
     engine = "dask" if args.scheduler else args.engine
     try:
-        result = build(
-            args.input if args.input is not None else SAMPLE_CORPUS,
-            args.output,
-            base_iri=args.base_iri,
-            model=args.model,
-            min_confidence=args.min_confidence,
-            max_file_size=int(args.max_file_size * 1e6),
-            language=args.lang.lower() if args.lang else None,
-            progress=args.progress,
-            html=not args.no_html,
-            infer=args.infer,
-            exports=_export_formats(args.export),
-            workers=args.workers,
-            engine=engine,
-            scheduler=args.scheduler,
-            cache=not args.no_cache,
-            batch_size=args.batch_size,
-            aliases=args.aliases,
-            follow_links=args.follow_links,
-        )
+        with user_frames(args.frames) as names:
+            if names:
+                from kg.extract.frames import load_frames
+
+                load_frames()  # a bad frame file fails here, before any work, with its file and frame named
+            result = _build(args, engine)
     except WriteError as exc:  # the run itself failed (a full disk): exit 1, one line, old outputs intact
         print(f"kg build: error: {exc}", file=sys.stderr)
         return 1
@@ -108,6 +98,29 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     print_summary(result)
     return 0
+
+
+def _build(args: argparse.Namespace, engine: str | None) -> BuildResult:
+    return build(
+        args.input if args.input is not None else SAMPLE_CORPUS,
+        args.output,
+        base_iri=args.base_iri,
+        model=args.model,
+        min_confidence=args.min_confidence,
+        max_file_size=int(args.max_file_size * 1e6),
+        language=args.lang.lower() if args.lang else None,
+        progress=args.progress,
+        html=not args.no_html,
+        infer=args.infer,
+        exports=_export_formats(args.export),
+        workers=args.workers,
+        engine=engine,
+        scheduler=args.scheduler,
+        cache=not args.no_cache,
+        batch_size=args.batch_size,
+        aliases=args.aliases,
+        follow_links=args.follow_links,
+    )
 
 
 def print_summary(result: BuildResult, out=None) -> None:

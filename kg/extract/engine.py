@@ -23,7 +23,7 @@ from kg.extract.calibration import confidence_of
 from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, words_of
 from kg.extract.locate import Locator
-from kg.extract.modality import governing_verb, negated, not_stated, past_or_future_role
+from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
@@ -323,7 +323,7 @@ class Engine:
             holders, how, verb = Found((inner,), "parse"), "inner", None
         else:
             holders, how, verb = self.roles.holders(chain, after, allowed)
-        if verb is not None and (negated(ctx, verb, self.lex) or "Cnd" in ctx.tokens[verb].morph.get("Mood")):
+        if verb is not None and (negated(ctx, verb, self.lex) or modal(ctx, verb, self.lex)):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []
         if not relatum.mentions and how == "appointed":

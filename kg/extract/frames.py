@@ -11,7 +11,6 @@ Loading validates everything up front, so a typo in a frame file is one clear er
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract.cues import fold
-from kg.ontology import ontology_dir
+from kg.ontology import ontology_dir, user_frame_files
 from kg.vocab import RELATION_PREDICATES
 
 KINDS = ("verb", "noun", "role", "demonym")
@@ -33,7 +32,6 @@ ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "Creative
 # Conditions a frame may require of its sentence or trigger (checked by the engine).
 REQUIREMENTS = {"money", "passive", "given", "no_share", "agency", "relatum_explicit", "joint", "paid",
                 "data_object"}
-USER_FRAMES_ENV = "KG_USER_FRAMES"  # os.pathsep-separated extra frame files (set by ``kg build --frames``)
 
 
 class FrameError(ValueError):
@@ -74,6 +72,7 @@ class Lexicon:
     introducers: tuple[tuple[str, ...], ...]
     description_nouns: frozenset[str]
     fillers: frozenset[str]
+    naming_words: frozenset[str]
     support_verbs: frozenset[str]
     copulas: frozenset[str]
     appointment_verbs: frozenset[str]
@@ -155,6 +154,7 @@ def _lexicon(root: str) -> Lexicon:
                                  reverse=True)),
         description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
         fillers=_folded(d["descriptions"]["fillers"]),
+        naming_words=_folded(d["descriptions"]["naming"]),
         support_verbs=_folded(d["verbs"]["support"]),
         copulas=_folded(d["verbs"]["copulas"]),
         appointment_verbs=_folded(d["verbs"]["appointment"]),
@@ -278,12 +278,6 @@ def read_frame_file(path: Path) -> list[Frame]:
     if not isinstance(data.get("frame", []), list):
         raise FrameError(f"{path}: frames are [[frame]] tables")
     return [parse_frame(raw, path.name) for raw in data.get("frame", [])]
-
-
-def user_frame_files() -> tuple[str, ...]:
-    """Extra frame files a user asked for (``kg build --frames``), as absolute paths."""
-    value = os.environ.get(USER_FRAMES_ENV, "")
-    return tuple(str(Path(p).resolve()) for p in value.split(os.pathsep) if p)
 
 
 def load_frames(extra: tuple[str, ...] | None = None) -> FrameSet:

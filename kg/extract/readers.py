@@ -92,6 +92,8 @@ class Reader:
                 steps += 1
             elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"}:
                 pass
+            elif after_noun and word in self.lex.naming_words and i + 1 < end and ctx.mention(i + 1) is not None:
+                pass  # « une application baptisée X »
             elif word in {"et", "ou"} and i > k and self.tokens[i - 1].pos_ == "ADJ" and i + 1 < end and \
                     self.tokens[i + 1].pos_ == "ADJ":
                 pass  # « des groupes américains et chinois comme X »

@@ -17,6 +17,8 @@ that argument, so its confidence is lower.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
 from kg.extract.readers import Reader
@@ -117,7 +119,7 @@ class References:
         skip = {m.text for m in exclude}
         subject = self._clause_subject(i)
         if subject is not None:
-            m = ctx.mention(subject.i)
+            m = ctx.mention(subject.i) or self._named(subject)
             if m is None and subject.i != i and (self.is_definite(subject.i) or self.is_pronoun(subject.i)):
                 m = self.definite(subject.i, exclude) if self.is_definite(subject.i) else self.pronoun(subject.i, ORG)
             if m is not None:
@@ -130,6 +132,15 @@ class References:
         if prev is not None:
             return ctx.refer(i, prev)
         return self._topic(i, skip, dominant=True)
+
+    def _named(self, tok: Token) -> Mention | None:
+        """The name a described subject carries: « la société X » parsed with X hanging from « société »."""
+        for c in tok.children:
+            if c.i > tok.i and c.dep_ in {"amod", "appos", "flat:name", "nmod", "compound"}:
+                m = self.ctx.mention(c.i)
+                if m is not None:
+                    return m
+        return None
 
     def _clause_subject(self, i: int):
         """The subject of the verb governing token ``i`` (before ``i``)."""
