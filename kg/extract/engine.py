@@ -222,7 +222,8 @@ class Engine:
                   other: tuple[Mention, ...] = ()) -> Found:
         args = self.args
         head = self.ctx.tokens[t.head]
-        verbal = head.pos_ in {"VERB", "AUX"} or voice != "active"
+        # a verb the tagger took for a noun still has its subject: « la holding qui contrôle Y »
+        verbal = head.pos_ in {"VERB", "AUX"} or voice != "active" or any(c.dep_ == "nsubj" for c in head.children)
         phrase = t.b - t.a > 1 and self.ctx.words[t.b - 1] in PREPOSITION_ENDS and verbal
         if phrase and slot in {"agent", "patient"}:
             # a phrase ending in a preposition says its own voice (« être détenu par », « appartenir à »): the agent
