@@ -324,6 +324,10 @@ class Engine:
             holders, how, verb = Found((inner,), "parse"), "inner", None
         else:
             holders, how, verb = self.roles.holders(chain, after, allowed)
+        held = {m.text for m in holders.mentions}
+        if relatum.how == "reference" and held & {m.text for m in relatum.mentions}:
+            # « A, B et C figurent parmi ses clients »: « ses » is none of the holders
+            relatum = self.roles.relatum(chain, person, holders.mentions)[0]
         if verb is not None and (negated(ctx, verb, self.lex) or modal(ctx, verb, self.lex)):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []

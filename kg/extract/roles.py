@@ -118,7 +118,8 @@ class RoleReader:
             and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None)
         )
 
-    def relatum(self, chain: Chain, person_role: bool) -> tuple[Found, int, Mention | None]:
+    def relatum(self, chain: Chain, person_role: bool, exclude: tuple[Mention, ...] = ()
+                ) -> tuple[Found, int, Mention | None]:
         """What the roles are roles of, the index after it (where a holder named after it may start), and a holder
         named between the role and its organisation (« la filiale X du groupe Y »)."""
         ctx = self.ctx
@@ -153,7 +154,7 @@ class RoleReader:
         if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)):
             # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
             apposed = ctx.mention(p - 2) if p - 2 >= start and ctx.words[p - 1] == "," else None
-            m = self.refs.possessive(p, (apposed,) if apposed is not None else ())
+            m = self.refs.possessive(p, (*exclude, apposed) if apposed is not None else exclude)
             return (Found((m,), "reference") if m is not None else NONE), self._complement(k, end), inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
