@@ -251,6 +251,32 @@ class RoleReader:
                     and intro < 0:
                 return NONE, "", None
             return Found(tuple(names), "parse"), "after", (j - 1 if copula else None)
+        return self._fronted(first, after, allowed)
+
+    def _fronted(self, first: int, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
+        """« Directeur général de Y depuis 2020, il … », « Membre du directoire de Y, le nouveau patron … »: a role
+        opening the sentence belongs to the subject of the clause after the comma (a name, or whom a pronoun or a
+        description there stands for)."""
+        ctx = self.ctx
+        start, end = ctx.sentence(first)
+        if any(ctx.tokens[k].pos_ not in {"DET", "ADV", "PUNCT"} for k in range(start, first)):
+            return NONE, "", None
+        j = after
+        while j < min(end, after + 6) and ctx.words[j] != "," and ctx.tokens[j].pos_ not in {"VERB", "AUX"}:
+            j += 1  # « depuis 2020 », « en 1995 »
+        if j >= end - 1 or ctx.words[j] != ",":
+            return NONE, "", None
+        k = j + 1
+        names = self.reader.names_at(k, end)
+        if names:
+            return Found(names[:1], "parse"), "fronted", None
+        while k < end and ctx.tokens[k].pos_ in {"DET", "ADJ"}:
+            k += 1
+        if k < end and (ctx.tokens[k].dep_ in {"nsubj", "nsubj:pass"} or self.refs.is_pronoun(k)
+                        or ctx.lemmas[k] in self.lex.person_nouns):
+            m = self.refs.resolve(k, allowed)
+            if m is not None:
+                return Found((m,), "reference"), "fronted", None
         return NONE, "", None
 
     def _closes_apposition(self, names: list[Mention], end: int) -> bool:
