@@ -62,7 +62,7 @@ def add_entity(g: Graph, base: str, e: Entity) -> URIRef:
     g.add((node, RDFS.label, Literal(e.label, lang="fr")))
     for alias in sorted(e.aliases):
         g.add((node, SKOS.altLabel, Literal(alias, lang="fr")))
-    g.add((node, KG.mentionCount, Literal(len(e.mentions))))
+    g.add((node, KG.mentionCount, Literal(e.mention_count)))
     return node
 
 

@@ -95,8 +95,13 @@ class Entity:
     label: str  # preferred label
     type: str  # decided by votes across mentions
     aliases: set[str] = field(default_factory=set)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # empty in kg.build's result: the graph has them
     handles: set[str] = field(default_factory=set)
+    mention_count: int | None = None  # how many mentions name it (len(mentions) if not given)
+
+    def __post_init__(self) -> None:
+        if self.mention_count is None:
+            self.mention_count = len(self.mentions)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kg.extract import DocumentExtraction
 from kg.extract.cues import fold
@@ -92,21 +93,18 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
-def _acronym_links(mentions: list[Mention]) -> dict[str, str]:
-    """Map an acronym ("JO", "BCE") to the one longer name of the same document whose initials it spells
-    ("Jeux Mondiaux de Lyon", "Banque centrale européenne"); left alone when no name or several names fit."""
-    names_by_doc: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if " " in m.text.strip():
-            names_by_doc[m.doc_id].add(m.text)
-    candidates: dict[str, set[str]] = defaultdict(set)
+def _acronym_pairs(mentions: Iterable[Mention]) -> set[tuple[str, str]]:
+    """(acronym key, name key) for each acronym of one document ("JO", "BCE") and each longer name of the same
+    document whose initials it spells ("Jeux Mondiaux de Lyon", "Banque centrale européenne")."""
+    names: set[str] = set()
+    acronyms: set[str] = set()
     for m in mentions:
         text = m.text.strip()
+        if " " in text:
+            names.add(m.text)
         if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
-            for name in names_by_doc.get(m.doc_id, ()):
-                if _initials(name) == text:
-                    candidates[name_key(text)].add(name_key(name))
-    return {k: next(iter(v)) for k, v in candidates.items() if len(v) == 1}
+            acronyms.add(text)
+    return {(name_key(a), name_key(n)) for a in acronyms for n in names if _initials(n) == a}
 
 
 def _best_label(forms: Counter[str]) -> str:
@@ -115,85 +113,166 @@ def _best_label(forms: Counter[str]) -> str:
     return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
 
 
-def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], list[Relation]]:
-    """Merge the mentions of all documents into entities and lift relation mentions onto them."""
-    extractions = list(extractions)
-    mentions: list[Mention] = [m for ex in extractions for m in ex.mentions]
+def document_mentions(ex: DocumentExtraction) -> list[Mention]:
+    """The names of one document: its mentions, then the arguments of its relations that are not among them (e.g.
+    places named by a demonym), once each, or their votes would count twice."""
+    mentions = list(ex.mentions)
     seen = {(m.doc_id, m.start, m.end, m.text) for m in mentions}
-    for ex in extractions:  # arguments of relations (e.g. places named by a demonym) are mentions too
-        for r in ex.relations:
-            for m in (r.subject, r.object):
-                if (m.doc_id, m.start, m.end, m.text) not in seen:  # once each, or its votes would count twice
-                    seen.add((m.doc_id, m.start, m.end, m.text))
-                    mentions.append(m)
-    seen_inside = {name_key(m.text) for m in mentions if not m.initial}
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in mentions:
-        for kind, weight in m.type_votes:
-            votes[name_key(m.text)][kind] += weight
-    for ex in extractions:
+    for r in ex.relations:
+        for m in (r.subject, r.object):
+            if (m.doc_id, m.start, m.end, m.text) not in seen:
+                seen.add((m.doc_id, m.start, m.end, m.text))
+                mentions.append(m)
+    return mentions
+
+
+class NameTable:
+    """What resolution keeps of a corpus, fed one document at a time: per name key, its type votes, its surface
+    forms with their counts and its handles; which keys are seen inside a sentence; which acronyms spell which names.
+
+    Its size grows with the number of distinct names, not with the number of documents, so a year of news fits in
+    memory; :meth:`resolve` turns it into entities.
+    """
+
+    def __init__(self) -> None:
+        self.votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.handles: dict[str, set[str]] = defaultdict(set)
+        self.inside: set[str] = set()
+        self.acronyms: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, ex: DocumentExtraction) -> None:
+        mentions = document_mentions(ex)
+        for m in mentions:
+            key = name_key(m.text)
+            if not m.initial:
+                self.inside.add(key)
+            for kind, weight in m.type_votes:
+                self.votes[key][kind] += weight
+            if key:
+                self.forms[key][m.text] += 1
+                if m.handle:
+                    self.handles[key].add(m.handle)
         for r in ex.relations:
             dom, rng = ARGUMENT_VOTES.get(r.predicate, ({}, {}))
             for kind, weight in dom.items():
-                votes[name_key(r.subject.text)][kind] += weight
+                self.votes[name_key(r.subject.text)][kind] += weight
             for kind, weight in rng.items():
-                votes[name_key(r.object.text)][kind] += weight
-    links = _surname_links(votes)
-    acronyms = _acronym_links(mentions)
-    links.update(acronyms)
+                self.votes[name_key(r.object.text)][kind] += weight
+        for acronym, name in _acronym_pairs(mentions):
+            self.acronyms[acronym].add(name)
 
-    def canonical(m: Mention) -> str | None:
+    def resolve(self) -> Resolution:
+        """Decide the entities: links between keys, then one entity per group of keys, typed by their votes."""
+        votes = {k: dict(v) for k, v in self.votes.items()}
+        links = _surname_links(votes)
+        acronyms = {k: next(iter(v)) for k, v in self.acronyms.items() if len(v) == 1}
+        links.update(acronyms)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self.forms):
+            if key in self.inside:  # a key seen only opening sentences is no name
+                groups[links.get(key, key)].append(key)
+        entities: dict[str, Entity] = {}
+        used_slugs: Counter[str] = Counter()
+        for group_key in sorted(groups):
+            keys = groups[group_key]
+            total: dict[str, float] = defaultdict(float)
+            voters = [k for k in keys if k not in acronyms] or keys  # an acronym's type is only a guess
+            for k in voters:
+                for kind, w in votes.get(k, {}).items():
+                    total[kind] += w
+            kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
+            forms: Counter[str] = Counter()
+            handles: set[str] = set()
+            for k in keys:
+                forms.update(self.forms[k])
+                handles |= self.handles.get(k, set())
+            label = _best_label(forms)
+            slug = slugify(label)
+            used_slugs[slug] += 1
+            if used_slugs[slug] > 1:
+                slug = f"{slug}-{used_slugs[slug]}"
+            entities[group_key] = Entity(
+                entity_id=slug,
+                label=label,
+                type=kind,
+                aliases={f for f in forms if f != label} | handles,
+                mention_count=sum(forms.values()),
+            )
+        return Resolution(entities, links, frozenset(self.inside))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entities of a corpus by group key, and how a mention finds its entity (:meth:`entity_of`)."""
+
+    entities: dict[str, Entity]
+    links: dict[str, str]
+    inside: frozenset[str]
+
+    def canonical(self, m: Mention) -> str | None:
         key = name_key(m.text)
-        if not key or (m.initial and key not in seen_inside):
+        if not key or key not in self.inside:  # only names seen inside a sentence somewhere are entities
             return None
-        return links.get(key, key)
+        return self.links.get(key, key)
 
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        key = canonical(m)
-        if key:
-            groups[key].append(m)
-    entities: dict[str, Entity] = {}
-    used_slugs: Counter[str] = Counter()
-    for key in sorted(groups):
-        group = groups[key]
-        total: dict[str, float] = defaultdict(float)
-        keys = {name_key(m.text) for m in group}
-        for k in keys - set(acronyms) if keys - set(acronyms) else keys:  # an acronym's type is only a guess
-            for kind, w in votes[k].items():
-                total[kind] += w
-        kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
-        forms = Counter(m.text for m in group)
-        label = _best_label(forms)
-        slug = slugify(label)
-        used_slugs[slug] += 1
-        if used_slugs[slug] > 1:
-            slug = f"{slug}-{used_slugs[slug]}"
-        entities[key] = Entity(
-            entity_id=slug,
-            label=label,
-            type=kind,
-            aliases={f for f in forms if f != label} | {m.handle for m in group if m.handle},
-            mentions=sorted(group, key=lambda m: (m.doc_id, m.start)),
-        )
-    relations = _lift_relations(extractions, entities, canonical)
-    return sorted(entities.values(), key=lambda e: e.entity_id), relations
+    def entity_of(self, m: Mention) -> Entity | None:
+        key = self.canonical(m)
+        return self.entities.get(key) if key else None
 
+    def mentioned(self, ex: DocumentExtraction) -> list[Entity]:
+        """The entities one document names, each once, in entity id order."""
+        found = {e.entity_id: e for m in document_mentions(ex) if (e := self.entity_of(m)) is not None}
+        return [found[k] for k in sorted(found)]
 
-def _lift_relations(extractions: list[DocumentExtraction], entities: dict[str, Entity], canonical) -> list[Relation]:
-    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for ex in extractions:
+    def lift(self, ex: DocumentExtraction) -> list[tuple[str, str, str, Evidence]]:
+        """One document's relation mentions lifted onto entities: (subject id, predicate, object id, evidence), each
+        piece of evidence once per fact, in reading order. Symmetric facts are written in one direction."""
+        seen: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+        out: list[tuple[str, str, str, Evidence]] = []
         for r in ex.relations:
-            sk, ok = canonical(r.subject), canonical(r.object)
-            if not sk or not ok or sk not in entities or ok not in entities or sk == ok:
+            se, oe = self.entity_of(r.subject), self.entity_of(r.object)
+            if se is None or oe is None or se is oe:
                 continue
-            s, o = entities[sk].entity_id, entities[ok].entity_id
+            s, o = se.entity_id, oe.entity_id
             if r.predicate in SYMMETRIC_PREDICATES and o < s:
                 s, o = o, s
             key = (s, r.predicate, o)
-            if r.evidence not in evidence[key]:
-                evidence[key].append(r.evidence)
+            if r.evidence not in seen[key]:
+                seen[key].append(r.evidence)
+                out.append((s, r.predicate, o, r.evidence))
+        return out
+
+
+def relations_from(lifted: Iterable[tuple[str, str, str, Evidence]]) -> list[Relation]:
+    """Lifted evidence of any number of documents as relations, sorted, each with its evidence sorted."""
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for s, p, o, ev in lifted:
+        evidence[(s, p, o)].append(ev)
     return [
         Relation(s, p, o, tuple(sorted(ev, key=lambda e: (e.doc_id, e.start, e.end, e.rule))))
         for (s, p, o), ev in sorted(evidence.items())
     ]
+
+
+def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], list[Relation]]:
+    """Merge the mentions of all documents into entities and lift relation mentions onto them.
+
+    This is :class:`NameTable` and :class:`Resolution` on extractions held in memory; entities come with their
+    mentions. ``kg.build`` streams the same steps over documents without holding them (:mod:`kg.assemble`).
+    """
+    extractions = list(extractions)
+    table = NameTable()
+    for ex in extractions:
+        table.add(ex)
+    resolution = table.resolve()
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for ex in extractions:
+        for m in document_mentions(ex):
+            key = resolution.canonical(m)
+            if key in resolution.entities:
+                members[key].append(m)
+    for key, e in resolution.entities.items():
+        e.mentions = sorted(members[key], key=lambda m: (m.doc_id, m.start))
+    relations = relations_from(t for ex in extractions for t in resolution.lift(ex))
+    return sorted(resolution.entities.values(), key=lambda e: e.entity_id), relations
