@@ -67,7 +67,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
-def _surname_links(keys: dict[str, dict[str, float]]) -> dict[str, str]:
+def _surname_links(keys: dict[str, dict[str, int]]) -> dict[str, str]:
     """Map lone surnames ("vallaud", "vallaut") to the full name of the one person they can be."""
     people = [k for k, v in keys.items() if " " in k and max(v, key=lambda t: (v[t], -TYPE_ORDER[t])) == "Person"]
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -113,6 +113,13 @@ def _best_label(forms: Counter[str]) -> str:
     return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
 
 
+VOTE_UNIT = 1e-9  # type votes are counted in billionths: exact sums in any order
+
+
+def _units(weight: float) -> int:
+    return round(weight / VOTE_UNIT)
+
+
 def document_mentions(ex: DocumentExtraction) -> list[Mention]:
     """The names of one document: its mentions, then the arguments of its relations that are not among them (e.g.
     places named by a demonym), once each, or their votes would count twice."""
@@ -131,11 +138,13 @@ class NameTable:
     forms with their counts and its handles; which keys are seen inside a sentence; which acronyms spell which names.
 
     Its size grows with the number of distinct names, not with the number of documents, so a year of news fits in
-    memory; :meth:`resolve` turns it into entities.
+    memory; :meth:`resolve` turns it into entities. Votes are summed as whole numbers of :data:`VOTE_UNIT`, so the
+    order documents come in (cache hits first, parsed documents after) never changes a sum, and equal votes tie
+    exactly.
     """
 
     def __init__(self) -> None:
-        self.votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self.forms: dict[str, Counter[str]] = defaultdict(Counter)
         self.handles: dict[str, set[str]] = defaultdict(set)
         self.inside: set[str] = set()
@@ -148,7 +157,7 @@ class NameTable:
             if not m.initial:
                 self.inside.add(key)
             for kind, weight in m.type_votes:
-                self.votes[key][kind] += weight
+                self.votes[key][kind] += _units(weight)
             if key:
                 self.forms[key][m.text] += 1
                 if m.handle:
@@ -156,9 +165,9 @@ class NameTable:
         for r in ex.relations:
             dom, rng = ARGUMENT_VOTES.get(r.predicate, ({}, {}))
             for kind, weight in dom.items():
-                self.votes[name_key(r.subject.text)][kind] += weight
+                self.votes[name_key(r.subject.text)][kind] += _units(weight)
             for kind, weight in rng.items():
-                self.votes[name_key(r.object.text)][kind] += weight
+                self.votes[name_key(r.object.text)][kind] += _units(weight)
         for acronym, name in _acronym_pairs(mentions):
             self.acronyms[acronym].add(name)
 
@@ -176,12 +185,12 @@ class NameTable:
         used_slugs: Counter[str] = Counter()
         for group_key in sorted(groups):
             keys = groups[group_key]
-            total: dict[str, float] = defaultdict(float)
+            total: dict[str, int] = defaultdict(int)
             voters = [k for k in keys if k not in acronyms] or keys  # an acronym's type is only a guess
             for k in voters:
                 for kind, w in votes.get(k, {}).items():
                     total[kind] += w
-            kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
+            kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0), -TYPE_ORDER[t]))
             forms: Counter[str] = Counter()
             handles: set[str] = set()
             for k in keys:
