@@ -13,9 +13,10 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import overload
 
 from kg.model import Document, Skipped
 from kg.ontology import load_toml
@@ -48,16 +49,25 @@ def iter_files(root: Path) -> Iterator[Path]:
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusReport:
     """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist."""
-    if not root.exists():
-        raise FileNotFoundError(f"input path does not exist: {root}")
     documents: list[Document] = []
     skipped: list[Skipped] = []
+    for item in iter_documents(root, max_bytes):
+        (skipped if isinstance(item, Skipped) else documents).append(item)
+    return CorpusReport(documents, skipped)
+
+
+def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   files: Iterable[Path] | None = None) -> Iterator[Document | Skipped]:
+    """Every file under ``root`` (or ``files``, listed by :func:`iter_files`) read in turn, as :func:`read_corpus`
+    reads them, one in memory at a time."""
+    if not root.exists():
+        raise FileNotFoundError(f"input path does not exist: {root}")
     seen_ids: set[str] = set()
-    for path in iter_files(root):
+    for path in iter_files(root) if files is None else files:
         rel = path.name if root.is_file() else path.relative_to(root).as_posix()
         result = read_document(path, rel, max_bytes=max_bytes)
         if isinstance(result, Skipped):
-            skipped.append(result)
+            yield result
             continue
         doc_id = result.doc_id
         n = 2
@@ -66,9 +76,47 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusReport:
             n += 1
         seen_ids.add(doc_id)
         if doc_id != result.doc_id:
-            result = Document(doc_id, result.path, result.text, result.sha256, result.encoding, result.title)
-        documents.append(result)
-    return CorpusReport(documents, skipped)
+            result = replace(result, doc_id=doc_id)
+        yield result
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """Where a document of a corpus is and the id it was given: enough to read it again."""
+
+    file: Path
+    path: str  # as in Document.path
+    doc_id: str
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def read(self) -> Document:
+        doc = read_document(self.file, self.path, max_bytes=self.max_bytes)
+        if isinstance(doc, Skipped):
+            raise OSError(f"{self.path} changed while the build ran: {doc.reason}")
+        return doc if doc.doc_id == self.doc_id else replace(doc, doc_id=self.doc_id)
+
+
+class Documents(Sequence[Document]):
+    """Documents read from disk when asked for, not held: a build's document list costs a few bytes each."""
+
+    def __init__(self, refs: Sequence[DocumentRef]) -> None:
+        self.refs = refs
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, slice):
+            return [ref.read() for ref in self.refs[index]]
+        return self.refs[index].read()
+
+    def __iter__(self) -> Iterator[Document]:
+        for ref in self.refs:
+            yield ref.read()
 
 
 def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:

@@ -125,6 +125,34 @@ def add_document(g: Graph, base: str, doc: Document) -> URIRef:
     return node
 
 
+def add_metadata(g: Graph, base: str, doc: Document, info: BuildInfo) -> URIRef:
+    """A document's node in the metadata graph, with the run-dependent facts of this build."""
+    node = add_document(g, base, doc)
+    g.add((node, KG.processedAt, Literal(info.processed_at, datatype=XSD.dateTime)))
+    g.add((node, KG.kgVersion, Literal(info.kg_version)))
+    g.add((node, KG.spacyModel, Literal(info.spacy_model)))
+    return node
+
+
+def add_mentions(g: Graph, base: str, doc_id: str, entity_ids: Iterable[str]) -> None:
+    """Which entities a document names, in its own graph (every document has its graph, even without facts)."""
+    for entity_id in entity_ids:
+        g.add((document_iri(base, doc_id), KG.mentions, entity_iri(base, entity_id)))
+
+
+def bind_prefixes(ds: Dataset, base: str) -> None:
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.bind("kgr", base)
+
+
+def graph_prefixes(base: str) -> dict[str, str]:
+    """Every prefix a build's dataset knows (rdflib's own and kg's), as the graph files are written with."""
+    ds = Dataset()
+    bind_prefixes(ds, base)
+    return {prefix: str(ns) for prefix, ns in ds.namespaces()}
+
+
 def build_dataset(
     base: str,
     documents: Iterable[Document],
@@ -132,25 +160,23 @@ def build_dataset(
     relations: Iterable[Relation],
     info: BuildInfo,
 ) -> Dataset:
-    """The whole build as named graphs: entities, one graph per document, metadata."""
+    """The whole build as named graphs in memory: entities, one graph per document, metadata.
+
+    This is the reference assembly for small graphs and tests; ``kg.build`` writes the same quads through
+    :mod:`kg.assemble` without holding them.
+    """
     ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    ds.bind("kgr", base)
+    bind_prefixes(ds, base)
     entities = list(entities)
     ents = ds.graph(graph_iri(base, "entities"))
     for e in entities:
         add_entity(ents, base, e)
     meta = ds.graph(graph_iri(base, "metadata"))
     for doc in documents:
-        node = add_document(meta, base, doc)
-        meta.add((node, KG.processedAt, Literal(info.processed_at, datatype=XSD.dateTime)))
-        meta.add((node, KG.kgVersion, Literal(info.kg_version)))
-        meta.add((node, KG.spacyModel, Literal(info.spacy_model)))
-    for e in entities:  # which documents name which entity: every document has its graph, even without facts
+        add_metadata(meta, base, doc, info)
+    for e in entities:
         for doc_id in sorted({m.doc_id for m in e.mentions}):
-            doc_graph = ds.graph(graph_iri(base, f"document/{doc_id}"))
-            doc_graph.add((document_iri(base, doc_id), KG.mentions, entity_iri(base, e.entity_id)))
+            add_mentions(ds.graph(graph_iri(base, f"document/{doc_id}")), base, doc_id, [e.entity_id])
     for r in relations:
         for ev in r.evidence:
             add_evidence(ds.graph(graph_iri(base, f"document/{ev.doc_id}")), base, r, ev)

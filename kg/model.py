@@ -13,6 +13,7 @@ Offsets are character offsets into ``Document.text``, which has exactly the char
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -116,7 +117,12 @@ class Relation:
     @property
     def confidence(self) -> float:
         """Noisy-or of the evidence: two independent sentences make a fact surer than one."""
-        p = 1.0
-        for e in self.evidence:
-            p *= 1.0 - e.confidence
-        return round(1.0 - p, 3)
+        return noisy_or(e.confidence for e in self.evidence)
+
+
+def noisy_or(confidences: Iterable[float]) -> float:
+    """1 - the product of (1 - c), rounded to 3 decimals: how sure several independent readings make a fact."""
+    p = 1.0
+    for c in confidences:
+        p *= 1.0 - c
+    return round(1.0 - p, 3)

@@ -225,15 +225,28 @@ def _run(
 class KnowledgeGraph:
     """A built graph loaded for querying. Open one with :meth:`open` (a ``graph.ttl``/``.trig`` file or a folder)."""
 
-    def __init__(self, store: ox.Store, *, source: Path | None = None, union: bool = False) -> None:
+    def __init__(self, store: ox.Store, *, source: Path | None = None, union: bool = False,
+                 triples: int | None = None) -> None:
         self.store = store
         self.source = source
         # For a TriG file the facts sit in named graphs; querying their union keeps every question working.
         self.union = union
+        self._triples = triples  # known without counting (a build's store says how many its default graph has)
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeGraph:
-        """Load a graph file, or the graph of an output folder of ``kg build`` (``graph.ttl``, else ``graph.trig``)."""
+        """Open the graph of an output folder of ``kg build`` (its store ``out/store`` if it is up to date, else
+        ``graph.ttl``, else ``graph.trig``), a store folder, or a graph file (loaded into memory)."""
+        from kg.graphstore import find_store, read_manifest
+
+        folder = find_store(Path(path))
+        if folder is not None:
+            manifest = read_manifest(folder) or {}
+            try:
+                store = ox.Store.read_only(str(folder))
+            except OSError as exc:
+                raise UsageError(f"{folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
+            return cls(store, source=folder, triples=manifest.get("triples"))
         file = resolve_graph_path(Path(path))
         fmt = FORMATS_BY_SUFFIX.get(file.suffix.lower())
         if fmt is None:
@@ -253,7 +266,8 @@ class KnowledgeGraph:
         return cls(store)
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Triples in the graph (for a build's store: in its default graph, as in graph.ttl)."""
+        return self._triples if self._triples is not None else len(self.store)
 
     def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None) -> Result:
         """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) with the ontology's prefixes predeclared."""

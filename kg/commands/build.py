@@ -30,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
                    "graph.trig are always written)")
+    p.add_argument("--no-store", action="store_true",
+                   help="do not keep the queryable store OUT/store (queries then re-read graph.ttl)")
     p.add_argument("--infer", action="store_true",
                    help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     speed = p.add_argument_group("speed (never changes the output)")
@@ -86,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             cache=not args.no_cache,
             batch_size=args.batch_size,
+            store=not args.no_store,
         )
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
@@ -103,10 +106,13 @@ def print_summary(result: BuildResult, out=None) -> None:
     print(f"entities: {len(result.entities)}", file=out)
     for kind, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {kind:<14}{n:>6}", file=out)
-    preds = Counter(r.predicate for r in result.relations)
-    print(f"relations: {len(result.relations)}", file=out)
+    preds = result.relation_counts
+    print(f"relations: {sum(preds.values())}", file=out)
     for pred, n in sorted(preds.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {pred:<18}{n:>6}", file=out)
     if result.cache_hits:
         print(f"cache: {result.cache_hits} documents reused, {result.cache_misses} parsed", file=out)
-    print("wrote: " + ", ".join(str(p) for p in result.files.values()) + f" in {result.seconds:.1f}s", file=out)
+    wrote = [str(p) for p in result.files.values()]
+    if result.store:
+        wrote.append(f"{result.files['ttl'].parent / 'store'} ({result.store})")
+    print("wrote: " + ", ".join(wrote) + f" in {result.seconds:.1f}s", file=out)

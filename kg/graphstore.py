@@ -1,0 +1,233 @@
+"""The persistent store of a build: ``OUT/store``, an Oxigraph database that queries open at once.
+
+Re-parsing graph.ttl before every ``kg query`` costs seconds per million triples; the store is the same graph,
+indexed on disk, so ``kg query``, ``kg ask``, ``kg serve``, ``kg stats`` and ``kg.open`` start answering at once
+(:meth:`kg.query.KnowledgeGraph.open` falls back to the files when there is no store, or a stale one).
+
+What it holds, exactly: **graph.trig's named graphs** (entities, one graph per document, metadata) and, as its
+**default graph, graph.ttl** (their union less the run-dependent metadata). So a query without ``GRAPH`` answers
+as it does on graph.ttl (a fact stated by three documents is one triple, not three), and ``GRAPH ?g { ... }``
+answers as on graph.trig. ``OUT/store/kg-manifest.json`` records a digest of every part of graph.trig (a document's
+graph, or one subject of the entities and metadata graphs; see :class:`kg.assemble.Part`) and the size and time of
+the files it equals.
+
+A build brings it up to date in a copy: a first build (or one that changed most of the graph) bulk-loads the two
+files into a new database; later builds take a hard-linked checkpoint of the old one and apply only the parts whose
+digest changed: the graphs of new, changed and removed documents, the entities they touch, and the metadata of every
+document (its build time changes on every build). Then the copy replaces ``OUT/store`` (:func:`install`), so an
+interrupted build leaves the previous store, and readers never see a half-updated one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.assemble import Part
+from kg.graph import RUN_DEPENDENT
+
+STORE_DIR = "store"
+MANIFEST = "kg-manifest.json"
+FORMAT = 1
+#: Above this share of changed parts, loading the files into a new database is faster than applying changes.
+FULL_RELOAD_SHARE = 0.5
+_RUN_DEPENDENT = {str(p) for p in RUN_DEPENDENT}
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def store_dir(out: Path) -> Path:
+    return Path(out) / STORE_DIR
+
+
+def _file_stamp(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def read_manifest(folder: Path) -> dict | None:
+    """The manifest of the store in ``folder``, or None when there is no usable one."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def is_current(folder: Path, trig: Path, ttl: Path) -> bool:
+    """True when the store in ``folder`` holds exactly what ``trig`` and ``ttl`` hold now."""
+    manifest = read_manifest(folder)
+    try:
+        return manifest is not None and manifest["files"] == {"trig": _file_stamp(trig), "ttl": _file_stamp(ttl)}
+    except OSError:
+        return False
+
+
+def _header(trig: Path) -> bytes:
+    """The ``@prefix`` lines at the top of graph.trig."""
+    lines = []
+    with open(trig, "rb") as fh:
+        for line in fh:
+            if not line.startswith(b"@prefix "):
+                break
+            lines.append(line)
+    return b"".join(lines)
+
+
+def _iri(text: str, prefixes: dict[str, str]) -> str:
+    """The IRI of a subject as graph.trig writes it (``<...>`` or ``prefix:local``)."""
+    if text.startswith("<") and text.endswith(">"):
+        return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text[1:-1])
+    prefix, _, local = text.partition(":")
+    if prefix not in prefixes:
+        raise KeyError(text)
+    return prefixes[prefix] + local
+
+
+def _prefixes(header: bytes) -> dict[str, str]:
+    return dict(re.findall(r"@prefix ([A-Za-z][\w.-]*|): <([^>]*)> \.", header.decode("utf-8")))
+
+
+def _manifest(trig: Path, ttl: Path, parts: list[Part], header: bytes, triples: int) -> dict:
+    graphs: dict[str, dict[str, str]] = {}
+    for part in parts:
+        graphs.setdefault(part.graph, {})[part.subject] = part.digest
+    return {"format": FORMAT, "header": header.decode("utf-8"), "triples": triples, "graphs": graphs,
+            "files": {"trig": _file_stamp(trig), "ttl": _file_stamp(ttl)}}
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    tmp = folder / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, folder / MANIFEST)
+
+
+def load_files(folder: Path, trig: Path, ttl: Path) -> None:
+    """A new database in ``folder`` holding graph.trig's named graphs and graph.ttl as its default graph."""
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.flush()
+    del store
+
+
+def _changes(old: dict, new: dict) -> tuple[list[tuple[str, str]], int]:
+    """The (graph, subject) parts to rewrite (changed, added or gone), and how many parts there are."""
+    changed = []
+    total = 0
+    for graph in sorted(set(old) | set(new)):
+        before, after = old.get(graph, {}), new.get(graph, {})
+        total += len(after)
+        changed += [(graph, subject) for subject in sorted(set(before) | set(after))
+                    if before.get(subject) != after.get(subject)]
+    return changed, total
+
+
+def _part_text(trig: Path, parts: Iterable[Part]) -> Iterator[bytes]:
+    """The TriG of each part: a whole graph as written, a subject's block inside its graph's braces."""
+    with open(trig, "rb") as fh:
+        for part in parts:
+            fh.seek(part.offset)
+            data = fh.read(part.length)
+            yield data if not part.subject else part.graph.encode() + b" {\n" + data + b"}\n"
+
+
+def apply_changes(store: ox.Store, trig: Path, parts: list[Part], changed: list[tuple[str, str]],
+                  prefixes: dict[str, str]) -> None:
+    """Rewrite the ``changed`` parts of ``store`` from graph.trig and keep its default graph equal to graph.ttl."""
+    gone: set[ox.Triple] = set()
+    for graph, subject in changed:
+        name = ox.NamedNode(_iri(graph, prefixes))
+        pattern = (ox.NamedNode(_iri(subject, prefixes)) if subject else None, None, None, name)
+        old = list(store.quads_for_pattern(*pattern))
+        gone.update(q.triple for q in old if q.predicate.value not in _RUN_DEPENDENT)
+        if subject:
+            for quad in old:
+                store.remove(quad)
+        elif store.contains_named_graph(name):
+            store.remove_graph(name)
+    wanted = set(changed)
+    header = _header(trig)
+    text = header + b"".join(_part_text(trig, (p for p in parts if (p.graph, p.subject) in wanted)))
+    added = list(ox.parse(text, format=ox.RdfFormat.TRIG))
+    union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added
+             if q.predicate.value not in _RUN_DEPENDENT]
+    store.extend(added + union)
+    still = {q.triple for q in union}
+    for triple in gone - still:
+        named = (q for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+                 if not isinstance(q.graph_name, ox.DefaultGraph))
+        if next(named, None) is None:
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
+
+
+def install(staged: Path, target: Path) -> None:
+    """Put the store built in ``staged`` in place of ``target``: two renames, the old one deleted after.
+
+    This is the step a whole-output switch wraps; :func:`recover` finishes it if a crash fell between the renames.
+    """
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staged, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """After a crash between :func:`install`'s renames, put the previous store back."""
+    old = target.with_name(f".{target.name}.old")
+    if not target.exists() and old.exists():
+        os.replace(old, target)
+    shutil.rmtree(target.with_name(f".{target.name}.new"), ignore_errors=True)
+
+
+def find_store(path: Path) -> Path | None:
+    """The store to query for ``path``: a store folder itself, or the store of a build folder if it equals the
+    folder's graph files; None when the files must be read instead."""
+    if not path.is_dir():
+        return None
+    if read_manifest(path) is not None:
+        return path
+    folder = store_dir(path)
+    return folder if is_current(folder, path / "graph.trig", path / "graph.ttl") else None
+
+
+def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int) -> str:
+    """Bring ``OUT/store`` up to date with the graph files just written (graph.ttl has ``triples``); returns
+    ``"created"`` or ``"updated"``."""
+    target = store_dir(out)
+    recover(target)
+    staged = target.with_name(f".{target.name}.new")
+    header = _header(trig)
+    manifest = _manifest(trig, ttl, parts, header, triples)
+    old = read_manifest(target) if target.is_dir() else None
+    changed, total = _changes(old["graphs"], manifest["graphs"]) if old else ([], 0)
+    incremental = old is not None and old["header"] == manifest["header"] and len(changed) <= FULL_RELOAD_SHARE * total
+    try:
+        if incremental:
+            live = ox.Store(str(target))
+            live.backup(str(staged))
+            del live
+            store = ox.Store(str(staged))
+            apply_changes(store, trig, parts, changed, _prefixes(header))
+            store.flush()
+            del store
+        else:
+            load_files(staged, trig, ttl)
+        _write_manifest(staged, manifest)
+        install(staged, target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return "updated" if incremental else "created"
+
+
+def remove_store(out: Path) -> None:
+    """Delete ``OUT/store`` (a build without a store must not leave a stale one)."""
+    shutil.rmtree(store_dir(out), ignore_errors=True)

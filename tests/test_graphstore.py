@@ -1,0 +1,178 @@
+"""The persistent store ``out/store``: always what graph.trig and graph.ttl hold, updated part by part, opened at once.
+
+Its named graphs are graph.trig's, its default graph is graph.ttl; after every build (first, incremental, with a
+document added, changed or removed) it equals the files and the store a fresh full build makes. Queries, questions,
+stats and ``kg serve`` read it instead of re-parsing, and fall back to the files when it is missing or stale.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg
+from kg import graphstore
+from kg.cli import main
+from kg.graphstore import MANIFEST, find_store, store_dir
+from kg.query import KnowledgeGraph
+from tests.conftest import SEEDS
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def store_holds_the_files(out: Path) -> None:
+    """Named graphs == graph.trig, default graph == graph.ttl, quad for quad (both read by Oxigraph, which keeps
+    typed literals by value: ``"0.850"^^xsd:decimal`` comes back as 0.85 from any store)."""
+    store = ox.Store.read_only(str(store_dir(out)))
+    files = ox.Store()
+    files.load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
+    files.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    assert set(store) == set(files)
+    assert len(store) == len(files)
+
+
+@pytest.fixture(scope="module")
+def cache_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One parse of the seeds, whose cache every test here reuses (builds then take well under a second)."""
+    out = tmp_path_factory.mktemp("cache")
+    kg.build(SEEDS, out, html=False, progress=False, store=False)
+    return out
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def out(tmp_path: Path, cache_source: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    shutil.copytree(cache_source / ".kg-cache", folder / ".kg-cache")
+    return folder
+
+
+def build(corpus: Path, out: Path, **options) -> kg.BuildResult:
+    return kg.build(corpus, out, html=False, progress=False, **options)
+
+
+def test_a_build_writes_a_store_that_holds_exactly_the_files(corpus: Path, out: Path) -> None:
+    assert build(corpus, out).store == "created"
+    store_holds_the_files(out)
+    assert json.loads((store_dir(out) / MANIFEST).read_text())["triples"] == len(KnowledgeGraph.open(
+        out / "graph.ttl"))
+
+
+def test_each_incremental_change_updates_only_its_parts_and_keeps_the_store_equal(
+    corpus: Path, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = sorted(corpus.iterdir())
+    held_back = docs[-1].read_bytes()
+    docs[-1].unlink()
+    build(corpus, out)
+    applied: list[list[tuple[str, str]]] = []
+    real = graphstore.apply_changes
+    monkeypatch.setattr(graphstore, "apply_changes",
+                        lambda store, trig, parts, changed, prefixes: (applied.append(changed),
+                                                                       real(store, trig, parts, changed, prefixes)))
+    docs[-1].write_bytes(held_back)  # a document added
+    assert build(corpus, out).store == "updated"
+    store_holds_the_files(out)
+    docs[0].write_text(docs[0].read_text(encoding="utf-8") + "\nLa société Orvane Data a racheté Quelbec.\n",
+                       encoding="utf-8")  # a document changed
+    assert build(corpus, out).store == "updated"
+    store_holds_the_files(out)
+    docs[1].unlink()  # a document removed
+    assert build(corpus, out).store == "updated"
+    store_holds_the_files(out)
+
+    graphs = [{g for g, _ in changed} for changed in applied]
+    added = docs[-1].stem
+    assert any(g.endswith(f"document/{added}>") for g in graphs[0])
+    assert not any("document/" in g and not g.endswith(f"document/{added}>") for g in graphs[0]), graphs[0]
+    assert any(g.endswith(f"document/{docs[1].stem}>") for g in graphs[2])
+    assert all(len(changed) < 200 for changed in applied)
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    shutil.copytree(out / ".kg-cache", fresh / ".kg-cache")
+    build(corpus, fresh)
+    assert (fresh / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+    incremental, full = (set(ox.Store.read_only(str(store_dir(o)))) for o in (out, fresh))
+    strip = {q for q in incremental | full if q.predicate.value.endswith("#processedAt")}
+    assert incremental - strip == full - strip
+
+
+def test_an_unchanged_rebuild_changes_nothing_but_build_times(corpus: Path, out: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(corpus, out)
+    seen: list[int] = []
+    real = graphstore.apply_changes
+    monkeypatch.setattr(graphstore, "apply_changes",
+                        lambda store, trig, parts, changed, prefixes: (seen.append(len(changed)),
+                                                                       real(store, trig, parts, changed, prefixes)))
+    assert build(corpus, out).store == "updated"
+    assert seen == [0]
+    store_holds_the_files(out)
+
+
+def test_queries_open_the_store_and_answer_as_the_files_do(corpus: Path, out: Path) -> None:
+    build(corpus, out)
+    graph = KnowledgeGraph.open(out)
+    assert graph.source == store_dir(out)
+    files = KnowledgeGraph.open(out / "graph.ttl")
+    assert graph.query(COUNT).rows == files.query(COUNT).rows
+    assert len(graph) == len(files)
+    partners = "SELECT ?a ?b WHERE { ?a kg:partnersWith ?b } ORDER BY ?a ?b"
+    assert graph.query(partners).rows == files.query(partners).rows
+    assert graph.stats().to_dict() == files.stats().to_dict()
+    in_graphs = graph.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value
+    assert int(in_graphs) == len(KnowledgeGraph.open(out / "graph.trig"))
+    assert KnowledgeGraph.open(store_dir(out)).source == store_dir(out)
+
+
+def test_the_cli_reads_the_store(corpus: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build(corpus, out)
+    assert main(["query", str(out), COUNT, "--format", "csv"]) == 0
+    from_store = capsys.readouterr().out
+    assert main(["query", str(out / "graph.ttl"), COUNT, "--format", "csv"]) == 0
+    assert capsys.readouterr().out == from_store
+    assert main(["stats", str(out), "--format", "json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["triples"] == len(KnowledgeGraph.open(out / "graph.ttl"))
+
+
+def test_a_missing_or_stale_store_falls_back_to_the_files(corpus: Path, out: Path) -> None:
+    build(corpus, out)
+    (out / "graph.ttl").write_bytes((out / "graph.ttl").read_bytes())  # rewritten by something else
+    assert find_store(out) is None
+    assert KnowledgeGraph.open(out).source == out / "graph.ttl"
+    build(corpus, out, store=False)
+    assert not store_dir(out).exists(), "a build without a store removes the old one"
+    assert KnowledgeGraph.open(out).source == out / "graph.ttl"
+
+
+def test_an_interrupted_update_keeps_the_previous_store(corpus: Path, out: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    build(corpus, out)
+    before = set(ox.Store.read_only(str(store_dir(out))))
+
+    def crash(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(graphstore, "apply_changes", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, out)
+    assert set(ox.Store.read_only(str(store_dir(out)))) == before
+    assert not (out / ".store.new").exists()
+    old = out / ".store.old"  # a crash between the two renames of install
+    store_dir(out).rename(old)
+    graphstore.recover(store_dir(out))
+    assert set(ox.Store.read_only(str(store_dir(out)))) == before
