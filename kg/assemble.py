@@ -108,25 +108,35 @@ class GraphFiles:
         self.ttl = LineSorter(self.work, "ttl", run_lines)
         self.big: dict[str, LineSorter] = {}
         self.exports = {fmt: LineSorter(self.work, fmt, run_lines) for fmt in exports if fmt in LINE_EXPORTS}
+        self._rdf_type = self.terms.term(RDF.type)
+        self._run_dependent = {self.terms.term(p) for p in RUN_DEPENDENT}
         self._graphs = open(self.work / "graphs.trig", "w+b")  # noqa: SIM115 (closed by write)
         self._graph_index: list[tuple[str, int, int]] = []
         self.quads = 0  # in graph.trig, once written
         self.triples = 0  # in graph.ttl, once written
 
     def _lines(self, graph: Node, triples: Iterable[Triple]) -> Iterator[str]:
-        """Each triple as a sortable line (for the graph), feeding the union and the exports on the way."""
+        """Each triple as a sortable line (for the graph), feeding the union and the exports on the way.
+
+        Terms are compared as formatted text, not as rdflib terms (whose ``==`` runs in Python)."""
         term = self.terms.term
         nq, nt = self.exports.get("nq"), self.exports.get("nt")
-        used, ttl_used = self.trig_used, self.ttl_used
+        used, ttl_used, ttl = self.trig_used, self.ttl_used, self.ttl
+        rdf_type, run_dependent = self._rdf_type, self._run_dependent
         for s, p, o in triples:
-            st, ot = term(s), term(o)
-            pt = "a" if p == RDF.type else term(p)
+            st, pt, ot = term(s), term(p), term(o)
+            if pt == rdf_type:
+                pt = "a"
             line = f"{st}\t{'0' if pt == 'a' else '1'}{pt}\t{ot}"
-            prefixes = {prefix_of(st), prefix_of(pt), prefix_of(ot)}
-            used |= prefixes
-            if p not in RUN_DEPENDENT:
-                ttl_used |= prefixes
-                self.ttl.add(line)
+            ps, pp, po = prefix_of(st), prefix_of(pt), prefix_of(ot)
+            used.add(ps)
+            used.add(pp)
+            used.add(po)
+            if pt not in run_dependent:
+                ttl_used.add(ps)
+                ttl_used.add(pp)
+                ttl_used.add(po)
+                ttl.add(line)
                 if nt is not None:
                     nt.add(_nt_row((s, p, o))[:-1])
             if nq is not None:

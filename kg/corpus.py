@@ -177,6 +177,8 @@ def decode(raw: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, decided in C
+            return text, encoding
         printable = sum(1 for c in text if c.isprintable() or c in "\n\t")
         if printable >= 0.95 * len(text):
             return text, encoding
@@ -201,9 +203,17 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
 def _fold(line: str) -> str:
     line = unicodedata.normalize("NFKD", line.strip().casefold())
-    line = "".join(c for c in line if not unicodedata.combining(c))
+    if not line.isascii():  # only non-ASCII characters can be combining marks: look at those alone
+        line = _NON_ASCII.sub(_drop_mark, line)
     return re.sub(r"[\s:.!…]+$", "", line.replace("’", "'"))
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -51,6 +52,13 @@ def decimal_literal(value: str) -> Literal | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
+def _plain(value: int | str) -> Literal:
+    """A literal that recurs in every document (offsets, rule names), made once: rdflib is slow to make literals."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 12)
 def _confidence(value: float) -> Literal:
     return Literal(f"{value:.3f}", datatype=XSD.decimal)
 
@@ -77,11 +85,11 @@ def add_evidence(g: Graph, base: str, r: Relation, ev: Evidence, doc_text: str |
     g.add((st, RDF.object, o))
     g.add((st, KG.sourceDocument, document_iri(base, ev.doc_id)))
     g.add((st, KG.evidenceText, Literal(ev.sentence.text, lang="fr")))
-    g.add((st, KG.sentenceStart, Literal(ev.sentence.start)))
-    g.add((st, KG.sentenceEnd, Literal(ev.sentence.end)))
-    g.add((st, KG.evidenceStart, Literal(ev.start)))
-    g.add((st, KG.evidenceEnd, Literal(ev.end)))
-    g.add((st, KG.extractedBy, Literal(ev.rule)))
+    g.add((st, KG.sentenceStart, _plain(ev.sentence.start)))
+    g.add((st, KG.sentenceEnd, _plain(ev.sentence.end)))
+    g.add((st, KG.evidenceStart, _plain(ev.start)))
+    g.add((st, KG.evidenceEnd, _plain(ev.end)))
+    g.add((st, KG.extractedBy, _plain(ev.rule)))
     g.add((st, KG.confidence, _confidence(ev.confidence)))
     attrs = dict(ev.attributes)
     if attrs.get("role"):
