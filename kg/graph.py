@@ -71,6 +71,7 @@ def add_entity(g: Graph, base: str, e: Entity) -> URIRef:
     for alias in sorted(e.aliases):
         g.add((node, SKOS.altLabel, Literal(alias, lang="fr")))
     g.add((node, KG.mentionCount, Literal(e.mention_count)))
+    g.add((node, KG.typeConfidence, _confidence(e.type_confidence)))
     return node
 
 

@@ -59,6 +59,7 @@ class Mention:
     source: str  # what found it: "ner:ORG", "hashtag", "before-hashtag", ...
     initial: bool = False  # a lone capitalised word opening a sentence: a name only if seen elsewhere too
     handle: str = ""  # an @account written right after the name
+    same_as: str = ""  # another name the text gives this thing: « X, l'ex-Y », « Metabolic Explorer (Metex) »
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -98,6 +99,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)  # empty in kg.build's result: the graph has them
     handles: set[str] = field(default_factory=set)
+    type_confidence: float = 1.0  # how clearly the votes decided the type (0..1); low for a single weak vote
     mention_count: int | None = None  # how many mentions name it (len(mentions) if not given)
 
     def __post_init__(self) -> None:

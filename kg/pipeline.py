@@ -39,6 +39,7 @@ from kg.nlp import load_pipeline, model_id
 from kg.progress import progress_bar
 from kg.render import render_html
 from kg.resolve import NameTable, Resolution, relations_from
+from kg.resolve.aliases import read_aliases
 from kg.serialize import write_trig, write_turtle
 from kg.spool import RecordSpool
 from kg.vocab import DEFAULT_BASE_IRI
@@ -233,6 +234,7 @@ def build(
     cache: bool = True,
     batch_size: int = 16,
     store: bool = True,
+    aliases: Path | str | None = None,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
@@ -246,6 +248,9 @@ def build(
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
     ``cache`` keeps each document's extraction under ``out_dir/.kg-cache`` so the next build re-parses only new or
     changed documents. ``BuildResult.timings`` has the seconds spent in each stage.
+
+    ``aliases`` is a user's TSV file of names fixed by hand (:mod:`kg.resolve.aliases`); it is read before any work,
+    so a bad file fails fast (:class:`kg.resolve.aliases.AliasesError`, a ``ValueError``).
     """
     started = time.perf_counter()
     source = Path(input_path) if input_path is not None else SAMPLE_CORPUS
@@ -253,6 +258,7 @@ def build(
     base = check_base(base_iri)
     if not source.exists():
         raise FileNotFoundError(f"input path does not exist: {source}")
+    fixed = read_aliases(aliases) if aliases is not None else None
     check_output_dir(out)
     runner = make_engine(engine or ("process" if workers > 1 else "serial"), workers=workers, model=model,
                          batch_size=batch_size, scheduler=scheduler)
@@ -278,7 +284,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix=".kg-work-", dir=out) as tmp:
         work = Path(tmp)
         graph_files = GraphFiles(work, graph_prefixes(base), wanted)
-        table = NameTable()
+        table = NameTable(fixed)
         spool = RecordSpool(work / "extractions")
         metadata = graph_iri(base, "metadata")
 

@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     date: URIRef
     status: URIRef
     mentionCount: URIRef
+    typeConfidence: URIRef
     mentions: URIRef
 
     # fact nodes (n-ary facts): deals, offers, funding rounds, metrics

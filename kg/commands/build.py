@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "graph.trig are always written)")
     p.add_argument("--no-store", action="store_true",
                    help="do not keep the queryable store OUT/store (queries then re-read graph.ttl)")
+    p.add_argument("--aliases", type=Path, metavar="FILE",
+                   help="TSV of names to fix by hand: name, canonical name, type (an empty canonical name drops "
+                   "the name); see docs/extraction.md")
     p.add_argument("--infer", action="store_true",
                    help="also write the inverse and symmetric triples (owl:inverseOf, owl:SymmetricProperty)")
     speed = p.add_argument_group("speed (never changes the output)")
@@ -89,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
             cache=not args.no_cache,
             batch_size=args.batch_size,
             store=not args.no_store,
+            aliases=args.aliases,
         )
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc

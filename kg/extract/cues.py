@@ -31,6 +31,20 @@ class EntityCues:
 
 
 @dataclass(frozen=True)
+class NameCues:
+    """Cues for the surface form of names (``ontology/cues/names.toml``)."""
+
+    honorifics: frozenset[str]
+    legal_forms: frozenset[str]  # case-sensitive
+    generic_suffixes: frozenset[str]
+    institution_heads: frozenset[str]
+    renaming_words: frozenset[str]
+    trade_name_phrases: tuple[tuple[str, ...], ...]
+    speech_verbs: frozenset[str]
+    common_words: frozenset[str]
+
+
+@dataclass(frozen=True)
 class PlaceCues:
     demonyms: dict[str, str]  # any inflected form (folded) -> canonical place name
     places: dict[str, str]  # folded name or alias -> canonical place name
@@ -45,6 +59,25 @@ def entity_cues() -> EntityCues:
         event_name_words=frozenset(fold(w) for w in data.get("event_name_words", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         title_words=frozenset(fold(w) for w in data["title_words"]),
+    )
+
+
+@cache
+def name_cues() -> NameCues:
+    data = load_toml("cues/names.toml")
+
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in data.get(key, []))
+
+    return NameCues(
+        honorifics=folded("honorifics"),
+        legal_forms=frozenset(data.get("legal_forms", [])),
+        generic_suffixes=folded("generic_suffixes"),
+        institution_heads=folded("institution_heads"),
+        renaming_words=folded("renaming_words"),
+        trade_name_phrases=tuple(tuple(fold(p).split()) for p in data.get("trade_name_phrases", [])),
+        speech_verbs=folded("speech_verbs"),
+        common_words=folded("common_words"),
     )
 
 

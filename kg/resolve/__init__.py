@@ -1,11 +1,12 @@
 """Entity resolution: from mentions in many documents to one node per real-world entity.
 
 Mentions are grouped by a normalised key (case, accents, articles and punctuation folded), so "Ciblex" and
-"CibleX" are one entity while "Kestrel Lyon" and "Kestrel Lyon Digital" stay two. A lone surname joins the one person
-of the corpus whose name ends with it, also when it is misspelt by one letter ("Vallaut" for "Vallaud"). An acronym
-joins the one longer name of its document whose initials it spells. The type of
-an entity is decided by votes: every mention's votes (NER label, name words, neighbouring nouns, gazetteer) plus the
-votes of the relations it takes part in (the subject of ``ceoOf`` is a person, the object of ``basedIn`` a place).
+"CibleX" are one entity while "Kestrel Lyon" and "Kestrel Lyon Digital" stay two. Keys are then linked
+(:mod:`kg.resolve.links`): a lone surname to the one person it can be, an acronym or a short form to the one name
+it stands for, a former name to the current one, a gazetteer alias to its place, a name of the user's aliases file
+to its canonical name. The type of an entity is decided by votes: every mention's votes (NER label, name words,
+neighbouring nouns, gazetteer) plus the votes of the relations it takes part in (the subject of ``ceoOf`` is a
+person, the object of ``basedIn`` a place); how clearly the votes decide is the entity's type confidence.
 """
 
 from __future__ import annotations
@@ -16,9 +17,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract import DocumentExtraction
-from kg.extract.cues import fold
+from kg.extract.cues import entity_cues, fold, name_cues
+from kg.extract.mentions.votes import corpus_votes
 from kg.iri import slugify
 from kg.model import Entity, Evidence, Mention, Relation
+from kg.resolve.aliases import Alias
+from kg.resolve.links import (
+    TYPE_ORDER,
+    compatible,
+    place_links,
+    short_form_links,
+    surname_links,
+    text_links,
+)
 from kg.vocab import ENTITY_TYPES, SYMMETRIC_PREDICATES
 
 ARTICLES = re.compile(r"^(le|la|les|l|the)\s+")
@@ -42,75 +53,51 @@ ARGUMENT_VOTES: dict[str, tuple[dict[str, float], dict[str, float]]] = {
     "basedIn": ({"Organization": 1.0}, {"Place": 3.0}),
     "competitorOf": ({"Organization": 1.0}, {"Organization": 1.0}),
 }
-# Where votes tie, the more common type in business news wins.
-TYPE_ORDER = {t: i for i, t in enumerate(("Organization", "Person", "Place", "Product", "Event", "CreativeWork"))}
 
 
 def name_key(text: str) -> str:
-    """The key mentions are grouped by: folded, punctuation collapsed, leading articles dropped."""
-    key = re.sub(r"[^\w#]+", " ", fold(text)).strip()
+    """The key mentions are grouped by: folded, punctuation collapsed, leading articles and honorifics dropped."""
+    key = re.sub(r"[^\w#&]+", " ", fold(text)).strip()
+    honorifics = {h.rstrip(".") for h in name_cues().honorifics}
     prev = None
     while prev != key:
         prev, key = key, ARTICLES.sub("", key)
+        head, _, rest = key.partition(" ")
+        if rest and head in honorifics:
+            key = rest
     return key
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by one inserted, deleted or replaced letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
-
-
-def _surname_links(keys: dict[str, dict[str, int]]) -> dict[str, str]:
-    """Map lone surnames ("vallaud", "vallaut") to the full name of the one person they can be."""
-    people = [k for k, v in keys.items() if " " in k and max(v, key=lambda t: (v[t], -TYPE_ORDER[t])) == "Person"]
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for k in people:
-        by_last[k.rsplit(" ", 1)[1]].append(k)
-    links: dict[str, str] = {}
-    for k in keys:
-        if " " in k or len(k) < 4:
-            continue
-        exact = by_last.get(k, [])
-        near = [p for last, ps in by_last.items() if len(k) >= 5 and _one_edit(k, last) for p in ps]
-        candidates = exact or near
-        if len(set(candidates)) == 1:
-            links[k] = candidates[0]
-    return links
-
-
-SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "a", "en"}
-
-
-def _initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in SMALL_WORDS]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def _acronym_pairs(mentions: Iterable[Mention]) -> set[tuple[str, str]]:
-    """(acronym key, name key) for each acronym of one document ("JO", "BCE") and each longer name of the same
-    document whose initials it spells ("Jeux Mondiaux de Lyon", "Banque centrale européenne")."""
-    names: set[str] = set()
-    acronyms: set[str] = set()
-    for m in mentions:
-        text = m.text.strip()
-        if " " in text:
-            names.add(m.text)
-        if 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
-            acronyms.add(text)
-    return {(name_key(a), name_key(n)) for a in acronyms for n in names if _initials(n) == a}
 
 
 def _best_label(forms: Counter[str]) -> str:
     """The most frequent surface form; ties go to a full name over a surname or an acronym ("Bernard Vallaud",
-    "Banque centrale européenne"), then to the one with inner capitals ("CibleX"), then alphabetical."""
-    return sorted(forms, key=lambda f: (-forms[f], -(" " in f), -sum(c.isupper() for c in f), f))[0]
+    "Banque centrale européenne"), then to the one with inner capitals ("CibleX"), then alphabetical. A form in
+    capitals only (a headline) is a label only when there is no other."""
+    return sorted(forms, key=lambda f: (f.isupper() and len(f) > 6, -forms[f], -(" " in f),
+                                        -sum(c.isupper() for c in f), f))[0]
+
+
+def type_confidence(total: dict[str, float], kind: str) -> float:
+    """How clearly the votes decide the type: the winner's share of all votes, lowered when the winner has only
+    weak evidence (one NER guess, one quarter-weight repeat)."""
+    votes = sum(total.values())
+    if votes <= 0:
+        return 0.3
+    share = total.get(kind, 0.0) / votes
+    strength = min(1.0, total.get(kind, 0.0) / 3.0)
+    return round(share * (0.5 + 0.5 * strength), 3)
+
+
+def _unique(candidates: dict[str, set[str]], votes, links: dict[str, str], stated: bool = False) -> None:
+    """Link each key to its one candidate (none when several fit), never in a cycle nor across types."""
+    for k, targets in sorted(candidates.items()):
+        targets = {t for t in targets if t != k}
+        if len(targets) == 1 and k not in links:
+            target = next(iter(targets))
+            end, hops = target, 0
+            while end in links and hops < 8:
+                end, hops = links[end], hops + 1
+            if end != k and compatible(votes, k, target, stated):  # « GV, l'ex-Google Ventures » links one way only
+                links[k] = target
 
 
 VOTE_UNIT = 1e-9  # type votes are counted in billionths: exact sums in any order
@@ -135,20 +122,22 @@ def document_mentions(ex: DocumentExtraction) -> list[Mention]:
 
 class NameTable:
     """What resolution keeps of a corpus, fed one document at a time: per name key, its type votes, its surface
-    forms with their counts and its handles; which keys are seen inside a sentence; which acronyms spell which names.
+    forms with their counts and its handles; which keys are seen inside a sentence or in capitals; which other names
+    the texts give for a name (acronyms, « l'ex-X »).
 
     Its size grows with the number of distinct names, not with the number of documents, so a year of news fits in
     memory; :meth:`resolve` turns it into entities. Votes are summed as whole numbers of :data:`VOTE_UNIT`, so the
-    order documents come in (cache hits first, parsed documents after) never changes a sum, and equal votes tie
-    exactly.
+    order documents come in (cache hits first, parsed documents after) never changes a sum.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: dict[str, Alias] | None = None) -> None:
+        self.aliases = aliases or {}
         self.votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self.forms: dict[str, Counter[str]] = defaultdict(Counter)
         self.handles: dict[str, set[str]] = defaultdict(set)
         self.inside: set[str] = set()
-        self.acronyms: dict[str, set[str]] = defaultdict(set)
+        self.capitals: set[str] = set()
+        self.stated: dict[str, set[str]] = {}
 
     def add(self, ex: DocumentExtraction) -> None:
         mentions = document_mentions(ex)
@@ -156,78 +145,100 @@ class NameTable:
             key = name_key(m.text)
             if not m.initial:
                 self.inside.add(key)
-            for kind, weight in m.type_votes:
+            for kind, weight in corpus_votes(m):
                 self.votes[key][kind] += _units(weight)
             if key:
                 self.forms[key][m.text] += 1
                 if m.handle:
                     self.handles[key].add(m.handle)
+            if m.text.isupper() and m.text.isalpha():
+                self.capitals.add(key)
+        cast: set[tuple[str, int, int, str, int]] = set()  # a mention votes once per predicate and role
         for r in ex.relations:
-            dom, rng = ARGUMENT_VOTES.get(r.predicate, ({}, {}))
-            for kind, weight in dom.items():
-                self.votes[name_key(r.subject.text)][kind] += _units(weight)
-            for kind, weight in rng.items():
-                self.votes[name_key(r.object.text)][kind] += _units(weight)
-        for acronym, name in _acronym_pairs(mentions):
-            self.acronyms[acronym].add(name)
+            for role, m, kinds in ((0, r.subject, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[0]),
+                                   (1, r.object, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[1])):
+                if (m.doc_id, m.start, m.end, r.predicate, role) in cast:
+                    continue  # « A, B et C ont créé X »: three facts, one piece of evidence about X
+                cast.add((m.doc_id, m.start, m.end, r.predicate, role))
+                for kind, weight in kinds.items():
+                    self.votes[name_key(m.text)][kind] += _units(weight)
+        for key, targets in text_links(mentions, name_key).items():
+            self.stated.setdefault(key, set()).update(targets)
 
     def resolve(self) -> Resolution:
         """Decide the entities: links between keys, then one entity per group of keys, typed by their votes."""
-        votes = {k: dict(v) for k, v in self.votes.items()}
-        links = _surname_links(votes)
-        acronyms = {k: next(iter(v)) for k, v in self.acronyms.items() if len(v) == 1}
-        links.update(acronyms)
+        votes: dict[str, dict[str, float]] = {k: {t: u / 1e9 for t, u in v.items()} for k, v in self.votes.items()}
+        user = {name_key(n): a for n, a in self.aliases.items()}
+        links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
+        acronyms = self.stated
+        _unique(acronyms, votes, links, stated=True)
+        _unique(short_form_links(votes, self.capitals), votes, links)
+        for source in (place_links(votes, name_key), surname_links(votes)):
+            for k, target in source.items():
+                links.setdefault(k, target)
+        not_names = name_cues().common_words | entity_cues().not_names | name_cues().institution_heads
+
+        def follow(key: str) -> str:
+            hops = 0
+            while key in links and hops < 8:
+                key, hops = links[key], hops + 1
+            return key
+
+        group_of: dict[str, str] = {}  # every name key that names an entity -> the entity's key
         groups: dict[str, list[str]] = defaultdict(list)
         for key in sorted(self.forms):
-            if key in self.inside:  # a key seen only opening sentences is no name
-                groups[links.get(key, key)].append(key)
+            if key not in self.inside or key in not_names or (key in user and not user[key].canonical):
+                continue  # seen only opening sentences, a common word, or dropped by the user
+            group_of[key] = follow(key)
+            groups[group_of[key]].append(key)
         entities: dict[str, Entity] = {}
         used_slugs: Counter[str] = Counter()
-        for group_key in sorted(groups):
-            keys = groups[group_key]
-            total: dict[str, int] = defaultdict(int)
-            voters = [k for k in keys if k not in acronyms] or keys  # an acronym's type is only a guess
-            for k in voters:
-                for kind, w in votes.get(k, {}).items():
-                    total[kind] += w
-            kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0), -TYPE_ORDER[t]))
+        labels = {follow(k): a.canonical for k, a in user.items() if a.canonical}
+        for key in sorted(groups):
+            keys = set(groups[key])
+            total_units: dict[str, int] = defaultdict(int)
+            guessed = {k for k in keys if k in acronyms and k != key}  # an acronym's type is only a guess
+            for k in sorted(keys - guessed if keys - guessed else keys):
+                for kind, u in self.votes.get(k, {}).items():
+                    total_units[kind] += u
+            total = {t: u / 1e9 for t, u in total_units.items()}
+            kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
+            forced = next((user[k].type for k in sorted(keys | {key}) if k in user and user[k].type), None)
+            confidence = 1.0 if forced else type_confidence(total, kind)
             forms: Counter[str] = Counter()
             handles: set[str] = set()
             for k in keys:
                 forms.update(self.forms[k])
                 handles |= self.handles.get(k, set())
-            label = _best_label(forms)
+            label = labels.get(key) or _best_label(forms)
             slug = slugify(label)
             used_slugs[slug] += 1
             if used_slugs[slug] > 1:
                 slug = f"{slug}-{used_slugs[slug]}"
-            entities[group_key] = Entity(
+            entities[key] = Entity(
                 entity_id=slug,
                 label=label,
-                type=kind,
+                type=forced or kind,
                 aliases={f for f in forms if f != label} | handles,
+                type_confidence=confidence,
                 mention_count=sum(forms.values()),
             )
-        return Resolution(entities, links, frozenset(self.inside))
+        return Resolution(entities, group_of)
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """The entities of a corpus by group key, and how a mention finds its entity (:meth:`entity_of`)."""
+    """The entities of a corpus by group key, and the group key of every name that names one."""
 
     entities: dict[str, Entity]
-    links: dict[str, str]
-    inside: frozenset[str]
+    group_of: dict[str, str]
 
     def canonical(self, m: Mention) -> str | None:
-        key = name_key(m.text)
-        if not key or key not in self.inside:  # only names seen inside a sentence somewhere are entities
-            return None
-        return self.links.get(key, key)
+        return self.group_of.get(name_key(m.text))
 
     def entity_of(self, m: Mention) -> Entity | None:
         key = self.canonical(m)
-        return self.entities.get(key) if key else None
+        return self.entities[key] if key is not None else None
 
     def mentioned(self, ex: DocumentExtraction) -> list[Entity]:
         """The entities one document names, each once, in entity id order."""
@@ -240,10 +251,10 @@ class Resolution:
         seen: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
         out: list[tuple[str, str, str, Evidence]] = []
         for r in ex.relations:
-            se, oe = self.entity_of(r.subject), self.entity_of(r.object)
-            if se is None or oe is None or se is oe:
+            sk, ok = self.canonical(r.subject), self.canonical(r.object)
+            if sk is None or ok is None or sk == ok:
                 continue
-            s, o = se.entity_id, oe.entity_id
+            s, o = self.entities[sk].entity_id, self.entities[ok].entity_id
             if r.predicate in SYMMETRIC_PREDICATES and o < s:
                 s, o = o, s
             key = (s, r.predicate, o)
@@ -264,14 +275,16 @@ def relations_from(lifted: Iterable[tuple[str, str, str, Evidence]]) -> list[Rel
     ]
 
 
-def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], list[Relation]]:
+def resolve(extractions: Iterable[DocumentExtraction], aliases: dict[str, Alias] | None = None
+            ) -> tuple[list[Entity], list[Relation]]:
     """Merge the mentions of all documents into entities and lift relation mentions onto them.
 
+    ``aliases`` (:func:`kg.resolve.aliases.read_aliases`) maps names to a canonical name and type the user fixed.
     This is :class:`NameTable` and :class:`Resolution` on extractions held in memory; entities come with their
-    mentions. ``kg.build`` streams the same steps over documents without holding them (:mod:`kg.assemble`).
+    mentions. ``kg.build`` streams the same steps over documents without holding them.
     """
     extractions = list(extractions)
-    table = NameTable()
+    table = NameTable(aliases)
     for ex in extractions:
         table.add(ex)
     resolution = table.resolve()
@@ -279,7 +292,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> tuple[list[Entity], li
     for ex in extractions:
         for m in document_mentions(ex):
             key = resolution.canonical(m)
-            if key in resolution.entities:
+            if key is not None:
                 members[key].append(m)
     for key, e in resolution.entities.items():
         e.mentions = sorted(members[key], key=lambda m: (m.doc_id, m.start))

@@ -1,0 +1,220 @@
+"""Finding names in a parsed document and voting on what each one is.
+
+The stage runs in four steps, one module each: :mod:`.spans` collects candidate token ranges (spaCy's NER, repaired
+at hyphens, acronyms and institutional complements, plus capitalised runs, acronyms and quoted names it missed)
+and cuts them at breaks; :mod:`.votes` gives each mention its type votes from the words around it; here the names
+coordinated in one list share their evidence, another name the text gives for the same thing (« l'ex-X »,
+« X (aujourd'hui Y) », « Metabolic Industries (Metind) ») is recorded on the mention, and every exact repeat of a
+name already found becomes a mention too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.mentions.spans import capitalised_runs, clean_text, keep, pieces, quoted_names, repair
+from kg.extract.mentions.tokens import caps_lines, has_upper, is_break, line_start
+from kg.extract.mentions.votes import agreement, votes
+from kg.model import Document, Mention
+
+LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|ou encore|ainsi que|mais aussi|&))\s*"
+                      r"(?:(?:le|la|les|l'|de|d'|du|des|à|au|aux)\s*)*$")
+CIRCUMSTANCE = re.compile(r"(?:^|\s)(?:[Ee]n|[Àà]|[Aa]u|[Dd]ans|[Dd]epuis|[Vv]ers)\s+$")
+# « le compte Vidstream @x »: the handle is not the platform's
+ACCOUNT_NOUNS = {"compte", "profil", "page", "chaine", "fil", "account"}
+
+
+def _renaming_gap() -> re.Pattern[str]:
+    cues = name_cues()
+    words = "|".join(sorted((re.escape(w) for w in cues.renaming_words), key=len, reverse=True))
+    trade = "|".join(r"\s+".join(re.escape(w) for w in p) for p in cues.trade_name_phrases)
+    return re.compile(rf"^\s*\)?\s*[,(]\s*(?:(?:l'|le |la |les )?(?:{words})(?:-|\s+)(?:depuis\s+)?"
+                      rf"|(?:la |le |sa |son )?(?:{trade})\s+(?:de |d'|du |des ))\s*(?:l'|le |la |les )?$")
+
+
+def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
+    """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
+    caps = caps_lines(parsed)
+    candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
+                  if not all(t.i in caps for t in e)]
+    candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + _hashtags(parsed)
+    mentions: dict[tuple[int, int], Mention] = {}
+    for start, end, source, label in candidates:
+        whole = source in {"hashtag", "quoted"}
+        for a, b, honorific in ([(start, end, False)] if source == "hashtag" else pieces(parsed, start, end, whole)):
+            span = parsed[a:b]
+            text = span.text if source == "hashtag" else clean_text(span)
+            if source != "hashtag" and not keep(span, text):
+                continue
+            s = span.start_char + span.text.index(text[:1]) if text else span.start_char
+            if fold(text).startswith("ex-") and len(text) > 4:  # « l'ex-Kapten »: the former name itself
+                text, s = text[3:], s + 3
+            key = (s, s + len(text))
+            if key in mentions:
+                continue
+            mentions[key] = Mention(
+                doc_id=doc.doc_id,
+                start=offset + key[0],
+                end=offset + key[1],
+                text=text,
+                type_votes=votes(span, text, label, source, honorific),
+                source=source,
+                initial=_initial(span, text),
+                handle=_handle(parsed, a, b),
+            )
+    found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
+    found = _other_names(_coordinated(found, parsed.text, offset), parsed.text, offset)
+    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps), key=lambda m: (m.start, -m.end)))
+
+
+def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
+    """A hashtag is a campaign's name; the capitalised words right before it on its line are its author's
+    ("Agence Créative #Campagne")."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for tok in parsed:
+        if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():
+            out.append((tok.i, tok.i + 1, "hashtag", None))
+            k = tok.i
+            while k > 0 and not is_break(parsed[k - 1]) and (
+                has_upper(parsed[k - 1]) or fold(parsed[k - 1].text) in {"de", "du", "des", "la", "le", "l'", "&"}
+            ):
+                k -= 1
+            if k < tok.i and line_start(parsed[k]):
+                out.append((k, tok.i, "before-hashtag", None))
+    return out
+
+
+def _initial(span, text: str) -> bool:
+    """A lone known word opening a sentence or a line: a name only if the corpus names it elsewhere too."""
+    return (len(span) == 1 and (span[0].is_sent_start or line_start(span[0]))
+            and not span.doc.vocab[span[0].lower_].is_oov and fold(text) not in place_cues().places)
+
+
+def _handle(parsed: Doc, a: int, b: int) -> str:
+    """The @account written right after a name is that name's, except after « le compte X »: there X is the
+    platform and the account someone else's."""
+    nxt = parsed[b] if b < len(parsed) else None
+    if nxt is None or not nxt.text.startswith("@") or len(nxt.text) <= 2:
+        return ""
+    if a > 0 and fold(parsed[a - 1].lemma_) in ACCOUNT_NOUNS:
+        return ""
+    return nxt.text[1:]
+
+
+def _coordinated(found: list[Mention], text: str, offset: int) -> list[Mention]:
+    """Names in one coordinated list (« A, B et C ») share their type evidence (:func:`votes.agreement`)."""
+    out = list(found)
+    groups: list[list[int]] = []
+    joined: list[bool] = []  # whether the group has an "et"/"ou": « A, B a dit » is an apposition, not a list
+    for i, m in enumerate(found):
+        gap = text[found[i - 1].end - offset : m.start - offset] if i else ""
+        if i and groups and LIST_GAP.match(gap) and m.source != "hashtag" and found[i - 1].source != "hashtag":
+            groups[-1].append(i)
+            joined[-1] = joined[-1] or gap.strip() not in {",", ""}
+        elif not CIRCUMSTANCE.search(text[max(0, m.start - offset - 6) : m.start - offset]):
+            groups.append([i])  # « En France, A, B et C »: a fronted place opens no list
+            joined.append(False)
+        else:
+            groups.append([])
+            joined.append(False)
+    for group, has_and in zip(groups, joined, strict=True):
+        if len(group) < 2 or (len(group) < 3 and not has_and):
+            continue
+        extra = agreement([found[i].type_votes for i in group])
+        for i, vote in zip(group, extra, strict=True):
+            if vote:
+                merged = dict(found[i].type_votes)
+                merged[vote[0]] = merged.get(vote[0], 0.0) + vote[1]
+                out[i] = dataclasses.replace(found[i], type_votes=tuple(sorted(merged.items())))
+    return out
+
+
+def _other_names(found: list[Mention], text: str, offset: int) -> list[Mention]:
+    """« Vexalis, l'ex-Trovia », « Nortex (aujourd'hui Gen Vexa) », « X, marque commerciale de Y »,
+    « Agence Nordique de Presse (ANP) », « Metabolic Industries (Metind) »: a name the text gives as another name of
+    the name before it records that name in ``same_as``."""
+    gap_re = _renaming_gap()
+    out = list(found)
+    for i in range(1, len(found)):
+        prev, m = found[i - 1], found[i]
+        gap = fold(text[prev.end - offset : m.start - offset])
+        after = text[m.end - offset : m.end - offset + 1]
+        renamed = gap_re.match(gap) or (gap.strip() in {",", "(", ", l'", "), l'"} and
+                                        fold(text[m.start - offset - 3 : m.start - offset]) == "ex-")
+        short = gap.strip() == "(" and after == ")" and _abbreviates(m.text, prev.text, prev.type_votes)
+        if renamed or short:
+            out[i] = dataclasses.replace(m, same_as=prev.text)
+    return out
+
+
+def _abbreviates(short: str, name: str, name_votes: Iterable[tuple[str, float]]) -> bool:
+    """"ANP" for "Agence Nordique de Presse", "Metind" for "Metabolic Industries", "IEA" for "Agence
+    internationale de l'énergie": a one-word bracketed form shorter than a name of two words or more, whose
+    letters it takes in order from the first, or an acronym of its initials in any order after a name that is
+    not a person's."""
+    if " " in short or " " not in name.strip() or len(short) >= len(name):
+        return False
+    initials = {fold(w[0]) for w in re.split(r"[\s\-'’]+", name) if w}
+    letters, target = fold(short), fold(name)
+    if letters[:1] == target[:1]:
+        pos = 0
+        for c in letters:
+            pos = target.find(c, pos) + 1
+            if pos == 0:
+                break
+        else:
+            return True
+    person = dict(name_votes).get("Person", 0.0)
+    return short.isupper() and short.isalpha() and set(letters) <= initials and person < max(
+        (w for _, w in name_votes), default=0.0)
+
+
+def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps: set[int]) -> list[Mention]:
+    """Other occurrences of a name already found in the document.
+
+    spaCy's NER misses a name in a headline, a caption or an unusual sentence even when it found it elsewhere in
+    the same text ("X, co-fondateur de Kiwano - Photo ..."); once a text has named something, each exact repeat
+    of that name (same case, whole words; in capitals on a headline written in capitals) is a mention of it too.
+    Votes are copied at a quarter weight so the repeat takes its type from the original without outvoting other
+    evidence in resolution.
+    """
+    taken = [(m.start - offset, m.end - offset) for m in found]
+    by_text: dict[str, Mention] = {}
+    for m in found:
+        if m.initial or m.source in {"hashtag", "repeat"} or len(m.text) < 3 or fold(m.text) in entity_cues().not_names:
+            continue
+        by_text.setdefault(m.text, m)
+    out: list[Mention] = []
+    text = parsed.text
+    caps_chars = {parsed[i].idx for i in caps}
+    for name, model in sorted(by_text.items()):
+        forms = [name] + ([name.upper()] if caps_chars and name.upper() != name else [])
+        for form in forms:
+            for hit in re.finditer(rf"(?<![\w#@])(?<!\w-){re.escape(form)}(?![\w])(?!-\w)", text):
+                a, b = hit.start(), hit.end()
+                if any(a < e and s < b for s, e in taken):
+                    continue
+                span = parsed.char_span(a, b)
+                if span is None or (form != name and span[0].idx not in caps_chars):
+                    continue
+                taken.append((a, b))
+                out.append(Mention(
+                    doc_id=doc.doc_id, start=offset + a, end=offset + b, text=form,
+                    type_votes=tuple((k, w * 0.25) for k, w in model.type_votes), source="repeat",
+                ))
+    return out
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (a hashtag inside a longer span is kept apart by the cuts)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

@@ -1,0 +1,306 @@
+"""Where names are and where they end: candidate token ranges, repaired and cut.
+
+spaCy's NER is the starting point, but on news text it runs names across line breaks and list markers, glues a
+campaign to its agency, stops inside hyphenated names ("Karl-Heinz"), cuts institutional names after their head
+("Autorité" for « l'Autorité des marchés financiers ») and misses acronyms, quoted names and names after an
+organisation noun. The repairs here are general: join hyphenated and acronym neighbours, run an institutional
+head on over its lower-case complement, add capitalised runs, acronyms and quoted names the NER missed, then cut
+at breaks and trim articles, honorifics and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.mentions.tokens import (
+    ARTICLES,
+    DE_WORDS,
+    EDGE_WORDS,
+    SPLIT_WORDS,
+    capital_article,
+    has_upper,
+    is_acronym,
+    is_break,
+    line_start,
+    name_like,
+    opens_sentence,
+)
+from kg.extract.mentions.votes import NAMING_WORDS as PARTICIPLES
+from kg.extract.mentions.votes import type_noun
+
+Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
+
+INITIALS = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$")
+ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
+ORDINAL = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)$")  # "XIIIe arrondissement"
+QUOTES = {"«": "»", '"': '"', "“": "”"}
+NAMING_WORDS = PARTICIPLES | {"label", "marque", "nom"}  # before a quoted name
+TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "journee", "soir", "matin", "trimestre", "semestre",
+              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
+              "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token i is written against token i + 1 (no space between them)."""
+    return 0 <= i < len(doc) - 1 and doc[i].whitespace_ == ""
+
+
+def _hyphen_join(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """"Karl-Otto Vennemann", "Al-Farouqi", "Take-Off": a name is not cut at a hyphen inside a word."""
+    while start >= 2 and doc[start - 1].text == "-" and _glued(doc, start - 2) and _glued(doc, start - 1) \
+            and name_like(doc[start - 2]):
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and _glued(doc, end - 1) and _glued(doc, end) \
+            and name_like(doc[end + 1]):
+        end += 2
+    return start, end
+
+
+def _extend_caps(doc: Doc, end: int) -> int:
+    """"Pilot" + "Analytics", "Nuvigen" + "Bio", "Fonds Vertal" + "Actions": NER often stops before a last
+    capitalised word of a company name; a capitalised noun inside a sentence belongs to the name too."""
+    org_words = entity_cues().org_name_words
+    while end < len(doc) and doc[end].text[:1].isupper() and not is_break(doc[end]) \
+            and doc[end - 1].whitespace_ != "" and not doc[end].ent_type_ and "\n" not in doc[end - 1].whitespace_ \
+            and (doc[end].pos_ in {"PROPN", "X", "NOUN"} or fold(doc[end].text) in org_words) \
+            and fold(doc[end].text) not in entity_cues().not_names:
+        end += 1
+    return end
+
+
+def _extend_place(doc: Doc, start: int, end: int) -> int:
+    """"Fantasialand Paris", "Orvane France": a place written right after a name (no preposition) ends the name;
+    "Brabant wallon": a lower-case demonym after a place ends the place's name."""
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is None or "\n" in doc[end - 1].whitespace_ or not doc[end - 1].whitespace_:
+        return end
+    if nxt.ent_type_ in {"LOC", "GPE"} and nxt.ent_iob_ == "B" and doc[start].ent_type_ in {"ORG", "MISC"}:
+        k = end + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        if fold(doc[end:k].text) in place_cues().places:
+            return k
+    if doc[start].ent_type_ in {"LOC", "GPE"} and nxt.text.islower() and fold(nxt.text) in place_cues().demonyms:
+        return end + 1
+    return end
+
+
+def _split_place(doc: Doc, start: int, end: int) -> int:
+    """"à Paris Nexaria, une banque ...": after « à » or « en », a leading place is not part of the next name."""
+    if start < 1 or fold(doc[start - 1].text) not in {"a", "à", "en"} or end - start < 2:
+        return start
+    for k in range(start + 1, min(end, start + 4)):
+        if fold(doc[start:k].text) in place_cues().places and doc[k].text[:1].isupper() \
+                and fold(doc[k:end].text) not in place_cues().places and doc[k - 1].whitespace_:
+            return k
+    return start
+
+
+def _extend_and(doc: Doc, end: int) -> int:
+    """"... Emploi Agricole et Rural": a name runs on over "et" + a capitalised adjective that ends it."""
+    if end + 1 < len(doc) and doc[end].text == "et" and doc[end + 1].pos_ == "ADJ" and doc[end + 1].is_title:
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        if after is None or not after.is_title:
+            return end + 2
+    return end
+
+
+def _complement_end(doc: Doc, j: int) -> int:
+    """The end of the lower-case words that complete an institutional head: "spatiale européenne",
+    "de la concurrence", "des dépôts et consignations", "de football professionnel"."""
+    first, end, had_de = j, j, False
+    while j < len(doc) and j - first < 9:
+        t = doc[j]
+        if t.pos_ == "ADJ" and t.text.islower() and t.text.isalpha():
+            j += 1
+            end = j
+            continue
+        k = j + 1
+        if fold(t.text) in DE_WORDS or (t.text == "et" and had_de):
+            if t.text == "et" and k < len(doc) and fold(doc[k].text) in DE_WORDS:
+                k += 1  # « ... prudentiel et de résolution »
+            if k < len(doc) and fold(doc[k].text) in ARTICLES:
+                k += 1
+            if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text.islower() and doc[k].text.isalpha() \
+                    and fold(doc[k].lemma_) not in TIME_NOUNS:
+                j = end = k + 1
+                had_de = True
+                continue
+        break
+    return end
+
+
+def _titled_head(doc: Doc, i: int) -> bool:
+    """An institutional head written with a capital inside a sentence, or a word after a capital article."""
+    return doc[i].text[:1].isupper() and (
+        (fold(doc[i].text) in name_cues().institution_heads and not opens_sentence(doc[i]))
+        or (i > 0 and capital_article(doc[i - 1])))
+
+
+def _institution(doc: Doc, start: int, end: int) -> int:
+    """Run an institutional head ("Agence", "Autorité") or a title opened by a capital article mid-sentence
+    ("La Française") on over its lower-case complement; other names keep their end."""
+    first = start
+    while first < end and fold(doc[first].text) in ARTICLES:
+        first += 1
+    if first >= end or not _titled_head(doc, first):
+        return end
+    if any(not (t.pos_ == "ADJ" and t.text.islower()) for t in doc[first + 1 : end]):
+        return end  # the NER span already holds more than the head and its adjectives
+    return _complement_end(doc, end)
+
+
+def _acronym_join(doc: Doc, start: int) -> int:
+    """"KMA TGB": an acronym right before an acronym the NER found belongs to the same name (also when the NER
+    made each a name of its own)."""
+    while start > 0 and is_acronym(doc[start - 1]) and is_acronym(doc[start]) and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    return start
+
+
+def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A NER span with its boundaries repaired."""
+    start, end = _hyphen_join(doc, start, end)
+    start = _split_place(doc, _acronym_join(doc, start), end)
+    end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
+    end = _institution(doc, start, end)
+    return start, _extend_place(doc, start, end)
+
+
+def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
+    """Names spaCy's NER missed: runs of capitalised words that a type noun introduces ("la société de conseil
+    Pilot Analytics", "une application baptisée Kalima"), institutional heads ("l'Autorité ..."), acronyms
+    inside a sentence ("le BHV"), and proper nouns unknown to the vocabulary. They come after NER candidates, so
+    a name NER found keeps its span and label."""
+    out: list[Candidate] = []
+    ents = {t.i for e in doc.ents for t in e}
+    common = name_cues().common_words | entity_cues().not_names
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.i in ents or tok.i in caps or not name_like(tok) or is_break(tok):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in ents and name_like(doc[j]) and not is_break(doc[j]):
+            j += 1
+        span = doc[i:j]
+        first = opens_sentence(span[0])
+        introduced = type_noun(span) is not None
+        unknown = all(t.pos_ == "PROPN" and t.is_oov for t in span) and not first
+        inner = any(name_like(t) and not t.text[0].isupper() for t in span)  # "eBay", "iPhone"
+        head = fold(tok.text) in name_cues().institution_heads and not first
+        acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
+        if (introduced or unknown or inner or head or acronym) and fold(span.text) not in common:
+            a, b = _hyphen_join(doc, i, j)
+            out.append((a, _institution(doc, a, b) if head else b, "caps", None))
+        i = max(j, i + 1)
+    return out
+
+
+def quoted_names(doc: Doc) -> list[Candidate]:
+    """« l'association "Stop au Sida" », « les hackathons « Cartes ouvertes » »: a quoted name after a type noun
+    or a naming word is a name, whatever its case inside."""
+    out: list[Candidate] = []
+    nouns = entity_cues().type_nouns
+    for tok in doc:
+        close = QUOTES.get(tok.text)
+        if close is None or tok.i + 1 >= len(doc):
+            continue
+        k = tok.i - 1
+        while k >= 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        if k < 0 or not (fold(doc[k].lemma_) in nouns or fold(doc[k].text) in NAMING_WORDS):
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 12 and doc[j].text != close and "\n" not in doc[j].text:
+            j += 1
+        if j < len(doc) and doc[j].text == close and j > tok.i + 1 and name_like(doc[tok.i + 1]):
+            out.append((tok.i + 1, j, "quoted", None))
+    return out
+
+
+def _cuts_names(doc: Doc, i: int, start: int) -> bool:
+    """"Orvex et Home Tiplo": "et"/"ou" between two names separates them (a capitalised adjective after "et" is
+    part of the name, see :func:`_extend_and`)."""
+    return doc[i].text in {"et", "ou"} and i > start and i + 1 < len(doc) and name_like(doc[i - 1]) \
+        and name_like(doc[i + 1]) and doc[i + 1].pos_ != "ADJ"
+
+
+def _joins_name(doc: Doc, i: int, start: int) -> bool:
+    """"Fondation pour la Recherche ...": a preposition after a lone generic word is inside the name."""
+    words = [fold(t.text) for t in doc[start:i] if not t.is_punct and fold(t.text) not in EDGE_WORDS]
+    return bool(words) and len(words) == 1 and words[0] in entity_cues().org_name_words
+
+
+def _edge(tok) -> bool:
+    return tok.is_punct or fold(tok.text) in EDGE_WORDS or not has_upper(tok)
+
+
+def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tuple[int, int, bool]]:
+    """Cut token range [start, end) at breaks; trim articles, honorifics, lower-case words and punctuation at both
+    edges. Yields (start, end, honorific) where honorific says a title such as « M. » or « Mme » was trimmed.
+    A quoted name (``whole``) is only trimmed."""
+    honorifics = name_cues().honorifics
+    i = start
+    while i < end:
+        while i < end and not whole and is_break(doc[i]):
+            i += 1
+        j = i
+        while j < end and (whole or ((not is_break(doc[j]) or (doc[j].text in SPLIT_WORDS and _joins_name(doc, j, i)))
+                                     and not _cuts_names(doc, j, i))):
+            j += 1
+        a, b = i, j
+        honorific = False
+        while a < b and (_edge(doc[a]) or (b - a > 1 and (fold(doc[a].text) in honorifics
+                                                           or fold(doc[a].text) in PARTICIPLES))):
+            honorific = honorific or fold(doc[a].text) in honorifics
+            a += 1
+        while b > a and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
+                         or (not whole and not has_upper(doc[b - 1]))):
+            b -= 1
+        if a < b and not whole and _titled_head(doc, a):  # keep « de la concurrence » after « Autorité »
+            b = min(j, max(b, _complement_end(doc, b)))
+        if a < b:
+            yield a, b, honorific
+        i = max(j, i + 1)
+
+
+def clean_text(span: Span) -> str:
+    text = span.text.strip().strip("\"'“”«»‘’.,;:")
+    return re.sub(r"\s+", " ", text)
+
+
+def _is_speaker_label(span: Span) -> bool:
+    """``INf. :`` or ``A.G. :`` opening an interview line: a speaker's initials, not an entity."""
+    doc = span.doc
+    nxt = [t for t in doc[span.end : span.end + 2] if not t.is_space]
+    followed_by_colon = any(t.text == ":" for t in nxt)
+    return line_start(span[0]) and followed_by_colon and (len(span.text) <= 4 or "." in span.text)
+
+
+def _demonym_noun(text: str) -> bool:
+    """"les Allemands", "un Français", "franco-espagnole": a people or a nationality, not an entity."""
+    demonyms = place_cues().demonyms
+    parts = fold(text).split("-")
+    return " " not in text and fold(text) not in place_cues().places and parts[-1] in demonyms and all(
+        p.endswith("o") for p in parts[:-1])
+
+
+def keep(span: Span, text: str) -> bool:
+    """Whether a cleaned span is a name: not a generic word, a job title, initials or a speaker label."""
+    cues = entity_cues()
+    folded = fold(text)
+    if len(text) < 2 or not any(c.isalpha() for c in text):
+        return False
+    if folded in cues.not_names or folded in name_cues().common_words or INITIALS.match(text.replace(" ", "")):
+        return False
+    if _is_speaker_label(span) or ORDINAL.match(text) or _demonym_noun(text):
+        return False
+    words = [fold(t.text) for t in span]
+    titles = sum(1 for w in words if w in cues.title_words)
+    return not (titles and titles * 2 >= len(words))

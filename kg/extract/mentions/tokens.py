@@ -1,0 +1,89 @@
+"""Token tests shared by the span and vote rules: what breaks a name, what looks like one, where a line starts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.cues import fold
+
+SPLIT_WORDS = {"pour", "chez", "avec", "par", "selon", "contre", "via", "sur", "dans", "à", "au", "aux", "en"}
+SPLIT_PUNCT = {":", "|", "–", "—", "(", ")", "«", "»", '"', "“", "”", "•", "·", ";", ",", "/", "[", "]", "…", "!", "?"}
+EDGE_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et", "ou", "the", "a"}
+ARTICLES = {"le", "la", "les", "l'"}
+DE_WORDS = {"de", "du", "des", "d'"}
+BULLETS = {"•", "-", "*", "·"}
+
+
+def is_break(tok: Token) -> bool:
+    """A token a name never runs across: a line break, a bracket or a quote, a hashtag, a linking preposition."""
+    if tok.is_space or "\n" in tok.text:
+        return True
+    if tok.text in SPLIT_PUNCT or tok.text.startswith(("#", "@")):
+        return True
+    return tok.text in SPLIT_WORDS  # lower-case only: "Pour" inside a name stays
+
+
+def has_upper(tok: Token) -> bool:
+    return any(c.isupper() for c in tok.text) or tok.text == "&"
+
+
+def name_like(tok: Token) -> bool:
+    """A word that can open a name: a capital ("Orvane"), an inner capital ("eBay", "iPhone"), a digit glued to
+    capitals ("1PointFive")."""
+    text = tok.text
+    if not text or tok.is_punct or tok.is_space:
+        return False
+    return text[0].isupper() or (any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text))
+
+
+def is_acronym(tok: Token) -> bool:
+    """"BHV", "CMA", "GV": two to six capital letters (digits and & allowed after the first)."""
+    text = tok.text
+    return 2 <= len(text) <= 6 and text[0].isalpha() and text.isupper() and all(c.isalnum() or c == "&" for c in text)
+
+
+def line_start(tok: Token) -> bool:
+    """The first word of a line (after spaces and a list bullet)."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    return k < 0 or "\n" in doc[k].text or "\n" in doc[k].whitespace_ or doc[k].text in BULLETS
+
+
+def opens_sentence(tok: Token) -> bool:
+    """The first word of a sentence or a line, where a capital says nothing about a name."""
+    if tok.is_sent_start or line_start(tok):
+        return True
+    k = tok.i - 1
+    while k >= 0 and (tok.doc[k].is_punct and tok.doc[k].text in {"«", '"', "“", "(", "-", "–", "—"}):
+        k -= 1
+    return k < 0 or tok.doc[k].text in {".", "!", "?", ":"} or line_start(tok.doc[k + 1])
+
+
+def capital_article(tok: Token) -> bool:
+    """"La", "Le", "Les", "L'" written with a capital inside a sentence: the start of a title ("La Gazette")."""
+    return tok.text[:1].isupper() and fold(tok.text) in ARTICLES and not opens_sentence(tok)
+
+
+def caps_lines(doc: Doc) -> set[int]:
+    """Indexes of tokens on headline lines written all in capitals ("SONY ACQUIERT BUNGIE"): there case says
+    nothing, so no name is read from capitals alone."""
+    out: set[int] = set()
+    line: list[Token] = []
+
+    def close() -> None:
+        words = [t for t in line if any(c.isalpha() for c in t.text)]
+        if len(words) >= 3 and all(not any(c.islower() for c in t.text) for t in words):
+            out.update(t.i for t in line)
+        line.clear()
+
+    for tok in doc:
+        if "\n" in tok.text:
+            close()
+            continue
+        line.append(tok)
+        if "\n" in tok.whitespace_:
+            close()
+    close()
+    return out

@@ -1,0 +1,383 @@
+"""What a name is, from the evidence around one mention of it.
+
+Each mention casts weighted votes; resolution sums them over the corpus. The evidence, strongest first: a title
+(« M. », « Mme ») or a legal form (« SA », « GmbH ») on the name, the noun that introduces it (« la société X »,
+« le PDG X », « X, une start-up »), the role it is the complement of (« directeur général de X »: X is an
+organisation), a verb of saying inverted after a quotation (« ..., explique X »: a person), a lower-case demonym
+before it (« l'allemand X »: a company), the place gazetteer, words inside the name, and last spaCy's NER label,
+which is weak on organisations (a lone unknown word it calls PER or LOC is most often a company in business news).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, has_upper, line_start
+from kg.model import Mention
+
+WEAK_NER = 0.3  # NER's PER or LOC on a name it alone vouches for
+NER_VOTES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Organization", "GPE": "Place"}
+NAMING_WORDS = {"baptise", "baptisee", "baptises", "baptisees", "nomme", "nommee", "nommes", "nommees", "appele",
+                "appelee", "appeles", "appelees", "denomme", "denommee", "intitule", "intitulee", "surnomme",
+                "surnommee"}
+LIST_INTRODUCERS = {"dont", "comme", "notamment", "parmi"}
+DETERMINERS = ARTICLES | {"un", "une", "du", "des", "au", "aux", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+                          "cette", "ces"}
+# « la filiale de X »: X owns, it is no seat
+RELATIONAL = {"filiale", "branche", "division", "pole", "entite", "maison", "regie", "marque", "holding", "client",
+              "partenaire", "actionnaire", "enseigne", "studio", "chaine", "fonds", "centrale", "offre"}
+HEAD_OF = {"tete", "direction", "presidence", "capital", "patron", "patronne"}  # « à la tête de X »
+OPENING_QUOTES = {"«", '"', "“"}
+NOT_LOCATING = {"face", "grace", "quant", "propre", "jusqu'", "jusque", "rapport", "cede", "cedee", "vendu", "vendue",
+                "confie", "confiee", "associe", "associee", "allie", "alliee", "oppose", "opposee", "rival"}
+QUOTE_ENDS = {",", "»", '"', "”", "–", "—", "?", "!"}
+
+
+def _noun(doc: Doc, k: int) -> tuple[str, int]:
+    """The folded lemma of the noun ending at token k, and its first token ("start - up" is one noun)."""
+    if fold(doc[k].text) == "up" and k >= 2 and doc[k - 1].text == "-" and fold(doc[k - 2].text) == "start":
+        return "start-up", k - 2
+    return fold(doc[k].lemma_), k
+
+
+def _typed(doc: Doc, k: int) -> str | None:
+    nouns = entity_cues().type_nouns
+    lemma, first = _noun(doc, k)
+    after_det = first > 0 and fold(doc[first - 1].text) in DETERMINERS  # « son offre »: a noun, whatever the tag
+    if (doc[k].pos_ in {"NOUN", "PROPN", "X"} or after_det) and (lemma in nouns or fold(doc[k].text) in nouns):
+        word = lemma if lemma in nouns else fold(doc[k].text)
+        compound = f"{word} {fold(doc[k + 1].text)}" if k + 1 < len(doc) else ""
+        return compound if compound in nouns else word  # « site internet »: a website, not a news outlet
+    return None
+
+
+def _noun_before(span: Span) -> str | None:
+    """"la société X", "le PDG X", "le géant américain X", "la société de conseil X", "une application baptisée X".
+    The word right before the name must be the noun, an adjective after it or a naming participle: in « le
+    président de la X » the name is a complement, not what the noun names."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 1 and doc[k].text in OPENING_QUOTES:  # « le hackathon « Données publiques » »
+        k -= 1
+    if k >= 1 and fold(doc[k].text) in NAMING_WORDS:
+        k -= 1
+    if k < 0 or doc[k].pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or doc[k].is_space:
+        return None
+    steps = 0
+    while k >= 0 and steps < 6 and not doc[k].is_space:
+        lemma = _typed(doc, k)
+        if lemma:
+            return entity_cues().type_nouns[_head_noun(doc, _noun(doc, k)[1], lemma)]
+        if doc[k].pos_ not in {"ADJ", "ADP", "DET", "NOUN"} or doc[k].text in {",", "("}:
+            break
+        k = _noun(doc, k)[1] - 1
+        steps += 1
+    return None
+
+
+def _head_noun(doc: Doc, k: int, lemma: str) -> str:
+    """"cabinet d'étude X", "société de conseil X": the noun heading "N de N" names the type, not its modifier."""
+    best = lemma
+    j = k - 1
+    while j >= 1 and fold(doc[j].text) in DE_WORDS:
+        j -= 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        found = _typed(doc, j) if j >= 0 else None
+        if not found:
+            break
+        best = found
+        j -= 1
+    return best
+
+
+def _apposition(span: Span) -> str | None:
+    """"une entreprise britannique, X", "X, une entreprise française", "X, spécialiste de ...", "X, le PDG de Y":
+    a type noun in apposition either side of a comma. A noun that is the subject of the next verb (« Fondée par
+    A et B, l'entreprise a ... ») is not in apposition."""
+    doc = span.doc
+    nouns = entity_cues().type_nouns
+    titles = entity_cues().title_words
+    k = span.start - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+        while k >= 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        if k > 0 and _typed(doc, k) and fold(doc[_noun(doc, k)[1] - 1].text) in {"un", "une", "le", "la", "l'"}:
+            return nouns[_typed(doc, k) or ""]
+    k = span.end
+    if k + 1 < len(doc) and doc[k].text == ",":
+        k += 1
+        article = fold(doc[k].text) in {"un", "une", "le", "la", "l'"}
+        k += article
+        while k < len(doc) and (doc[k].pos_ == "ADJ" or fold(doc[k].text) in {"ex", "ancien", "ancienne"}):
+            k += 1
+        if k >= len(doc) or doc[k].dep_ in {"nsubj", "nsubj:pass"}:
+            return None
+        j = k + 1 if fold(doc[k].text) != "start" else k + 3
+        followed_by_de = j < len(doc) and fold(doc[j].text) in DE_WORDS
+        lemma = _typed(doc, j - 1) if j - 1 < len(doc) else None
+        if lemma and (article or followed_by_de):
+            return nouns[lemma]
+        if fold(doc[k].text) in titles and (article or followed_by_de or doc[k].pos_ == "NOUN"):
+            return "Person"
+    return None
+
+
+def _dependency_apposition(span: Span) -> str | None:
+    """"Socialis, le réseau social": the parse links the name and a type noun as apposition or flat name."""
+    nouns = entity_cues().type_nouns
+    root = span.root
+    head = root.head
+    complement = any(c.dep_ == "case" for c in root.children) or (
+        span.start > 0 and span.doc[span.start - 1].pos_ == "ADP")
+    if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns \
+            and not complement and head.i < span.start and head.i >= span.start - 4:
+        return nouns[fold(head.lemma_)]
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns \
+                and child.dep_ != "nsubj":
+            return nouns[fold(child.lemma_)]
+    return None
+
+
+def list_type(span: Span) -> str | None:
+    """"des plateformes telles que A, B ou C", "plusieurs enseignes dont C", "parmi ses clubs fondateurs, A, B":
+    a name listed after a plural noun of a known type is of that type."""
+    doc = span.doc
+    k = span.start - 1
+    steps = 0
+    while k >= 0 and steps < 30:
+        t = doc[k]
+        word = fold(t.text)
+        if word in LIST_INTRODUCERS or (word == "que" and k > 0 and fold(doc[k - 1].text) in {
+                "tels", "telles", "tel", "telle"}):
+            return _noun_back(doc, k - (2 if word == "que" else 1))
+        if t.text in {",", ":"} and k > 0 and doc[k - 1].pos_ in {"NOUN", "ADJ"} and not has_upper(doc[k - 1]):
+            return _noun_back(doc, k - 1)  # "parmi ses douze clubs fondateurs, A, B et C"
+        if not (t.text in {",", "et", "ou", "encore", "ainsi", "que"} or t.is_space or has_upper(t)
+                or t.pos_ in {"PROPN", "DET"}):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _noun_back(doc: Doc, k: int) -> str | None:
+    for j in range(k, max(-1, k - 5), -1):
+        lemma = _typed(doc, j)
+        if lemma:
+            return entity_cues().type_nouns[_head_noun(doc, _noun(doc, j)[1], lemma)]
+        if doc[j].pos_ not in {"ADJ", "ADP", "NOUN", "DET", "NUM"}:
+            break
+    return None
+
+
+def type_noun(span: Span) -> str | None:
+    """The type named by a noun the span stands beside: before it, in apposition, or heading a list of names."""
+    return _noun_before(span) or _apposition(span) or list_type(span) or _dependency_apposition(span)
+
+
+def _owner_of_role(span: Span) -> bool:
+    """"directeur général de la X", "cofondateur et PDG d'X", "à la tête de X": the complement of a role is an
+    organisation."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and fold(doc[k].text) in ARTICLES:
+        k -= 1
+    if k < 0 or fold(doc[k].text) not in DE_WORDS:
+        return False
+    roles = {n for n, t in entity_cues().type_nouns.items() if t == "Person"} | entity_cues().title_words | HEAD_OF
+    for j in range(k - 1, max(-1, k - 6), -1):
+        tok = doc[j]
+        if fold(tok.lemma_) in roles or fold(tok.text) in roles:
+            return True
+        if tok.pos_ not in {"ADJ", "NOUN", "ADP", "DET", "CCONJ", "PROPN"} or tok.text in {",", "("} or has_upper(tok):
+            return False
+    return False
+
+
+def _speaker(span: Span) -> bool:
+    """« ... », explique X / a assuré X / se réjouit X: the inverted subject of a verb of saying is a person."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0 or fold(doc[k].lemma_) not in name_cues().speech_verbs or doc[k].pos_ not in {"VERB", "AUX"}:
+        return False
+    k -= 1
+    while k >= 0 and fold(doc[k].text) in {"a", "avait", "se", "s'", "ont", "t"}:
+        k -= 1
+    return k >= 0 and doc[k].text in QUOTE_ENDS
+
+
+def _demonym_before(span: Span) -> str | None:
+    """"l'allemand X", "la lilloise X", "son rival américain X": a lower-case demonym before a name marks a
+    company; a capitalised one (« le Français X ») a person."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or fold(doc[k].text) not in place_cues().demonyms:
+        return None
+    before = doc[k - 1]
+    if not (fold(before.text) in DETERMINERS or before.pos_ == "NOUN"):
+        return None
+    return "Person" if doc[k].text[:1].isupper() else "Organization"
+
+
+def _seat(span: Span) -> bool:
+    """"le groupe de Rueil-Malmaison", "l'agence de Pantin": a place name after an organisation noun and "de" is
+    where the organisation sits."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or fold(doc[k].text) not in {"de", "d'"}:
+        return False
+    lemma = _typed(doc, k - 1)
+    return lemma is not None and entity_cues().type_nouns[lemma] == "Organization" and lemma not in RELATIONAL
+
+
+def _speaker_line(span: Span) -> bool:
+    """"Jeanne Martin – Nous avons ...", "Jeanne Martin (Orvane) : ...": a name of two words opening an interview
+    line before a dash or a colon is the speaker's."""
+    doc = span.doc
+    if len(span) < 2 or span.text.isupper() or not line_start(span[0]):
+        return False
+    k = span.end
+    if k < len(doc) and doc[k].text == "(":
+        while k < len(doc) and doc[k].text != ")" and k - span.end < 6:
+            k += 1
+        k += 1
+    return k < len(doc) and doc[k].text in {"–", "—", ":"}
+
+
+def _located(span: Span) -> bool:
+    """« à X », « en X »: where something happens; not « face à X », « grâce à X », « de A à B »."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0:
+        return False
+    word = fold(doc[k].text)
+    if word == "en":
+        return True
+    if word not in {"a", "à"}:
+        return False
+    before = fold(doc[k - 1].text) if k > 0 else ""
+    ranged = k >= 2 and doc[k - 1].text[:1].isupper() and fold(doc[k - 2].text) in DE_WORDS
+    return before not in NOT_LOCATING and not ranged
+
+
+def _dateline(span: Span) -> bool:
+    """"REDMOND – Microsoft ..." or "Paris, le 3 mai": a place opening a line before a dash or a comma."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return line_start(span[0]) and nxt is not None and nxt.text in {"–", "—", "-", ","} and (
+        span.text.isupper() or (span.end + 1 < len(doc) and fold(doc[span.end + 1].text) == "le"))
+
+
+def _contains_place(span: Span, folded: str, label: str | None) -> bool:
+    """"Orvane Italie", "Manchester Rovers", "Kestrel London": a longer name holding a place is not that place. A first
+    word that is a place only counts outside a person's name (« Maurice » is a country and a first name)."""
+    places = place_cues().places
+    if folded in places or len(span) < 2:
+        return False
+    if any(fold(span[i:].text) in places for i in range(1, len(span))):
+        return True
+    words = [fold(t.text) for t in span if t.text[:1].isupper()]
+    return label != "PER" and any(w in places for w in words)
+
+
+def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False
+          ) -> tuple[tuple[str, float], ...]:
+    """The (type, weight) votes of one mention."""
+    cues = entity_cues()
+    places = place_cues().places
+    out: dict[str, float] = {}
+
+    def add(kind: str, weight: float) -> None:
+        out[kind] = out.get(kind, 0.0) + weight
+
+    folded = fold(text)
+    words = [fold(t.text) for t in span]
+    titled = span.start > 0 and capital_article(span.doc[span.start - 1])  # « La Gazette », « Le Phare »
+    holds_place = _contains_place(span, folded, label)
+    placeish = not titled and not holds_place
+    if source == "hashtag":
+        add("CreativeWork", 2.0)
+    if honorific:
+        add("Person", 2.5)
+    if text.split()[-1] in name_cues().legal_forms and len(text.split()) > 1:
+        add("Organization", 2.5)
+    kind = NER_VOTES.get(label or "")
+    single = len(span) == 1 or " " not in text
+    if kind == "Person":
+        add("Person", 1.0 if not single else WEAK_NER)
+    elif kind == "Place" and placeish:
+        add("Place", 1.0) if folded in places else add("Place", WEAK_NER)
+    elif kind:
+        add("Organization", 1.0 if label == "ORG" else 0.4)
+    if folded in places and placeish:
+        add("Place", 2.0)
+    noun = type_noun(span)
+    if (titled or holds_place) and not noun:
+        add("Organization", 1.0)
+    if kind == "Place" and placeish and _located(span):
+        add("Place", 0.5)  # "basée à Pantin", "en Floride": a place the gazetteer does not know
+    if any(w in cues.event_name_words for w in words):
+        add("Event", 1.5)
+    elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
+        add("Organization", 1.5)
+    if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
+        add("Organization", 1.0)  # "vice-président chez X", "chez X, nous ...": a workplace
+    if noun:
+        add(noun, 1.5)
+    if _owner_of_role(span):
+        add("Organization", 1.5)
+    if _speaker(span):
+        add("Person", 2.0)
+    demonym = _demonym_before(span)
+    if demonym:
+        add(demonym, 1.5 if demonym == "Organization" else 1.0)
+    if _dateline(span) or (kind == "Place" and _seat(span)):
+        add("Place", 1.5)
+    if _speaker_line(span):
+        add("Person", 1.5)
+    if not out:
+        add("Organization", 0.2)
+    return tuple(sorted(out.items()))
+
+
+def corpus_votes(m: Mention) -> tuple[tuple[str, float], ...]:
+    """The votes resolution counts for a mention: its own, with business news' prior on a lone word spaCy calls a
+    person or a place without a gazetteer entry: most often a company (« Quorvex », « Brelio »), sometimes a surname
+    (so a hint of person stays). Relation rules see the NER guess as it is (:func:`kg.extract.context.kind_of`)."""
+    if m.source not in {"ner:PER", "ner:LOC"} or " " in m.text or fold(m.text) in place_cues().places:
+        return m.type_votes
+    out = dict(m.type_votes)
+    kind = "Person" if m.source == "ner:PER" else "Place"
+    shifted = min(out.get(kind, 0.0), WEAK_NER)
+    out[kind] = out.get(kind, 0.0) - shifted + (0.1 if kind == "Person" else 0.0)
+    out["Organization"] = out.get("Organization", 0.0) + shifted
+    return tuple(sorted((k, w) for k, w in out.items() if w > 0))
+
+
+def best(votes_: tuple[tuple[str, float], ...]) -> tuple[str, float]:
+    """The strongest (type, weight) of a mention's votes."""
+    return max(votes_, key=lambda kv: kv[1]) if votes_ else ("Organization", 0.0)
+
+
+def agreement(members: list[tuple[tuple[str, float], ...]]) -> list[tuple[str, float] | None]:
+    """"Sanvera, Atolis, BMW, Qinetix et Drelmo": names coordinated in one list are most often of one type. Each
+    member gets half the support the other members give their common type (capped), so a member with no evidence
+    of its own takes the list's type, while strong evidence of its own still wins."""
+    out: list[tuple[str, float] | None] = []
+    for i in range(len(members)):
+        support: dict[str, float] = {}
+        for j, other in enumerate(members):
+            if j != i and other:
+                kind, weight = best(other)
+                support[kind] = support.get(kind, 0.0) + min(weight, 1.0)
+        if not support:
+            out.append(None)
+            continue
+        kind, total = max(support.items(), key=lambda kv: kv[1])
+        out.append((kind, min(0.5 * total, 1.5)) if total >= 1.0 else None)
+    return out
+

@@ -1,0 +1,129 @@
+"""Which names are other names of one thing: the links resolution follows from one name key to another.
+
+Every rule links a key to the one key it can mean, and to nothing when several fit. The rules never join what the
+votes say are different kinds of thing (a person and the company bearing their name, a company and the place in
+its name) unless one side's type is only a weak guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from kg.extract.cues import fold, name_cues, place_cues
+from kg.model import Mention
+
+Votes = dict[str, dict[str, float]]
+TYPE_ORDER = {t: i for i, t in enumerate(("Organization", "Person", "Place", "Product", "Event", "CreativeWork"))}
+SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "of", "the", "and", "a", "en"}
+WEAK = 1.0  # a winning weight below this is a guess, not evidence
+
+
+def best_type(v: dict[str, float]) -> tuple[str, float]:
+    if not v:
+        return "Organization", 0.0
+    kind = max(v, key=lambda t: (v[t], -TYPE_ORDER[t]))
+    return kind, v[kind]
+
+
+def compatible(votes: Votes, a: str, b: str, stated: bool = False) -> bool:
+    """Whether keys a and b may name one thing: same type, or one side's type only a weak guess. Where the text
+    itself says so (``stated``: an acronym, a former name), only a person and a non-person are kept apart."""
+    (ta, wa), (tb, wb) = best_type(votes.get(a, {})), best_type(votes.get(b, {}))
+    if stated:
+        return (ta == "Person") == (tb == "Person") or min(wa, wb) < WEAK
+    return ta == tb or min(wa, wb) < WEAK
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+def surname_links(votes: Votes) -> dict[str, str]:
+    """Map lone surnames ("vallaud", "vallaut", "m aschenbroich" once stripped) to the full name of the one person
+    they can be. A lone word the votes call a place or an organisation with real evidence is not a surname, and
+    a near miss by one letter is only followed for a word that some evidence calls a person."""
+    people = [k for k, v in votes.items() if " " in k and best_type(v)[0] == "Person"]
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for k in people:
+        by_last[k.rsplit(" ", 1)[1]].append(k)
+    links: dict[str, str] = {}
+    for k, v in votes.items():
+        if " " in k or len(k) < 4:
+            continue
+        kind, weight = best_type(v)
+        if kind != "Person" and weight >= WEAK:
+            continue
+        exact = by_last.get(k, [])
+        person = kind == "Person" or v.get("Person", 0.0) > 0  # a near miss only for what NER took for a person
+        near = [p for last, ps in by_last.items() if len(k) >= 5 and person and _one_edit(k, last) for p in ps]
+        candidates = set(exact or near)
+        if len(candidates) == 1:
+            links[k] = candidates.pop()
+    return links
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in SMALL_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def text_links(mentions: Iterable[Mention], key: Callable[[str], str]) -> dict[str, set[str]]:
+    """Other names a text gives: an acronym and the longer name of its document whose initials it spells
+    ("BCE", "Banque centrale européenne"), and every ``same_as`` a mention carries (« l'ex-X », « Y (Z) »)."""
+    mentions = list(mentions)
+    names_by_doc: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if " " in m.text.strip():
+            names_by_doc[m.doc_id].add(m.text)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        text = m.text.strip()
+        if m.same_as:
+            candidates[key(text)].add(key(m.same_as))
+        elif 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
+            for name in names_by_doc.get(m.doc_id, ()):
+                if _initials(name) == text:
+                    candidates[key(text)].add(key(name))
+    return candidates
+
+
+def short_form_links(votes: Votes, acronyms: set[str]) -> dict[str, set[str]]:
+    """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud": a name is the
+    short form of a longer one that only adds words saying "a company" (legal forms, "Group", "Partners") or
+    glues a lower-case word to an acronym. A division or a country subsidiary ("X Media", "X France") adds a real
+    word and stays apart."""
+    generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
+    places = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form
+    out: dict[str, set[str]] = defaultdict(set)
+    for long in votes:
+        words = long.split()
+        for n in range(1, len(words)):
+            base, rest = " ".join(words[:n]), words[n:]
+            if base in votes and all(w in generic for w in rest) and base not in places:
+                out[base].add(long)
+        if len(words) == 1:
+            for base in acronyms:
+                if long.startswith(base) and len(long) - len(base) >= 3 and long[len(base):].isalpha():
+                    out[base].add(long)
+    return out
+
+
+def place_links(votes: Votes, key: Callable[[str], str]) -> dict[str, str]:
+    """"Hexagone" is France, "USA" the United States: a gazetteer alias the votes call a place is its place."""
+    places = {key(alias): canonical for alias, canonical in place_cues().places.items()}
+    links: dict[str, str] = {}
+    for k, v in votes.items():
+        canonical = places.get(k)
+        if canonical and best_type(v)[0] == "Place" and key(canonical) != k:
+            links[k] = key(canonical)
+    return links

@@ -1,0 +1,141 @@
+"""Recognition and boundaries of names (issue 11): what counts as a name, and where it starts and ends.
+
+Every sentence is made up for the test; each item has its distractor (what must not become a name, or must not be
+cut or glued).
+"""
+
+from __future__ import annotations
+
+
+def _names(extract, text: str) -> list[str]:
+    return [m.text for m in extract(text, full=True).mentions]
+
+
+# --- recognition beyond the NER model ---------------------------------------------------------------------------
+
+def test_a_quoted_name_after_an_organisation_noun_is_one_name(extract):
+    names = _names(extract, "Le projet est porté par l'association « Sourire aux lèvres » depuis 2019.")
+    assert "Sourire aux lèvres" in names
+
+
+def test_a_quoted_name_after_an_event_noun_keeps_its_lower_case_words(extract):
+    names = _names(extract, "Les lauréats du hackathon national « Cartes ouvertes pour tous » ont été primés.")
+    assert "Cartes ouvertes pour tous" in names
+
+
+def test_a_quotation_is_not_a_name(extract):
+    names = _names(extract, "Selon le porte-parole, l'offre « sous-évalue fortement » la société.")
+    assert not any("évalue" in n for n in names)
+
+
+def test_names_with_inner_capitals_or_digits(extract):
+    names = _names(extract, "La start-up 3DPrintix a levé des fonds ; le site eBay reste loin devant.")
+    assert "3DPrintix" in names and "eBay" in names
+
+
+def test_an_acronym_inside_a_sentence_is_a_name_but_not_a_common_one(extract):
+    names = _names(extract, "Les clients du BHX ont reçu un SMS et un IBAN pour payer la TVA.")
+    assert "BHX" in names
+    assert not {"SMS", "IBAN", "TVA"} & set(names)
+
+
+def test_two_acronyms_in_a_row_are_one_name(extract):
+    names = _names(extract, "La transaction est réalisée à 80 % par KMA TGB et à 20 % par la holding.")
+    assert "KMA TGB" in names and "KMA" not in names
+
+
+def test_a_legal_form_stays_in_the_name(extract):
+    assert "Valmetrix SAS" in _names(extract, "La société Valmetrix SAS a été fondée en 2012.")
+
+
+def test_a_headline_in_capitals_gives_no_names_of_its_own(extract):
+    text = "VORTELIA RACHÈTE LE GROUPE OSMANDE\nLe groupe Vortelia a annoncé le rachat d'Osmande lundi."
+    names = _names(extract, text)
+    assert "VORTELIA RACHÈTE LE GROUPE OSMANDE" not in names and "LE GROUPE OSMANDE" not in names
+    assert "Vortelia" in names
+
+
+# --- boundaries -------------------------------------------------------------------------------------------------
+
+def test_an_institutional_name_is_not_cut_after_its_head(extract):
+    names = _names(extract, "L'Agence spatiale canadienne et l'Autorité des marchés financiers ont donné leur accord.")
+    assert "Agence spatiale canadienne" in names and "Autorité des marchés financiers" in names
+
+
+def test_an_institutional_name_runs_over_a_coordinated_complement(extract):
+    names = _names(extract, "Le dossier a été transmis à la Caisse des dépôts et consignations hier.")
+    assert "Caisse des dépôts et consignations" in names
+
+
+def test_a_lone_common_noun_with_a_capital_is_not_a_name(extract):
+    names = _names(extract, "L'Agence a confirmé la décision. La Commission n'y voit aucun problème.")
+    assert "Agence" not in names and "Commission" not in names
+
+
+def test_two_names_joined_by_and_are_two(extract):
+    names = _names(extract, "Le contrat lie Morgan Stanley et Bank of America depuis des années.")
+    assert "Morgan Stanley" in names and "Bank of America" in names
+
+
+def test_a_hyphenated_first_name_is_not_cut(extract):
+    names = _names(extract, "Le comité a désigné Jean-Baptiste Orlandi et Karl-Otto Vennemann, le président du club.")
+    assert "Karl-Otto Vennemann" in names and "Otto Vennemann" not in names
+
+
+def test_honorifics_are_stripped(extract):
+    names = _names(extract, "M. Durandeau a signé. Mme Lefort-Brun a approuvé. Madame Ivanova aussi.")
+    assert {"Durandeau", "Lefort-Brun", "Ivanova"} <= set(names)
+    assert not any(n.startswith(("M.", "Mme", "Madame")) for n in names)
+
+
+def test_a_place_right_after_a_name_ends_that_name(nlp):
+    """spaCy often makes "Fantasialand" and "Paris" two names; written without a preposition they are one."""
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.model import Document
+
+    text = "Le parc Fantasialand Paris a mis fin à son partenariat."
+    parsed = nlp(text)
+    parsed.ents = [Span(parsed, 2, 3, "MISC"), Span(parsed, 3, 4, "LOC")]
+    doc = Document(doc_id="t", path="t.txt", text=text, sha256="", encoding="utf-8", title="")
+    assert "Fantasialand Paris" in [m.text for m in find_mentions(doc, parsed)]
+
+
+def test_a_place_after_a_preposition_is_cut_from_the_next_name(extract):
+    names = _names(extract, "Lydor a présenté mercredi à Paris Nexaria, une banque en ligne.")
+    assert "Nexaria" in names and "Paris Nexaria" not in names
+
+
+def test_peoples_and_ordinals_are_not_names(extract):
+    names = _names(extract, "Les Allemands et les Espagnols préfèrent le XIIIe arrondissement.")
+    assert not {"Allemands", "Espagnols", "XIIIe"} & set(names)
+
+
+def test_a_former_name_is_recorded_on_the_mention(extract):
+    mentions = extract("Vexalis, l'ex-Trovia, a été rachetée par le groupe Quentor.", full=True).mentions
+    former = [m for m in mentions if m.text == "Trovia"]
+    assert former and former[0].same_as == "Vexalis"
+
+
+def test_a_bracketed_short_form_is_recorded_on_the_mention(extract):
+    mentions = extract("Le principal actionnaire est Metabolic Industries (Metind), entré au capital en 2014.",
+                       full=True).mentions
+    assert any(m.text == "Metind" and m.same_as == "Metabolic Industries" for m in mentions)
+
+
+def test_a_person_and_a_bracketed_company_are_not_one_name(extract):
+    mentions = extract("Jeanne Orsoni (KTVR) : « Nous préférons créer nos agences. »", full=True).mentions
+    assert not any(m.same_as for m in mentions)
+
+
+# --- handles ----------------------------------------------------------------------------------------------------
+
+def test_a_handle_after_the_platform_of_an_account_is_not_the_platforms(extract):
+    mentions = extract("Plus de détails sur le compte Vidstream @orvane_news de la marque.", full=True).mentions
+    assert all(m.handle == "" for m in mentions if m.text == "Vidstream")
+
+
+def test_a_handle_right_after_a_name_is_that_names(extract):
+    mentions = extract("Le groupe Orvane @orvane_fr a publié ses comptes.", full=True).mentions
+    assert any(m.text == "Orvane" and m.handle == "orvane_fr" for m in mentions)

@@ -1,0 +1,171 @@
+"""Resolution (issue 11): one node per real thing, and never one node for two things.
+
+Sentences are made up. Each rule that joins names has a distractor it must leave apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve import name_key
+from kg.resolve.aliases import AliasesError, read_aliases
+from tests.test_resolve import _entity, _resolve
+
+
+def _labels(entities) -> set[str]:
+    return {e.label for e in entities}
+
+
+def _same(entities, a: str, b: str) -> bool:
+    """Names a and b are labels of one entity."""
+    e = _entity(entities, a)
+    return b in {e.label, *e.aliases}
+
+
+# --- one node per real thing ------------------------------------------------------------------------------------
+
+def test_an_organisation_noun_before_the_name_is_not_part_of_it(nlp):
+    entities, _ = _resolve(nlp, "Le groupe Avrelle a publié ses comptes.", "Avrelle recrute 200 personnes.")
+    assert "Avrelle" in _labels(entities) and "groupe Avrelle" not in _labels(entities)
+
+
+def test_accents_case_and_hyphens_are_one_name(nlp):
+    assert name_key("Saint-Élanor") == name_key("saint elanor") == name_key("SAINT-ELANOR")
+
+
+def test_honorifics_do_not_split_a_person(nlp):
+    entities, _ = _resolve(nlp, "Jacques Aubertin, président du groupe Orvane, a parlé. M. Aubertin a confirmé.")
+    e = _entity(entities, "Jacques Aubertin")
+    assert e.type == "Person" and len([x for x in entities if "Aubertin" in x.label]) == 1
+
+
+def test_a_bracketed_acronym_joins_its_expansion(nlp):
+    entities, _ = _resolve(nlp, "L'Agence Nordique de Presse (ANP) et Vexalis annoncent un accord. L'ANP diffuse.")
+    assert _same(entities, "Agence Nordique de Presse", "ANP")
+
+
+def test_a_bracketed_short_form_joins_its_name(nlp):
+    entities, _ = _resolve(nlp, "Le groupe Metabolic Industries (Metind) lève 10 millions.", "Metind ouvre une usine.")
+    assert _same(entities, "Metabolic Industries", "Metind")
+
+
+def test_a_former_name_joins_the_current_one(nlp):
+    entities, _ = _resolve(nlp, "Vexalis, l'ex-Trovia, a été rachetée par le groupe Quentor.",
+                           "Trovia avait été fondée en 2009.")
+    assert _same(entities, "Vexalis", "Trovia")
+
+
+def test_a_short_form_without_company_words_joins_the_long_name(nlp):
+    entities, _ = _resolve(nlp, "Le fonds Nordvik Capital Partners investit dans la société Brelio.",
+                           "Pour Nordvik, le marché reste porteur.")
+    assert "Nordvik" in _entity(entities, "Nordvik Capital Partners").aliases
+
+
+def test_a_legal_form_is_dropped_into_an_alias(nlp):
+    entities, _ = _resolve(nlp, "Le conseil de Valmetrix AG a validé le plan. Valmetrix AG recrute.",
+                           "Le constructeur Valmetrix a annoncé ses résultats. Valmetrix recrute.")
+    assert _same(entities, "Valmetrix", "Valmetrix AG")
+
+
+def test_a_gazetteer_alias_joins_its_place(nlp):
+    entities, _ = _resolve(nlp, "La fintech investit en France.", "Elle ouvre trois bureaux dans l'Hexagone.")
+    assert "Hexagone" in _entity(entities, "France").aliases
+
+
+def test_a_lone_surname_joins_the_one_person_of_the_document(nlp):
+    entities, _ = _resolve(nlp, "Selon Clara Vendrell, présidente de la société Orvane, tout va bien. "
+                                "Vendrell a confirmé la nouvelle.")
+    assert "Vendrell" in _entity(entities, "Clara Vendrell").aliases
+
+
+# --- never merge ------------------------------------------------------------------------------------------------
+
+def test_a_person_is_never_merged_with_the_company_bearing_their_name(nlp):
+    entities, _ = _resolve(nlp, "Martin Jorvald, PDG du groupe Jorvald, a présenté les comptes. "
+                                "Le groupe Jorvald emploie 2 000 personnes. Jorvald a racheté la société Tiplo.")
+    person = _entity(entities, "Martin Jorvald")
+    company = [e for e in entities if e.label == "Jorvald"]
+    assert person.type == "Person" and company and company[0].type == "Organization"
+    assert company[0] is not person
+
+
+def test_a_company_is_never_merged_with_the_place_in_its_name(nlp):
+    entities, _ = _resolve(nlp, "Sophie Martel, directrice générale d'Orvane Italie, présente le plan. "
+                                "L'Italie reste son premier marché.")
+    assert _entity(entities, "Orvane Italie") is not _entity(entities, "Italie")
+
+
+def test_a_country_subsidiary_is_not_the_parents_short_form(nlp):
+    entities, _ = _resolve(nlp, "Sophie Martel dirige Orvane France. Le groupe Orvane recrute.")
+    assert _entity(entities, "Orvane France") is not _entity(entities, "Orvane")
+
+
+def test_two_institutions_sharing_a_head_noun_stay_two(nlp):
+    entities, _ = _resolve(nlp, "L'Agence spatiale canadienne et l'Agence spatiale australienne ont signé.",
+                           "L'Agence a ensuite publié un communiqué. Une association locale, l'Association, aussi.")
+    labels = _labels(entities)
+    assert {"Agence spatiale canadienne", "Agence spatiale australienne"} <= labels
+    assert "Agence" not in labels and "Association" not in labels
+
+
+def test_a_near_miss_surname_does_not_join_a_company(nlp):
+    entities, _ = _resolve(nlp, "Roland Busser, PDG du groupe, a parlé.",
+                           "Parmi eux, Bosser, Renault, BMW et Michelin ont signé.")
+    assert _entity(entities, "Roland Busser") is not _entity(entities, "Bosser")
+
+
+def test_an_ambiguous_short_form_joins_nothing(nlp):
+    entities, _ = _resolve(nlp, "Trelvo AG fabrique des voitures. Trelvo SE est la holding.", "Trelvo recrute.")
+    labels = _labels(entities)
+    assert {"Trelvo AG", "Trelvo SE", "Trelvo"} <= labels
+
+
+# --- the user's aliases file ------------------------------------------------------------------------------------
+
+def test_the_aliases_file_renames_retypes_and_drops(tmp_path, nlp):
+    from kg.extract import extract_document
+    from kg.model import Document
+    from kg.resolve import resolve
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("name\tcanonical\ttype\n# fixes\nBrelio\tBrelio Systèmes\tOrganization\n"
+                    "Kessa\tKessa\tProduct\nAurore\t\t\n", encoding="utf-8")
+    aliases = read_aliases(path)
+    text = "Brelio a lancé Kessa. Aurore, la chienne du PDG, a assisté au lancement. Brelio Systèmes recrute."
+    doc = Document(doc_id="d", path="d.txt", text=text, sha256="", encoding="utf-8", title="")
+    entities, _ = resolve([extract_document(doc, nlp(text))], aliases)
+    brelio = _entity(entities, "Brelio Systèmes")
+    assert brelio.label == "Brelio Systèmes" and "Brelio" in brelio.aliases
+    assert _entity(entities, "Kessa").type == "Product"
+    assert not [e for e in entities if e.label == "Aurore"]
+
+
+@pytest.mark.parametrize("line, message", [("Brelio\tBrelio\tCompany\n", "unknown type"),
+                                          ("a\tb\tOrganization\textra\n", "expected name")])
+def test_a_bad_aliases_line_is_reported_with_its_line_number(tmp_path, line, message):
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# header comment\n" + line, encoding="utf-8")
+    with pytest.raises(AliasesError, match=rf"aliases.tsv:2: {message}"):
+        read_aliases(path)
+
+
+def test_kg_build_takes_an_aliases_file(tmp_path):
+    from kg.cli import main
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le groupe Brelio a racheté la société Tiplo.\n", encoding="utf-8")
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("Tiplo\tTiplo Holding\tOrganization\n", encoding="utf-8")
+    assert main(["build", str(corpus), "-o", str(tmp_path / "out"), "--no-html", "--quiet",
+                 "--aliases", str(aliases)]) == 0
+    assert "Tiplo Holding" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_kg_build_reports_a_missing_aliases_file(tmp_path, capsys):
+    from kg.cli import main
+
+    code = main(["build", "-o", str(tmp_path / "out"), "--no-html", "--quiet", "--aliases", str(tmp_path / "no.tsv")])
+    assert code != 0
+    assert "cannot read aliases file" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "graph.ttl").exists()

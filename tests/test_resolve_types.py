@@ -1,0 +1,100 @@
+"""Types from evidence (issue 11): each construction votes, resolution sums the votes over the corpus.
+
+Sentences are made up; each construction comes with the distractor that must not trigger it.
+"""
+
+from __future__ import annotations
+
+from tests.test_resolve import _entity, _resolve
+
+
+def _type(nlp, label: str, *texts: str) -> str:
+    entities, _ = _resolve(nlp, *texts)
+    return _entity(entities, label).type
+
+
+def test_a_role_noun_before_a_name_makes_a_person(nlp):
+    assert _type(nlp, "Gaspard Lemoine", "Selon le PDG Gaspard Lemoine, la croissance reprendra.") == "Person"
+
+
+def test_the_complement_of_a_role_is_an_organisation(nlp):
+    text = "Léa Marchal, directrice générale de la Soltéa, confirme l'accord."
+    assert _type(nlp, "Soltéa", text) == "Organization"
+    assert _type(nlp, "Léa Marchal", text) == "Person"
+
+
+def test_the_complement_of_a_role_is_not_what_the_role_names(nlp):
+    # « le patron de la X »: X is not a person even though « patron » names people
+    assert _type(nlp, "Vortelia", "Il succède à Marc Olivo, le patron de la Vortelia, qui a démissionné.") \
+        == "Organization"
+
+
+def test_a_name_in_apposition_after_a_role_is_a_person(nlp):
+    assert _type(nlp, "Hugo Varennes", "« Nous irons plus loin », a déclaré Hugo Varennes, le PDG de Kelmora.") \
+        == "Person"
+
+
+def test_the_inverted_subject_of_a_verb_of_saying_is_a_person(nlp):
+    assert _type(nlp, "Paulin Ferrandi", "« Nous sommes prêts », a assuré Paulin Ferrandi.") == "Person"
+
+
+def test_a_lower_case_demonym_before_a_name_makes_a_company(nlp):
+    assert _type(nlp, "Quorvex", "Le contrat a été remporté par l'allemand Quorvex face à ses rivaux.") \
+        == "Organization"
+
+
+def test_a_lone_word_spacy_calls_a_place_without_gazetteer_entry_is_a_company(nlp):
+    assert _type(nlp, "Syntelio", "La lilloise Syntelio, spécialiste du recrutement, lève 20 millions d'euros.") \
+        == "Organization"
+
+
+def test_a_gazetteer_place_after_a_verb_and_a_preposition_stays_a_place(nlp):
+    assert _type(nlp, "Lyon", "La société Valmetrix SAS a été fondée à Lyon en 2012.") == "Place"
+
+
+def test_an_honorific_makes_a_person(nlp):
+    assert _type(nlp, "Durandeau", "M. Durandeau a signé l'accord avec le groupe Orvane.") == "Person"
+
+
+def test_a_legal_form_makes_an_organisation(nlp):
+    assert _type(nlp, "Christophe Valmont SE", "Il dirige désormais Christophe Valmont SE, la holding familiale.") \
+        == "Organization"
+
+
+def test_a_name_holding_a_place_is_not_that_place(nlp):
+    entities, _ = _resolve(nlp, "Sophie Martel, directrice générale d'Orvane Italie, présente le plan. "
+                                "L'Italie reste son premier marché.")
+    assert _entity(entities, "Orvane Italie").type == "Organization"
+    assert _entity(entities, "Italie").type == "Place"
+
+
+def test_a_capital_article_inside_a_sentence_makes_a_title_not_a_place(nlp):
+    assert _type(nlp, "Gazette", "Le groupe possède déjà La Gazette et plusieurs chaînes locales.") \
+        == "Organization"
+
+
+def test_coordinated_names_share_their_type(nlp):
+    text = "Parmi les signataires figurent Sanvera, Atolis, BMW, Qinetix et Drelmo."
+    entities, _ = _resolve(nlp, text)
+    assert {_entity(entities, n).type for n in ("Sanvera", "Atolis", "Qinetix")} == {"Organization"}
+
+
+def test_a_fronted_place_opens_no_list(nlp):
+    text = "En Floride, Romain Castel, conducteur d'une berline, affirme avoir été surveillé."
+    assert _type(nlp, "Romain Castel", text) == "Person"
+
+
+def test_kinship_nouns_make_people(nlp):
+    text = "Octavien Brasko fonde la société Vortex ; son père Henrik conçoit les machines."
+    assert _type(nlp, "Henrik", text) == "Person"
+
+
+def test_a_place_after_an_organisation_noun_and_de_is_its_seat(nlp):
+    assert _type(nlp, "Chatou-le-Pecq", "Le groupe de Chatou-le-Pecq a indiqué que ses discussions avançaient.") \
+        == "Place"
+
+
+def test_a_type_from_one_weak_vote_has_a_low_confidence(nlp):
+    entities, _ = _resolve(nlp, "La société Orvane publie ses comptes. La société Orvane recrute. "
+                                "Le partenariat avec Brunelx est annoncé.")
+    assert _entity(entities, "Orvane").type_confidence > _entity(entities, "Brunelx").type_confidence
