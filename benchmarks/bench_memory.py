@@ -14,7 +14,9 @@ and the RDF graph. This benchmark measures exactly that part at scale, through t
 
 Run from the repository root, after ``bench_build.py -n 1000``::
 
-    /work/main/.venv/bin/python benchmarks/bench_memory.py --copies 10
+    .venv/bin/python benchmarks/bench_memory.py --copies 10 --incremental
+
+``--incremental`` then adds one new document (parsed) and builds again without ``SOURCE_DATE_EPOCH``, as a user would.
 """
 
 from __future__ import annotations
@@ -71,21 +73,41 @@ def prepare(source_corpus: Path, source_out: Path, copies: int, corpus: Path, ou
         target.put(doc, relabel(ex, doc.doc_id))
 
 
+def _size_mib(path: Path) -> float:
+    files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
+    return round(sum(f.stat().st_size for f in files) / 2**20, 1)
+
+
 def child(corpus: Path, out: Path) -> dict:
     import kg
     from kg.nlp import load_pipeline
 
     load_pipeline(None)
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     r = kg.build(corpus, out, html=False, progress=False)
+    seconds = time.perf_counter() - t0
+    n = len(r.documents)
     return {
-        "documents": len(r.documents), "parsed": r.cache_misses, "reused": r.cache_hits,
-        "entities": len(r.entities), "relations": len(r.relations),
-        "quads": len(r.dataset), "seconds": round(time.perf_counter() - t0, 1),
+        "documents": n, "parsed": r.cache_misses, "reused": r.cache_hits,
+        "entities": len(r.entities), "relations": sum(r.relation_counts.values()),
+        "quads": r.quads, "store": r.store, "seconds": round(seconds, 1),
         "timings": {k: round(v, 1) for k, v in r.timings.items()},
+        "ms_per_document": {k: round(1000 * v / n, 3) for k, v in r.timings.items() if k != "load"},
+        "spacy_loaded_mib": round(loaded, 1),
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "ttl_mib": round((out / "graph.ttl").stat().st_size / 2**20, 1),
+        "trig_mib": _size_mib(out / "graph.trig"), "ttl_mib": _size_mib(out / "graph.ttl"),
+        "store_mib": _size_mib(out / "store"),
     }
+
+
+def run_child(corpus: Path, out: Path, fixed_time: bool = True) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if fixed_time:
+        env["SOURCE_DATE_EPOCH"] = "0"
+    done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out)], check=True,
+                          capture_output=True, text=True, env=env)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -93,6 +115,8 @@ def main() -> None:
     parser.add_argument("--source", type=int, default=1000, help="N of the bench_build run to start from")
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"))
+    parser.add_argument("--incremental", action="store_true",
+                        help="then add one new document (parsed) and build again, as a user would (real build time)")
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -101,10 +125,17 @@ def main() -> None:
     n = args.source * args.copies
     corpus, out = args.work / f"corpus-{n}-copies", args.work / f"runs-{n}-copies"
     prepare(args.work / f"corpus-{args.source}", args.work / f"runs-{args.source}" / "serial", args.copies, corpus, out)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "0"}
-    done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out)], check=True,
-                          capture_output=True, text=True, env=env)
-    print(json.dumps({"n": n, **json.loads(done.stdout.strip().splitlines()[-1])}, indent=2))
+    result = {"n": n, "load_average": os.getloadavg(), "full": run_child(corpus, out)}
+    print(json.dumps(result["full"]), file=sys.stderr, flush=True)
+    if args.incremental:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from make_corpus import make_document, source_texts
+
+        (corpus / "doc-new.txt").write_text(make_document(source_texts(), 10**6, 7), encoding="utf-8")
+        result["incremental"] = run_child(corpus, out, fixed_time=False)
+        result["incremental_over_full_with_cache"] = round(
+            result["incremental"]["seconds"] / result["full"]["seconds"], 3)
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

@@ -6,13 +6,15 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES
 from kg.engines import ENGINES
-from kg.nlp import ModelNotFound
-from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, build
 from kg.vocab import DEFAULT_BASE_IRI
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,6 +69,9 @@ def _export_formats(value: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.nlp import ModelNotFound
+    from kg.pipeline import SAMPLE_CORPUS, OutputError, build
+
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     if args.workers < 1 or args.batch_size < 1:
