@@ -49,7 +49,8 @@ class Part:
     subject: str
     offset: int  # bytes into graph.trig
     length: int
-    digest: str
+    digest: str  # of its text
+    union: str  # of what it gives graph.ttl (its triples less the run-dependent ones)
 
 
 def prefix_of(text: str) -> str | None:
@@ -71,19 +72,19 @@ def _split(line: str) -> tuple[str, str, str]:
     return subject, pred[1:], obj
 
 
-def subject_blocks(lines: Iterable[str], indent: str) -> Iterator[tuple[str, str]]:
-    """(subject, Turtle block) for each subject of sorted, duplicate-free lines."""
+def subject_pairs(lines: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(subject, its (predicate, object) pairs) for each subject of sorted, duplicate-free lines."""
     subject: str | None = None
     pairs: list[tuple[str, str]] = []
     for line in lines:
         s, p, o = _split(line)
         if s != subject:
             if subject is not None:
-                yield subject, block(subject, pairs, indent)
+                yield subject, pairs
             subject, pairs = s, []
         pairs.append((p, o))
     if subject is not None:
-        yield subject, block(subject, pairs, indent)
+        yield subject, pairs
 
 
 def _digest(data: bytes) -> str:
@@ -155,10 +156,15 @@ class GraphFiles:
         if not lines:
             return
         self.quads += len(lines)
-        text = "".join([f"\n{name} {{\n", "\n".join(b for _, b in subject_blocks(lines, "    ")), "}\n"])
-        data = text.encode("utf-8", "surrogatepass")
-        self._graph_index.append((name, self._graphs.tell(), len(data)))
+        blocks = "\n".join(block(s, pairs, "    ") for s, pairs in subject_pairs(lines))
+        data = f"\n{name} {{\n{blocks}}}\n".encode("utf-8", "surrogatepass")
+        self._graph_index.append((name, self._graphs.tell(), len(data), self._union_digest(lines)))
         self._graphs.write(data)
+
+    def _union_digest(self, lines: Iterable[str]) -> str:
+        run_dependent = self._run_dependent
+        kept = "\n".join(line for line in lines if _split(line)[1] not in run_dependent)
+        return _digest(kept.encode("utf-8", "surrogatepass"))
 
     def add_triples(self, graph: Node, triples: Iterable[Triple]) -> None:
         """Triples of a big named graph (entities, metadata), in any order."""
@@ -176,25 +182,28 @@ class GraphFiles:
             self.triples += 1
             yield line
 
-    def _trig_pieces(self) -> Iterator[tuple[bytes, bytes, str, str | None]]:
-        """(lead, body, graph, subject) in file order after the header, graphs in name order: ``lead`` is written
-        before ``body``; ``body`` is a :class:`Part` (a whole graph, or a subject of a big graph) unless ``subject``
-        is None."""
-        whole = {name: (offset, length) for name, offset, length in self._graph_index}
+    def _trig_pieces(self) -> Iterator[tuple[bytes, bytes, str, str | None, str]]:
+        """(lead, body, graph, subject, union digest) in file order after the header, graphs in name order:
+        ``lead`` is written before ``body``; ``body`` is a :class:`Part` (a whole graph, or a subject of a big
+        graph) unless ``subject`` is None."""
+        whole = {name: (offset, length, union) for name, offset, length, union in self._graph_index}
         if len(whole) != len(self._graph_index) or set(whole) & set(self.big):
             raise ValueError("a named graph was given twice")
+        run_dependent = self._run_dependent
         for name in sorted([*whole, *self.big]):
             if name in whole:
-                offset, length = whole[name]
+                offset, length, union = whole[name]
                 self._graphs.seek(offset)
-                yield b"", self._graphs.read(length), name, ""
+                yield b"", self._graphs.read(length), name, "", union
                 continue
             lead = f"\n{name} {{\n".encode()
-            for subject, text in subject_blocks(self._counted(self.big[name].sorted(unique=True)), "    "):
-                yield lead, text.encode("utf-8", "surrogatepass"), name, subject
+            for subject, pairs in subject_pairs(self._counted(self.big[name].sorted(unique=True))):
+                kept = "\n".join(f"{p}\t{o}" for p, o in pairs if p not in run_dependent)
+                union = _digest(f"{subject}\n{kept}".encode("utf-8", "surrogatepass"))
+                yield lead, block(subject, pairs, "    ").encode("utf-8", "surrogatepass"), name, subject, union
                 lead = b"\n"
             if lead == b"\n":  # the graph had triples
-                yield b"}\n", b"", name, None
+                yield b"}\n", b"", name, None, ""
 
     def _header(self, used: set[str | None]) -> bytes:
         return header({p: self.namespaces[p] for p in used if p is not None}).encode("utf-8")
@@ -204,17 +213,17 @@ class GraphFiles:
         parts: list[Part] = []
         with atomic_open(trig, "wb") as fh:
             pos = fh.write(self._header(self.trig_used))
-            for lead, body, name, subject in self._trig_pieces():
+            for lead, body, name, subject, union in self._trig_pieces():
                 pos += fh.write(lead)
                 if subject is not None:
-                    parts.append(Part(name, subject, pos, len(body), _digest(body)))
+                    parts.append(Part(name, subject, pos, len(body), _digest(body), union))
                 pos += fh.write(body)
         self._graphs.close()
         with atomic_open(ttl, "wb") as fh:
             fh.write(self._header(self.ttl_used))
-            for _subject, text in subject_blocks(self._counted_ttl(self.ttl.sorted(unique=True)), ""):
+            for subject, pairs in subject_pairs(self._counted_ttl(self.ttl.sorted(unique=True))):
                 fh.write(b"\n")
-                fh.write(text.encode("utf-8", "surrogatepass"))
+                fh.write(block(subject, pairs, "").encode("utf-8", "surrogatepass"))
         for fmt, path in (exports or {}).items():
             _write_lines(self.exports[fmt].sorted(unique=True), path)
         return parts

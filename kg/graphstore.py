@@ -37,6 +37,7 @@ MANIFEST = "kg-manifest.json"
 FORMAT = 1
 #: Above this share of changed parts, loading the files into a new database is faster than applying changes.
 FULL_RELOAD_SHARE = 0.5
+CHUNK_BYTES = 32 << 20  # TriG/Turtle handed to Oxigraph's bulk loader at once (it holds several copies in memory)
 _RUN_DEPENDENT = {str(p) for p in RUN_DEPENDENT}
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
@@ -94,9 +95,9 @@ def _prefixes(header: bytes) -> dict[str, str]:
 
 
 def _manifest(trig: Path, ttl: Path, parts: list[Part], header: bytes, triples: int) -> dict:
-    graphs: dict[str, dict[str, str]] = {}
+    graphs: dict[str, dict[str, list[str]]] = {}
     for part in parts:
-        graphs.setdefault(part.graph, {})[part.subject] = part.digest
+        graphs.setdefault(part.graph, {})[part.subject] = [part.digest, part.union]
     return {"format": FORMAT, "header": header.decode("utf-8"), "triples": triples, "graphs": graphs,
             "files": {"trig": _file_stamp(trig), "ttl": _file_stamp(ttl)}}
 
@@ -107,63 +108,138 @@ def _write_manifest(folder: Path, manifest: dict) -> None:
     os.replace(tmp, folder / MANIFEST)
 
 
-def load_files(folder: Path, trig: Path, ttl: Path) -> None:
-    """A new database in ``folder`` holding graph.trig's named graphs and graph.ttl as its default graph."""
+def _adjacent(last: Part, part: Part) -> bool:
+    """Whether ``part`` follows ``last`` in graph.trig with nothing between them but a block separator."""
+    if part.subject and last.subject:  # blocks of one big graph, an empty line apart
+        return part.graph == last.graph and part.offset == last.offset + last.length + 1
+    return not part.subject and not last.subject and part.offset == last.offset + last.length
+
+
+def _trig_chunks(trig: Path, header: bytes, parts: Iterable[Part]) -> Iterator[bytes]:
+    """The TriG text of ``parts`` (in file order) in pieces of about :data:`CHUNK_BYTES`, each one parseable: runs
+    of adjacent parts are read in one go, a big graph's subject blocks inside their graph's braces."""
+    pieces: list[bytes] = []
+    size = 0
+    run: list[Part] = []
+    with open(trig, "rb") as fh:
+
+        def read_run() -> bytes:
+            fh.seek(run[0].offset)
+            data = fh.read(run[-1].offset + run[-1].length - run[0].offset)
+            return run[0].graph.encode() + b" {\n" + data + b"}\n" if run[0].subject else data
+
+        for part in parts:
+            if run and (not _adjacent(run[-1], part) or size + part.offset - run[0].offset >= CHUNK_BYTES):
+                pieces.append(read_run())
+                size += len(pieces[-1])
+                run = []
+                if size >= CHUNK_BYTES:
+                    yield header + b"".join(pieces)
+                    pieces, size = [], 0
+            run.append(part)
+        if run:
+            pieces.append(read_run())
+        if pieces:
+            yield header + b"".join(pieces)
+
+
+def _turtle_chunks(ttl: Path) -> Iterator[bytes]:
+    """graph.ttl in pieces of about :data:`CHUNK_BYTES`, cut between subject blocks, each with the header."""
+    header = _header(ttl)
+    with open(ttl, "rb") as fh:
+        fh.seek(len(header))
+        rest = b""
+        while True:
+            data = fh.read(CHUNK_BYTES)
+            if not data:
+                break
+            data = rest + data
+            cut = data.rfind(b"\n\n")  # blocks are separated by an empty line; a literal never holds a raw \n
+            if cut < 0:
+                rest = data
+                continue
+            rest = data[cut + 1 :]
+            yield header + data[: cut + 1]
+        if rest.strip():
+            yield header + rest
+
+
+def load_files(folder: Path, trig: Path, ttl: Path, parts: list[Part]) -> None:
+    """A new database in ``folder`` holding graph.trig's named graphs and graph.ttl as its default graph.
+
+    The files go in in pieces: Oxigraph's bulk loader holds what it is given in memory several times over.
+    """
     store = ox.Store(str(folder))
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-    store.flush()
+    for chunk in _trig_chunks(trig, _header(trig), parts):
+        store.bulk_load(input=chunk, format=ox.RdfFormat.TRIG)
+    for chunk in _turtle_chunks(ttl):
+        store.bulk_load(input=chunk, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.optimize()
     del store
 
 
-def _changes(old: dict, new: dict) -> tuple[list[tuple[str, str]], int]:
-    """The (graph, subject) parts to rewrite (changed, added or gone), and how many parts there are."""
+def _changes(old: dict, new: dict) -> list[tuple[str, str]]:
+    """The (graph, subject) parts whose text changed, appeared or went."""
     changed = []
-    total = 0
     for graph in sorted(set(old) | set(new)):
         before, after = old.get(graph, {}), new.get(graph, {})
-        total += len(after)
         changed += [(graph, subject) for subject in sorted(set(before) | set(after))
-                    if before.get(subject) != after.get(subject)]
-    return changed, total
+                    if before.get(subject, [None])[0] != after.get(subject, [None])[0]]
+    return changed
 
 
-def _part_text(trig: Path, parts: Iterable[Part]) -> Iterator[bytes]:
-    """The TriG of each part: a whole graph as written, a subject's block inside its graph's braces."""
-    with open(trig, "rb") as fh:
-        for part in parts:
-            fh.seek(part.offset)
-            data = fh.read(part.length)
-            yield data if not part.subject else part.graph.encode() + b" {\n" + data + b"}\n"
+def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new: dict,
+                  prefixes: dict[str, str]) -> int:
+    """Rewrite the parts of ``store`` whose digest changed from ``old`` to ``new`` (the manifests' graphs) from
+    graph.trig, and keep its default graph equal to graph.ttl; returns how many parts changed.
 
-
-def apply_changes(store: ox.Store, trig: Path, parts: list[Part], changed: list[tuple[str, str]],
-                  prefixes: dict[str, str]) -> None:
-    """Rewrite the ``changed`` parts of ``store`` from graph.trig and keep its default graph equal to graph.ttl."""
-    gone: set[ox.Triple] = set()
+    A big graph most of whose subjects changed (the metadata graph: every document's build time) is replaced
+    whole; the default graph is only touched for parts whose contribution to graph.ttl changed.
+    """
+    changed = _changes(old, new)
+    by_graph: dict[str, list[str]] = {}
     for graph, subject in changed:
+        by_graph.setdefault(graph, []).append(subject)
+    index = {(p.graph, p.subject): p for p in parts}
+    reload: list[Part] = []
+    gone: set[ox.Triple] = set()
+    fresh: list[Part] = []  # parts whose triples the default graph must gain
+    for graph, subjects in by_graph.items():
         name = ox.NamedNode(_iri(graph, prefixes))
-        pattern = (ox.NamedNode(_iri(subject, prefixes)) if subject else None, None, None, name)
-        old = list(store.quads_for_pattern(*pattern))
-        gone.update(q.triple for q in old if q.predicate.value not in _RUN_DEPENDENT)
-        if subject:
-            for quad in old:
+        before, after = old.get(graph, {}), new.get(graph, {})
+        union_changed = [s for s in subjects if before.get(s, [None, None])[1] != after.get(s, [None, None])[1]]
+        for subject in union_changed:
+            node = ox.NamedNode(_iri(subject, prefixes)) if subject else None
+            gone.update(q.triple for q in store.quads_for_pattern(node, None, None, name)
+                        if q.predicate.value not in _RUN_DEPENDENT)
+            if (graph, subject) in index:
+                fresh.append(index[(graph, subject)])
+        whole = "" in subjects or len(subjects) > FULL_RELOAD_SHARE * max(1, len(after))
+        if whole:
+            if store.contains_named_graph(name):
+                store.remove_graph(name)
+            reload += [index[(graph, s)] for s in after if (graph, s) in index]
+            continue
+        for subject in subjects:
+            for quad in list(store.quads_for_pattern(ox.NamedNode(_iri(subject, prefixes)), None, None, name)):
                 store.remove(quad)
-        elif store.contains_named_graph(name):
-            store.remove_graph(name)
-    wanted = set(changed)
+            if (graph, subject) in index:
+                reload.append(index[(graph, subject)])
     header = _header(trig)
-    text = header + b"".join(_part_text(trig, (p for p in parts if (p.graph, p.subject) in wanted)))
-    added = list(ox.parse(text, format=ox.RdfFormat.TRIG))
-    union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in added
-             if q.predicate.value not in _RUN_DEPENDENT]
-    store.extend(added + union)
-    still = {q.triple for q in union}
+    for chunk in _trig_chunks(trig, header, sorted(reload, key=lambda p: p.offset)):
+        store.bulk_load(input=chunk, format=ox.RdfFormat.TRIG)
+    added: list[ox.Quad] = []
+    for chunk in _trig_chunks(trig, header, sorted(fresh, key=lambda p: p.offset)):
+        added += [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                  for q in ox.parse(chunk, format=ox.RdfFormat.TRIG) if q.predicate.value not in _RUN_DEPENDENT]
+    store.extend(added)
+    still = {q.triple for q in added}
     for triple in gone - still:
         named = (q for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
                  if not isinstance(q.graph_name, ox.DefaultGraph))
         if next(named, None) is None:
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph()))
+    return len(changed)
 
 
 def install(staged: Path, target: Path) -> None:
@@ -207,19 +283,19 @@ def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: i
     header = _header(trig)
     manifest = _manifest(trig, ttl, parts, header, triples)
     old = read_manifest(target) if target.is_dir() else None
-    changed, total = _changes(old["graphs"], manifest["graphs"]) if old else ([], 0)
-    incremental = old is not None and old["header"] == manifest["header"] and len(changed) <= FULL_RELOAD_SHARE * total
+    incremental = old is not None and old["header"] == manifest["header"] and (
+        len(_changes(old["graphs"], manifest["graphs"])) <= FULL_RELOAD_SHARE * max(1, len(parts)))
     try:
         if incremental:
             live = ox.Store(str(target))
             live.backup(str(staged))
             del live
             store = ox.Store(str(staged))
-            apply_changes(store, trig, parts, changed, _prefixes(header))
+            apply_changes(store, trig, parts, old["graphs"], manifest["graphs"], _prefixes(header))
             store.flush()
             del store
         else:
-            load_files(staged, trig, ttl)
+            load_files(staged, trig, ttl, parts)
         _write_manifest(staged, manifest)
         install(staged, target)
     except BaseException:
