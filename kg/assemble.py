@@ -87,6 +87,16 @@ def subject_pairs(lines: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, s
         yield subject, pairs
 
 
+@dataclass
+class GraphLines:
+    """A named graph as sorted, duplicate-free lines, with the prefixes its terms use (all, and those that reach
+    graph.ttl)."""
+
+    lines: list[str]
+    used: list[str | None]
+    union_used: list[str | None]
+
+
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -116,13 +126,14 @@ class GraphFiles:
         self.quads = 0  # in graph.trig, once written
         self.triples = 0  # in graph.ttl, once written
 
-    def _lines(self, graph: Node, triples: Iterable[Triple]) -> Iterator[str]:
-        """Each triple as a sortable line (for the graph), feeding the union and the exports on the way.
+    def _lines(self, graph: Node, triples: Iterable[Triple], used: set[str | None],
+               union_used: set[str | None]) -> Iterator[str]:
+        """Each triple as a sortable line (for the graph), its prefixes noted in ``used`` (and ``union_used`` when
+        it goes to graph.ttl), the exports fed on the way.
 
         Terms are compared as formatted text, not as rdflib terms (whose ``==`` runs in Python)."""
         term = self.terms.term
         nq, nt = self.exports.get("nq"), self.exports.get("nt")
-        used, ttl_used, ttl = self.trig_used, self.ttl_used, self.ttl
         rdf_type, run_dependent = self._rdf_type, self._run_dependent
         for s, p, o in triples:
             st, pt, ot = term(s), term(p), term(o)
@@ -134,10 +145,9 @@ class GraphFiles:
             used.add(pp)
             used.add(po)
             if pt not in run_dependent:
-                ttl_used.add(ps)
-                ttl_used.add(pp)
-                ttl_used.add(po)
-                ttl.add(line)
+                union_used.add(ps)
+                union_used.add(pp)
+                union_used.add(po)
                 if nt is not None:
                     nt.add(_nt_row((s, p, o))[:-1])
             if nq is not None:
@@ -149,28 +159,48 @@ class GraphFiles:
         self.trig_used.add(prefix_of(name))  # type: ignore[arg-type]
         return name
 
-    def add_graph(self, graph: Node, triples: Iterable[Triple]) -> None:
-        """A whole named graph, given once (an empty one is not written, as in :func:`kg.serialize.write_trig`)."""
-        name = self._name(graph)
-        lines = sorted(set(self._lines(graph, triples)))
-        if not lines:
-            return
-        self.quads += len(lines)
-        blocks = "\n".join(block(s, pairs, "    ") for s, pairs in subject_pairs(lines))
-        data = f"\n{name} {{\n{blocks}}}\n".encode("utf-8", "surrogatepass")
-        self._graph_index.append((name, self._graphs.tell(), len(data), self._union_digest(lines)))
-        self._graphs.write(data)
+    def add_graph(self, graph: Node, triples: Iterable[Triple]) -> GraphLines:
+        """A whole named graph, given once (an empty one is not written, as in :func:`kg.serialize.write_trig`);
+        returns it as lines, which :meth:`add_lines` takes back in a later build."""
+        used: set[str | None] = set()
+        union_used: set[str | None] = set()
+        lines = sorted(set(self._lines(graph, triples, used, union_used)))
+        done = GraphLines(lines, sorted(used, key=str), sorted(union_used, key=str))
+        self.add_lines(graph, done)
+        return done
 
-    def _union_digest(self, lines: Iterable[str]) -> str:
+    def add_lines(self, graph: Node, done: GraphLines) -> None:
+        """A whole named graph as :meth:`add_graph` returned it (in this build or an earlier one)."""
+        name = self._name(graph)
+        if not done.lines:
+            return
+        self.trig_used.update(done.used)
+        self.ttl_used.update(done.union_used)
         run_dependent = self._run_dependent
-        kept = "\n".join(line for line in lines if _split(line)[1] not in run_dependent)
-        return _digest(kept.encode("utf-8", "surrogatepass"))
+        ttl = self.ttl
+        union = []
+        for line in done.lines:
+            if _split(line)[1] not in run_dependent:
+                ttl.add(line)
+                union.append(line)
+        self.quads += len(done.lines)
+        blocks = "\n".join(block(s, pairs, "    ") for s, pairs in subject_pairs(done.lines))
+        data = f"\n{name} {{\n{blocks}}}\n".encode("utf-8", "surrogatepass")
+        union_digest = _digest("\n".join(union).encode("utf-8", "surrogatepass"))
+        self._graph_index.append((name, self._graphs.tell(), len(data), union_digest))
+        self._graphs.write(data)
 
     def add_triples(self, graph: Node, triples: Iterable[Triple]) -> None:
         """Triples of a big named graph (entities, metadata), in any order."""
         name = self._name(graph)
         sorter = self.big.get(name) or self.big.setdefault(name, LineSorter(self.work, "graph", self.run_lines))
-        sorter.extend(self._lines(graph, triples))
+        union_used: set[str | None] = set()
+        run_dependent = self._run_dependent
+        for line in self._lines(graph, triples, self.trig_used, union_used):
+            sorter.add(line)
+            if _split(line)[1] not in run_dependent:
+                self.ttl.add(line)
+        self.ttl_used |= union_used
 
     def _counted(self, lines: Iterable[str]) -> Iterator[str]:
         for line in lines:

@@ -90,17 +90,23 @@ class ExtractionCache:
         self.misses = 0
 
     def _path(self, doc: Document) -> Path:
-        k = document_key(doc)
-        return self.folder / k[:2] / f"{k}.json"
+        return self._key_path(document_key(doc))
+
+    def _key_path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc: Document) -> DocumentExtraction | None:
         """The cached extraction of ``doc``, or None (counted as a hit or a miss)."""
+        return self.get_key(document_key(doc), doc.doc_id)
+
+    def get_key(self, key: str, doc_id: str) -> DocumentExtraction | None:
+        """The cached extraction of the document whose :func:`document_key` is ``key``, or None."""
         try:
-            ex = decode(self._path(doc).read_bytes())
+            ex = decode(self._key_path(key).read_bytes())
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
-        if ex.doc_id != doc.doc_id:
+        if ex.doc_id != doc_id:
             self.misses += 1
             return None
         self.hits += 1

@@ -13,7 +13,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import overload
@@ -56,16 +56,18 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusReport:
     return CorpusReport(documents, skipped)
 
 
-def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                   files: Iterable[Path] | None = None) -> Iterator[Document | Skipped]:
+def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, files: Iterable[Path] | None = None,
+                   known: Callable[[Path, str], Document | Skipped | None] | None = None,
+                   ) -> Iterator[Document | Skipped]:
     """Every file under ``root`` (or ``files``, listed by :func:`iter_files`) read in turn, as :func:`read_corpus`
-    reads them, one in memory at a time."""
+    reads them, one in memory at a time. ``known(path, rel)`` may answer for a file without reading it (a build
+    that remembers unchanged files); ids are given as if every file had been read."""
     if not root.exists():
         raise FileNotFoundError(f"input path does not exist: {root}")
     seen_ids: set[str] = set()
     for path in iter_files(root) if files is None else files:
         rel = path.name if root.is_file() else path.relative_to(root).as_posix()
-        result = read_document(path, rel, max_bytes=max_bytes)
+        result = (known(path, rel) if known else None) or read_document(path, rel, max_bytes=max_bytes)
         if isinstance(result, Skipped):
             yield result
             continue

@@ -37,7 +37,7 @@ MANIFEST = "kg-manifest.json"
 FORMAT = 1
 #: Above this share of changed parts, loading the files into a new database is faster than applying changes.
 FULL_RELOAD_SHARE = 0.5
-CHUNK_BYTES = 32 << 20  # TriG/Turtle handed to Oxigraph's bulk loader at once (it holds several copies in memory)
+CHUNK_BYTES = 4 << 20  # TriG/Turtle handed to Oxigraph's bulk loader at once: it holds many copies of it in memory
 _RUN_DEPENDENT = {str(p) for p in RUN_DEPENDENT}
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 

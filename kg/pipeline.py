@@ -11,37 +11,34 @@ replaces it in one rename (:mod:`kg.graphstore`).
 from __future__ import annotations
 
 import os
-import pickle
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
 from kg import __version__
-from kg.assemble import LINE_EXPORTS, GraphFiles, Lifted, document_triples, entity_triples, metadata_triples
+from kg.assemble import LINE_EXPORTS, GraphFiles, Lifted, entity_triples, metadata_triples
 from kg.atomic import atomic_open
 from kg.cache import ExtractionCache, pipeline_key
-from kg.codec import decode, encode
-from kg.corpus import DEFAULT_MAX_BYTES, DocumentRef, Documents, iter_documents, iter_files
-from kg.engines import Engine, make_engine
+from kg.corpus import DEFAULT_MAX_BYTES, Documents
+from kg.engines import make_engine
 from kg.extract import DocumentExtraction
 from kg.graph import RUN_DEPENDENT, BuildInfo, graph_prefixes
+from kg.incremental import FileIndex, GraphPack
 from kg.iri import check_base, graph_iri
-from kg.model import Document, Entity, Relation, Skipped, noisy_or
+from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import load_pipeline, model_id
-from kg.progress import progress_bar
+from kg.passes import DocumentGraphs, Spool, confident_facts, extract_corpus
 from kg.render import render_html
-from kg.resolve import NameTable, Resolution, relations_from
+from kg.resolve import NameTable, relations_from
 from kg.resolve.aliases import read_aliases
 from kg.serialize import write_trig, write_turtle
-from kg.spool import RecordSpool
 from kg.vocab import DEFAULT_BASE_IRI
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
@@ -72,8 +69,10 @@ class BuildResult:
     base_iri: str = DEFAULT_BASE_IRI
     quads: int = 0  # in graph.trig
     relation_counts: Counter[str] = field(default_factory=Counter)  # relations by predicate
-    store: str = ""  # how out/store was brought up to date: "created", "updated", "unchanged" or "" (none)
-    _relation_log: IO[bytes] | None = field(default=None, repr=False)
+    store: str = ""  # how out/store was brought up to date: "created", "updated" or "" (none)
+    unread: int = 0  # files not read again: unchanged since the last build (kg.incremental.FileIndex)
+    graphs_reused: int = 0  # document graphs copied from the last build (kg.incremental.GraphPack)
+    _lifted: Callable[[], Iterable[Lifted]] | None = field(default=None, repr=False)
     _relations: list[Relation] | None = field(default=None, repr=False)
     _dataset: Dataset | None = field(default=None, repr=False)
     _graph: Graph | None = field(default=None, repr=False)
@@ -82,7 +81,7 @@ class BuildResult:
     def relations(self) -> list[Relation]:
         """Every fact with its evidence, sorted (read back from the build's relation log on first use)."""
         if self._relations is None:
-            self._relations = relations_from(_read_log(self._relation_log))
+            self._relations = relations_from(self._lifted() if self._lifted else ())
         return self._relations
 
     @property
@@ -101,17 +100,6 @@ class BuildResult:
         return self._graph
 
 
-def _read_log(log: IO[bytes] | None) -> Iterator[Lifted]:
-    if log is None:
-        return
-    log.seek(0)
-    while True:
-        try:
-            yield from pickle.load(log)
-        except EOFError:
-            return
-
-
 def check_output_dir(out_dir: Path) -> None:
     """Create ``out_dir`` if needed and prove it is writable, before any work is done."""
     try:
@@ -121,72 +109,6 @@ def check_output_dir(out_dir: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise OutputError(f"cannot write to output directory {out_dir}: {exc.strerror or exc}") from exc
-
-
-@dataclass
-class CorpusRun:
-    """What reading and extracting a corpus gave: where each document is, what was skipped, the cache's help."""
-
-    refs: list[DocumentRef] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    hits: int = 0
-    misses: int = 0
-
-
-def extract_corpus(
-    source: Path,
-    *,
-    engine: Engine,
-    cache: ExtractionCache | None,
-    on_document: Callable[[Document], None],
-    on_extraction: Callable[[DocumentExtraction], None],
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: bool | None = None,
-) -> CorpusRun:
-    """Read every document once, in corpus order (``on_document``), and hand over every extraction once
-    (``on_extraction``): cached ones as their document is read, the others when ``engine`` has parsed them (it reads
-    them again from disk, in order). Nothing is held but the documents' places; resolution does not depend on the
-    order extractions come in.
-    """
-    run = CorpusRun()
-    misses: list[DocumentRef] = []
-    files = list(iter_files(source))
-    with progress_bar(len(files), progress) as bar:
-        for item in iter_documents(source, max_bytes, files):
-            if isinstance(item, Skipped):
-                run.skipped.append(item)
-                bar.update(1)
-                continue
-            ref = DocumentRef(source / item.path if source.is_dir() else source, item.path, item.doc_id, max_bytes)
-            run.refs.append(ref)
-            on_document(item)
-            ex = cache.get(item) if cache is not None else None
-            if ex is None:
-                misses.append(ref)
-                continue
-            on_extraction(ex)
-            bar.update(1)
-        run.hits = len(run.refs) - len(misses)
-        run.misses = len(misses)
-        for ref, ex in zip(misses, engine(Documents(misses)), strict=True):
-            if ex.doc_id != ref.doc_id:
-                raise RuntimeError(f"engine returned {ex.doc_id} for {ref.doc_id}")
-            if cache is not None:
-                cache.put(ref.read(), ex)
-            on_extraction(ex)
-            bar.update(1)
-    return run
-
-
-def confident_facts(extractions: Iterable[DocumentExtraction], resolution: Resolution,
-                    threshold: float) -> set[tuple[str, str, str]]:
-    """The facts whose confidence over the whole corpus (:attr:`Relation.confidence`) reaches ``threshold``."""
-    evidence: dict[tuple[str, str, str], list[tuple[str, int, int, str, float]]] = defaultdict(list)
-    for ex in extractions:
-        for s, p, o, ev in resolution.lift(ex):
-            evidence[(s, p, o)].append((ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
-    return {key for key, evs in evidence.items() if noisy_or(e[4] for e in sorted(evs, key=lambda e: e[:4])) >=
-            threshold}
 
 
 def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
@@ -280,22 +202,24 @@ def build(
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     lap("load")
     wanted = [f for f in dict.fromkeys(exports) if f not in ("ttl", "trig")]
+    line_exports = {f: out / f"graph.{f}" for f in wanted if f in LINE_EXPORTS}
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     with tempfile.TemporaryDirectory(prefix=".kg-work-", dir=out) as tmp:
         work = Path(tmp)
         graph_files = GraphFiles(work, graph_prefixes(base), wanted)
         table = NameTable(fixed)
-        spool = RecordSpool(work / "extractions")
+        spool = Spool(work / "extractions", keep_extractions=extraction_cache is None)
         metadata = graph_iri(base, "metadata")
+        index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size)
 
-        def extracted(ex: DocumentExtraction) -> None:
-            table.add(ex)
-            spool.append(encode(ex))
+        def extracted(ex: DocumentExtraction, key: str | None) -> None:
+            spool.add(ex, key, table.add(ex))
 
         corpus = extract_corpus(
-            source, engine=runner, cache=extraction_cache, max_bytes=max_file_size, progress=progress,
+            source, engine=runner, cache=extraction_cache, index=index, max_bytes=max_file_size, progress=progress,
             on_document=lambda doc: graph_files.add_triples(metadata, metadata_triples(base, doc, info)),
             on_extraction=extracted)
+        index.save()
         lap("extract")
         resolution = table.resolve()
         entities = sorted(resolution.entities.values(), key=lambda e: e.entity_id)
@@ -303,24 +227,27 @@ def build(
         lap("resolve")
         keep = None
         if min_confidence > 0:
-            sure = confident_facts((decode(raw) for raw in spool), resolution, min_confidence)
+            sure = confident_facts(spool.extractions(extraction_cache), resolution, min_confidence)
             keep = lambda s, p, o: (s, p, o) in sure  # noqa: E731
-        log = tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless: outlives the work folder, closed with the result)
-        facts: set[tuple[str, str, str]] = set()
-        for raw in spool:
-            ex = decode(raw)
-            triples, lifted = document_triples(base, ex, resolution, keep, infer)
-            graph_files.add_graph(graph_iri(base, f"document/{ex.doc_id}"), triples)
-            pickle.dump(lifted, log)
-            facts.update((s, p, o) for s, p, o, _ in lifted)
+        reuse = extraction_cache is not None and keep is None and not line_exports
+        pack = GraphPack(extraction_cache.folder) if reuse and extraction_cache else None
+        log = None if extraction_cache else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
+        graphs = DocumentGraphs(base, resolution, graph_files, keep=keep, infer=infer, pack=pack, log=log)
+        try:
+            graphs.add_all(spool, extraction_cache)
+        except BaseException:
+            if pack is not None:
+                pack.discard()
+            raise
         lap("graph")
-        line_exports = {f: out / f"graph.{f}" for f in wanted if f in LINE_EXPORTS}
         parts = graph_files.write(files["trig"], files["ttl"], line_exports)
         files.update(line_exports)
         if "jsonld" in wanted:
             from kg.export import write_exports
 
             files.update(write_exports(_read_trig(files["trig"]), out, ["jsonld"]))
+        if pack is not None:
+            pack.save()
         lap("write")
         from kg.graphstore import remove_store, update_store
 
@@ -340,9 +267,11 @@ def build(
         cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
         base_iri=base,
         quads=graph_files.quads,
-        relation_counts=Counter(p for _, p, _ in facts),
+        relation_counts=Counter(p for _, p, _ in graphs.facts),
         store=store_state,
-        _relation_log=log,
+        unread=index.unread,
+        graphs_reused=pack.reused if pack is not None else 0,
+        _lifted=graphs.lifted_source(corpus, extraction_cache),
     )
     if html:
         files["html"] = out / "graph.html"

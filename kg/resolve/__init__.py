@@ -139,10 +139,13 @@ class NameTable:
         self.capitals: set[str] = set()
         self.stated: dict[str, set[str]] = {}
 
-    def add(self, ex: DocumentExtraction) -> None:
+    def add(self, ex: DocumentExtraction) -> list[str]:
+        """Take one document in; returns the name keys it uses (what its graph depends on, with their entities)."""
         mentions = document_mentions(ex)
+        names: set[str] = set()
         for m in mentions:
             key = name_key(m.text)
+            names.add(key)
             if not m.initial:
                 self.inside.add(key)
             for kind, weight in corpus_votes(m):
@@ -164,6 +167,7 @@ class NameTable:
                     self.votes[name_key(m.text)][kind] += _units(weight)
         for key, targets in text_links(mentions, name_key).items():
             self.stated.setdefault(key, set()).update(targets)
+        return sorted(names)
 
     def resolve(self) -> Resolution:
         """Decide the entities: links between keys, then one entity per group of keys, typed by their votes."""
@@ -235,6 +239,11 @@ class Resolution:
 
     def canonical(self, m: Mention) -> str | None:
         return self.group_of.get(name_key(m.text))
+
+    def entity_id(self, name: str) -> str | None:
+        """The id of the entity a name key stands for, if any."""
+        key = self.group_of.get(name)
+        return self.entities[key].entity_id if key is not None else None
 
     def entity_of(self, m: Mention) -> Entity | None:
         key = self.canonical(m)
