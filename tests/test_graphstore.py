@@ -19,7 +19,6 @@ from kg import graphstore
 from kg.cli import main
 from kg.graphstore import MANIFEST, find_store, store_dir
 from kg.query import KnowledgeGraph
-from tests.conftest import SEEDS
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -35,26 +34,11 @@ def store_holds_the_files(out: Path) -> None:
     assert len(store) == len(files)
 
 
-@pytest.fixture(scope="module")
-def cache_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One parse of the seeds, whose cache every test here reuses (builds then take well under a second)."""
-    out = tmp_path_factory.mktemp("cache")
-    kg.build(SEEDS, out, html=False, progress=False, store=False)
-    return out
-
-
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
-    return folder
-
-
-@pytest.fixture
-def out(tmp_path: Path, cache_source: Path) -> Path:
+def out(tmp_path: Path, seed_cache: Path) -> Path:
     folder = tmp_path / "out"
     folder.mkdir()
-    shutil.copytree(cache_source / ".kg-cache", folder / ".kg-cache")
+    shutil.copytree(seed_cache / ".kg-cache", folder / ".kg-cache")
     return folder
 
 
@@ -71,46 +55,46 @@ def record_changes(monkeypatch: pytest.MonkeyPatch) -> list[list[tuple[str, str]
     return applied
 
 
-def build(corpus: Path, out: Path, **options) -> kg.BuildResult:
-    return kg.build(corpus, out, html=False, progress=False, **options)
+def build(seed_corpus: Path, out: Path, **options) -> kg.BuildResult:
+    return kg.build(seed_corpus, out, html=False, progress=False, **options)
 
 
-def test_a_build_writes_a_store_that_holds_exactly_the_files(corpus: Path, out: Path) -> None:
-    assert build(corpus, out).store == "created"
+def test_a_build_writes_a_store_that_holds_exactly_the_files(seed_corpus: Path, out: Path) -> None:
+    assert build(seed_corpus, out).store == "created"
     store_holds_the_files(out)
     assert json.loads((store_dir(out) / MANIFEST).read_text())["triples"] == len(KnowledgeGraph.open(
         out / "graph.ttl"))
 
 
-def test_files_loaded_in_tiny_pieces_give_the_same_store(corpus: Path, out: Path,
+def test_files_loaded_in_tiny_pieces_give_the_same_store(seed_corpus: Path, out: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(graphstore, "CHUNK_BYTES", 300)  # every few blocks a new bulk load, inside big graphs too
-    build(corpus, out)
+    build(seed_corpus, out)
     store_holds_the_files(out)
-    docs = sorted(corpus.iterdir())
+    docs = sorted(seed_corpus.iterdir())
     docs[0].write_text(docs[0].read_text(encoding="utf-8") + "\nLe groupe Velmora a racheté Tressan.\n",
                        encoding="utf-8")
-    assert build(corpus, out).store == "updated"
+    assert build(seed_corpus, out).store == "updated"
     store_holds_the_files(out)
 
 
 def test_each_incremental_change_updates_only_its_parts_and_keeps_the_store_equal(
-    corpus: Path, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seed_corpus: Path, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    docs = sorted(corpus.iterdir())
+    docs = sorted(seed_corpus.iterdir())
     held_back = docs[-1].read_bytes()
     docs[-1].unlink()
-    build(corpus, out)
+    build(seed_corpus, out)
     applied = record_changes(monkeypatch)
     docs[-1].write_bytes(held_back)  # a document added
-    assert build(corpus, out).store == "updated"
+    assert build(seed_corpus, out).store == "updated"
     store_holds_the_files(out)
     docs[0].write_text(docs[0].read_text(encoding="utf-8") + "\nLa société Orvane Data a racheté Quelbec.\n",
                        encoding="utf-8")  # a document changed
-    assert build(corpus, out).store == "updated"
+    assert build(seed_corpus, out).store == "updated"
     store_holds_the_files(out)
     docs[1].unlink()  # a document removed
-    assert build(corpus, out).store == "updated"
+    assert build(seed_corpus, out).store == "updated"
     store_holds_the_files(out)
 
     graphs = [{g for g, _ in changed} for changed in applied]
@@ -123,25 +107,25 @@ def test_each_incremental_change_updates_only_its_parts_and_keeps_the_store_equa
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     shutil.copytree(out / ".kg-cache", fresh / ".kg-cache")
-    build(corpus, fresh)
+    build(seed_corpus, fresh)
     assert (fresh / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
     incremental, full = (set(ox.Store.read_only(str(store_dir(o)))) for o in (out, fresh))
     strip = {q for q in incremental | full if q.predicate.value.endswith("#processedAt")}
     assert incremental - strip == full - strip
 
 
-def test_an_unchanged_rebuild_changes_nothing_but_build_times(corpus: Path, out: Path,
+def test_an_unchanged_rebuild_changes_nothing_but_build_times(seed_corpus: Path, out: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    build(corpus, out)
+    build(seed_corpus, out)
     applied = record_changes(monkeypatch)
-    assert build(corpus, out).store == "updated"
+    assert build(seed_corpus, out).store == "updated"
     assert applied == [[]]
     store_holds_the_files(out)
 
 
-def test_queries_open_the_store_and_answer_as_the_files_do(corpus: Path, out: Path) -> None:
-    build(corpus, out)
+def test_queries_open_the_store_and_answer_as_the_files_do(seed_corpus: Path, out: Path) -> None:
+    build(seed_corpus, out)
     graph = KnowledgeGraph.open(out)
     assert graph.source == store_dir(out)
     files = KnowledgeGraph.open(out / "graph.ttl")
@@ -155,8 +139,8 @@ def test_queries_open_the_store_and_answer_as_the_files_do(corpus: Path, out: Pa
     assert KnowledgeGraph.open(store_dir(out)).source == store_dir(out)
 
 
-def test_the_cli_reads_the_store(corpus: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    build(corpus, out)
+def test_the_cli_reads_the_store(seed_corpus: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build(seed_corpus, out)
     assert main(["query", str(out), COUNT, "--format", "csv"]) == 0
     from_store = capsys.readouterr().out
     assert main(["query", str(out / "graph.ttl"), COUNT, "--format", "csv"]) == 0
@@ -166,19 +150,19 @@ def test_the_cli_reads_the_store(corpus: Path, out: Path, capsys: pytest.Capture
     assert stats["triples"] == len(KnowledgeGraph.open(out / "graph.ttl"))
 
 
-def test_a_missing_or_stale_store_falls_back_to_the_files(corpus: Path, out: Path) -> None:
-    build(corpus, out)
+def test_a_missing_or_stale_store_falls_back_to_the_files(seed_corpus: Path, out: Path) -> None:
+    build(seed_corpus, out)
     (out / "graph.ttl").write_bytes((out / "graph.ttl").read_bytes())  # rewritten by something else
     assert find_store(out) is None
     assert KnowledgeGraph.open(out).source == out / "graph.ttl"
-    build(corpus, out, store=False)
+    build(seed_corpus, out, store=False)
     assert not store_dir(out).exists(), "a build without a store removes the old one"
     assert KnowledgeGraph.open(out).source == out / "graph.ttl"
 
 
-def test_an_interrupted_update_keeps_the_previous_store(corpus: Path, out: Path,
+def test_an_interrupted_update_keeps_the_previous_store(seed_corpus: Path, out: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    build(corpus, out)
+    build(seed_corpus, out)
     before = set(ox.Store.read_only(str(store_dir(out))))
 
     def crash(*args: object) -> None:
@@ -186,7 +170,7 @@ def test_an_interrupted_update_keeps_the_previous_store(corpus: Path, out: Path,
 
     monkeypatch.setattr(graphstore, "apply_changes", crash)
     with pytest.raises(KeyboardInterrupt):
-        build(corpus, out)
+        build(seed_corpus, out)
     assert set(ox.Store.read_only(str(store_dir(out)))) == before
     assert not (out / ".store.new").exists()
     old = out / ".store.old"  # a crash between the two renames of install
