@@ -177,3 +177,33 @@ def test_an_interrupted_update_keeps_the_previous_store(seed_corpus: Path, out: 
     store_dir(out).rename(old)
     graphstore.recover(store_dir(out))
     assert set(ox.Store.read_only(str(store_dir(out)))) == before
+
+
+def test_kg_serve_answers_from_the_store_and_refuses_updates(seed_corpus: Path, out: Path) -> None:
+    import threading
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from kg.serve import SparqlServer
+
+    build(seed_corpus, out)
+    graph = KnowledgeGraph.open(out)
+    assert graph.source == store_dir(out)
+    server = SparqlServer(graph, 0, timeout=5, max_rows=50)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"{server.url}?query={urllib.parse.quote(COUNT)}"
+        request = urllib.request.Request(url, headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.read().decode().split()[1] == str(len(KnowledgeGraph.open(out / "graph.ttl")))
+        update = urllib.request.Request(server.url, data=b"update=CLEAR%20ALL",
+                                        headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(update, timeout=10)
+        assert refused.value.code == 403
+    finally:
+        server.shutdown()
+        server.server_close()
+    store_holds_the_files(out)
