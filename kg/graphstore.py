@@ -274,9 +274,10 @@ def find_store(path: Path) -> Path | None:
     return folder if is_current(folder, path / "graph.trig", path / "graph.ttl") else None
 
 
-def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int) -> str:
-    """Bring ``OUT/store`` up to date with the graph files just written (graph.ttl has ``triples``); returns
-    ``"created"`` or ``"updated"``."""
+def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int) -> tuple[Path, str]:
+    """Make the next ``OUT/store`` beside it (``OUT/.store.new``) from the graph files just written (graph.ttl has
+    ``triples``), from a checkpoint of the current one when only some parts changed; returns the new folder and
+    ``"created"`` or ``"updated"``. Nothing readers see changes until :func:`install`."""
     target = store_dir(out)
     recover(target)
     staged = target.with_name(f".{target.name}.new")
@@ -287,9 +288,7 @@ def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: i
         len(_changes(old["graphs"], manifest["graphs"])) <= FULL_RELOAD_SHARE * max(1, len(parts)))
     try:
         if incremental:
-            live = ox.Store(str(target))
-            live.backup(str(staged))
-            del live
+            ox.Store.read_only(str(target)).backup(str(staged))  # hard links: instant, the live store untouched
             store = ox.Store(str(staged))
             apply_changes(store, trig, parts, old["graphs"], manifest["graphs"], _prefixes(header))
             store.flush()
@@ -297,11 +296,17 @@ def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: i
         else:
             load_files(staged, trig, ttl, parts)
         _write_manifest(staged, manifest)
-        install(staged, target)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    return "updated" if incremental else "created"
+    return staged, "updated" if incremental else "created"
+
+
+def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int) -> str:
+    """:func:`prepare_store`, then :func:`install`: ``OUT/store`` equals the files; returns how it was made."""
+    staged, state = prepare_store(out, trig, ttl, parts, triples)
+    install(staged, store_dir(out))
+    return state
 
 
 def remove_store(out: Path) -> None:
