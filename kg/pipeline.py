@@ -41,6 +41,9 @@ from kg.resolve.aliases import read_aliases
 from kg.serialize import write_trig, write_turtle
 from kg.vocab import DEFAULT_BASE_IRI
 
+#: Above this many triples the page is not written: it would need the whole graph in rdflib (gigabytes) and show
+#: more than a browser can draw.
+HTML_MAX_TRIPLES = 2_000_000
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
 
 
@@ -70,6 +73,7 @@ class BuildResult:
     quads: int = 0  # in graph.trig
     relation_counts: Counter[str] = field(default_factory=Counter)  # relations by predicate
     store: str = ""  # how out/store was brought up to date: "created", "updated" or "" (none)
+    notes: list[str] = field(default_factory=list)  # what the build chose not to do, and why
     unread: int = 0  # files not read again: unchanged since the last build (kg.incremental.FileIndex)
     graphs_reused: int = 0  # document graphs copied from the last build (kg.incremental.GraphPack)
     _lifted: Callable[[], Iterable[Lifted]] | None = field(default=None, repr=False)
@@ -273,7 +277,10 @@ def build(
         graphs_reused=pack.reused if pack is not None else 0,
         _lifted=graphs.lifted_source(corpus, extraction_cache),
     )
-    if html:
+    if html and graph_files.triples > HTML_MAX_TRIPLES:
+        result.notes.append(f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
+                            f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
+    elif html:
         files["html"] = out / "graph.html"
         render_html(result.graph, files["html"])
         result.timings["html"] = time.perf_counter() - clock

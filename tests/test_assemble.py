@@ -135,3 +135,16 @@ def test_the_build_result_reads_documents_and_graphs_when_asked(built: Path, tmp
     assert len(result.graph) == len(set(result.graph))
     assert len(result.dataset) >= len(result.graph)
     assert not list(tmp_path.glob(".kg-work-*")), "the work folder is removed"
+
+
+def test_a_graph_too_big_for_the_page_gets_a_note_not_a_page(built: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from kg import pipeline
+    from kg.cli import main
+
+    monkeypatch.setattr(pipeline, "HTML_MAX_TRIPLES", 10)
+    (tmp_path / ".kg-cache").symlink_to(built / ".kg-cache")
+    assert main(["build", str(SEEDS), "-o", str(tmp_path), "--quiet", "--no-store"]) == 0
+    assert not (tmp_path / "graph.html").exists()
+    assert "note: graph.html not written" in capsys.readouterr().out

@@ -125,3 +125,5 @@ def print_summary(result: BuildResult, out=None) -> None:
     if result.store:
         wrote.append(f"{result.files['ttl'].parent / 'store'} ({result.store})")
     print("wrote: " + ", ".join(wrote) + f" in {result.seconds:.1f}s", file=out)
+    for note in result.notes:
+        print(f"note: {note}", file=out)
