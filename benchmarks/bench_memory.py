@@ -115,7 +115,8 @@ def child(corpus: Path, out: Path) -> dict:
     return {
         "documents": n, "parsed": r.cache_misses, "reused": r.cache_hits,
         "entities": len(r.entities), "relations": sum(r.relation_counts.values()),
-        "quads": r.quads, "store": r.store, "seconds": round(seconds, 1),
+        "quads": r.quads, "store": r.store, "unread": r.unread, "graphs_reused": r.graphs_reused,
+        "seconds": round(seconds, 1),
         "timings": {k: round(v, 1) for k, v in r.timings.items()},
         "ms_per_document": {k: round(1000 * v / n, 3) for k, v in r.timings.items() if k != "load"},
         "spacy_loaded_mib": round(loaded, 1),

@@ -121,6 +121,7 @@ class GraphFiles:
         self.exports = {fmt: LineSorter(self.work, fmt, run_lines) for fmt in exports if fmt in LINE_EXPORTS}
         self._rdf_type = self.terms.term(RDF.type)
         self._run_dependent = {self.terms.term(p) for p in RUN_DEPENDENT}
+        self.run_file = self.work / "run-dependent.trig"  # written with graph.trig: see _write_run
         self._graphs = open(self.work / "graphs.trig", "w+b")  # noqa: SIM115 (closed by write)
         self._graph_index: list[tuple[str, int, int]] = []
         self.quads = 0  # in graph.trig, once written
@@ -227,13 +228,25 @@ class GraphFiles:
                 yield b"", self._graphs.read(length), name, "", union
                 continue
             lead = f"\n{name} {{\n".encode()
+            run: list[str] = []
             for subject, pairs in subject_pairs(self._counted(self.big[name].sorted(unique=True))):
                 kept = "\n".join(f"{p}\t{o}" for p, o in pairs if p not in run_dependent)
                 union = _digest(f"{subject}\n{kept}".encode("utf-8", "surrogatepass"))
+                run += [f"    {subject} {p} {o} .\n" for p, o in pairs if p in run_dependent]
                 yield lead, block(subject, pairs, "    ").encode("utf-8", "surrogatepass"), name, subject, union
                 lead = b"\n"
+                if len(run) >= 10_000:
+                    self._write_run(name, run)
+            self._write_run(name, run)
             if lead == b"\n":  # the graph had triples
                 yield b"}\n", b"", name, None, ""
+
+    def _write_run(self, name: str, lines: list[str]) -> None:
+        """Run-dependent triples of a big graph, also written apart (:attr:`run_file`): a store refreshes them
+        without rewriting the subjects they belong to."""
+        if lines:
+            self._run.write(f"{name} {{\n{''.join(lines)}}}\n".encode("utf-8", "surrogatepass"))
+            lines.clear()
 
     def _header(self, used: set[str | None]) -> bytes:
         return header({p: self.namespaces[p] for p in used if p is not None}).encode("utf-8")
@@ -241,7 +254,9 @@ class GraphFiles:
     def write(self, trig: Path, ttl: Path, exports: Mapping[str, Path] | None = None) -> list[Part]:
         """Write graph.trig, graph.ttl (and the line exports asked for at creation) atomically; the trig's parts."""
         parts: list[Part] = []
-        with atomic_open(trig, "wb") as fh:
+        self._run = open(self.run_file, "wb")  # noqa: SIM115
+        self._run.write(self._header(self.trig_used))
+        with self._run, atomic_open(trig, "wb") as fh:
             pos = fh.write(self._header(self.trig_used))
             for lead, body, name, subject, union in self._trig_pieces():
                 pos += fh.write(lead)

@@ -37,6 +37,7 @@ MANIFEST = "kg-manifest.json"
 FORMAT = 1
 #: Above this share of changed parts, loading the files into a new database is faster than applying changes.
 FULL_RELOAD_SHARE = 0.5
+DELETE_BATCH = 20_000  # quads removed per transaction
 CHUNK_BYTES = 4 << 20  # TriG/Turtle handed to Oxigraph's bulk loader at once: it holds many copies of it in memory
 _RUN_DEPENDENT = {str(p) for p in RUN_DEPENDENT}
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -188,13 +189,43 @@ def _changes(old: dict, new: dict) -> list[tuple[str, str]]:
     return changed
 
 
+def _delete(store: ox.Store, graph: ox.NamedNode, predicates: Iterable[str] = ()) -> None:
+    """Every quad of ``graph`` (with one of ``predicates``, if given), in transactions of :data:`DELETE_BATCH`
+    flushed one by one: Oxigraph holds a transaction in memory, several times over, until it commits."""
+    values = " ".join(f"<{p}>" for p in predicates)
+    where = f"GRAPH <{graph.value}> {{ ?s ?p ?o {f'VALUES ?p {{ {values} }}' if values else ''} }}"
+    update = (f"DELETE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }} "
+              f"WHERE {{ SELECT ?s ?p ?o WHERE {{ {where} }} LIMIT {DELETE_BATCH} }}")
+    while bool(store.query(f"ASK {{ {where} }}")):
+        store.update(update)
+        store.flush()
+
+
+def _block_chunks(path: Path) -> Iterator[bytes]:
+    """A TriG file of whole graph blocks (the run-dependent triples kg.assemble writes apart), in parseable pieces."""
+    header = _header(path)
+    with open(path, "rb") as fh:
+        fh.seek(len(header))
+        lines: list[bytes] = []
+        size = 0
+        for line in fh:
+            lines.append(line)
+            size += len(line)
+            if line == b"}\n" and size >= CHUNK_BYTES:
+                yield header + b"".join(lines)
+                lines, size = [], 0
+        if lines:
+            yield header + b"".join(lines)
+
+
 def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new: dict,
-                  prefixes: dict[str, str]) -> int:
+                  prefixes: dict[str, str], run_file: Path | None = None) -> int:
     """Rewrite the parts of ``store`` whose digest changed from ``old`` to ``new`` (the manifests' graphs) from
     graph.trig, and keep its default graph equal to graph.ttl; returns how many parts changed.
 
-    A big graph most of whose subjects changed (the metadata graph: every document's build time) is replaced
-    whole; the default graph is only touched for parts whose contribution to graph.ttl changed.
+    Where most subjects of a big graph changed only in their run-dependent triples (the metadata graph: every
+    document's build time), those triples alone are replaced, from ``run_file``. A big graph most of whose subjects
+    changed otherwise is replaced whole. The default graph is only touched for parts whose graph.ttl share changed.
     """
     changed = _changes(old, new)
     by_graph: dict[str, list[str]] = {}
@@ -204,20 +235,24 @@ def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new
     reload: list[Part] = []
     gone: set[ox.Triple] = set()
     fresh: list[Part] = []  # parts whose triples the default graph must gain
+    refresh_run = False
     for graph, subjects in by_graph.items():
         name = ox.NamedNode(_iri(graph, prefixes))
         before, after = old.get(graph, {}), new.get(graph, {})
         union_changed = [s for s in subjects if before.get(s, [None, None])[1] != after.get(s, [None, None])[1]]
+        run_only = [s for s in subjects if s and s not in set(union_changed)]
+        if run_file is not None and len(run_only) > FULL_RELOAD_SHARE * max(1, len(after)):
+            _delete(store, name, _RUN_DEPENDENT)
+            refresh_run = True
+            subjects = union_changed
         for subject in union_changed:
             node = ox.NamedNode(_iri(subject, prefixes)) if subject else None
             gone.update(q.triple for q in store.quads_for_pattern(node, None, None, name)
                         if q.predicate.value not in _RUN_DEPENDENT)
             if (graph, subject) in index:
                 fresh.append(index[(graph, subject)])
-        whole = "" in subjects or len(subjects) > FULL_RELOAD_SHARE * max(1, len(after))
-        if whole:
-            if store.contains_named_graph(name):
-                store.remove_graph(name)
+        if "" in subjects or len(subjects) > FULL_RELOAD_SHARE * max(1, len(after)):
+            _delete(store, name)
             reload += [index[(graph, s)] for s in after if (graph, s) in index]
             continue
         for subject in subjects:
@@ -228,6 +263,9 @@ def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new
     header = _header(trig)
     for chunk in _trig_chunks(trig, header, sorted(reload, key=lambda p: p.offset)):
         store.bulk_load(input=chunk, format=ox.RdfFormat.TRIG)
+    if refresh_run and run_file is not None:  # every big graph's run-dependent triples, as written now
+        for chunk in _block_chunks(run_file):
+            store.bulk_load(input=chunk, format=ox.RdfFormat.TRIG)
     added: list[ox.Quad] = []
     for chunk in _trig_chunks(trig, header, sorted(fresh, key=lambda p: p.offset)):
         added += [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
@@ -274,7 +312,8 @@ def find_store(path: Path) -> Path | None:
     return folder if is_current(folder, path / "graph.trig", path / "graph.ttl") else None
 
 
-def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int) -> tuple[Path, str]:
+def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int,
+                  run_file: Path | None = None) -> tuple[Path, str]:
     """Make the next ``OUT/store`` beside it (``OUT/.store.new``) from the graph files just written (graph.ttl has
     ``triples``), from a checkpoint of the current one when only some parts changed; returns the new folder and
     ``"created"`` or ``"updated"``. Nothing readers see changes until :func:`install`."""
@@ -290,7 +329,7 @@ def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: 
         if incremental:
             ox.Store.read_only(str(target)).backup(str(staged))  # hard links: instant, the live store untouched
             store = ox.Store(str(staged))
-            apply_changes(store, trig, parts, old["graphs"], manifest["graphs"], _prefixes(header))
+            apply_changes(store, trig, parts, old["graphs"], manifest["graphs"], _prefixes(header), run_file)
             store.flush()
             del store
         else:
@@ -302,9 +341,10 @@ def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: 
     return staged, "updated" if incremental else "created"
 
 
-def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int) -> str:
+def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int,
+                 run_file: Path | None = None) -> str:
     """:func:`prepare_store`, then :func:`install`: ``OUT/store`` equals the files; returns how it was made."""
-    staged, state = prepare_store(out, trig, ttl, parts, triples)
+    staged, state = prepare_store(out, trig, ttl, parts, triples, run_file)
     install(staged, store_dir(out))
     return state
 

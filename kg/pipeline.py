@@ -257,7 +257,8 @@ def build(
 
         store_state = ""
         if store:
-            store_state = update_store(out, files["trig"], files["ttl"], parts, graph_files.triples)
+            store_state = update_store(out, files["trig"], files["ttl"], parts, graph_files.triples,
+                                       graph_files.run_file)
             lap("store")
         else:
             remove_store(out)

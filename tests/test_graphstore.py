@@ -47,9 +47,9 @@ def record_changes(monkeypatch: pytest.MonkeyPatch) -> list[list[tuple[str, str]
     applied: list[list[tuple[str, str]]] = []
     real = graphstore.apply_changes
 
-    def spy(store, trig, parts, old, new, prefixes):  # type: ignore[no-untyped-def]
+    def spy(store, trig, parts, old, new, prefixes, run_file=None):  # type: ignore[no-untyped-def]
         applied.append(graphstore._changes(old, new))
-        return real(store, trig, parts, old, new, prefixes)
+        return real(store, trig, parts, old, new, prefixes, run_file)
 
     monkeypatch.setattr(graphstore, "apply_changes", spy)
     return applied
@@ -121,6 +121,23 @@ def test_an_unchanged_rebuild_changes_nothing_but_build_times(seed_corpus: Path,
     applied = record_changes(monkeypatch)
     assert build(seed_corpus, out).store == "updated"
     assert applied == [[]]
+    store_holds_the_files(out)
+
+
+def test_a_new_build_time_refreshes_only_the_run_dependent_metadata(seed_corpus: Path, out: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graphstore, "DELETE_BATCH", 2)  # many small transactions
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(seed_corpus, out)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    applied = record_changes(monkeypatch)
+    deleted: list[tuple[str, tuple[str, ...]]] = []
+    real = graphstore._delete
+    monkeypatch.setattr(graphstore, "_delete", lambda store, graph, predicates=(): (
+        deleted.append((graph.value, tuple(predicates))), real(store, graph, predicates)))
+    assert build(seed_corpus, out).store == "updated"
+    assert applied[0] and all(g.endswith("graph/metadata>") for g, _ in applied[0])
+    assert [(g.rsplit("/", 1)[1], len(p)) for g, p in deleted] == [("metadata", 3)]  # build times only
     store_holds_the_files(out)
 
 
