@@ -22,7 +22,8 @@ from kg.model import Document, Skipped
 from kg.ontology import load_toml
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_MAX_BYTES = 2_000_000  # "2 MB" in the help and in the message: decimal megabytes, as --max-file-size
+TITLE_MAX_CHARS = 200
 FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
@@ -47,27 +48,54 @@ def iter_files(root: Path) -> Iterator[Path]:
             yield path
 
 
-def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusReport:
-    """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist."""
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None) -> CorpusReport:
+    """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist.
+
+    The same text under two file names is one source: the first (in path order) is read, the others are skipped as
+    duplicates. ``language`` forces every document's language; by default it is detected (:mod:`kg.language`) and
+    a document that is not French is skipped with the language it seems to be in.
+    """
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for item in iter_documents(root, max_bytes):
+    for item in iter_documents(root, max_bytes, language=language):
         (skipped if isinstance(item, Skipped) else documents).append(item)
     return CorpusReport(documents, skipped)
 
 
+#: Reading one file as :func:`iter_documents` does before it compares files: the document (in its language) or why
+#: it is not one, and the hash of its text (None when it was not read).
+Reader = Callable[[Path, str], tuple["Document | Skipped", str | None]]
+
+
+def read_one(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES,
+             language: str | None = None) -> tuple[Document | Skipped, str | None]:
+    """One file as :data:`Reader` says: read, hashed, its language forced or detected (foreign: a Skipped)."""
+    result = read_document(path, rel, max_bytes=max_bytes)
+    if isinstance(result, Skipped):
+        return result, None
+    text_hash = content_hash(result.text)
+    doc, foreign = with_language(result, language)
+    return foreign or doc, text_hash
+
+
 def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, files: Iterable[Path] | None = None,
-                   known: Callable[[Path, str], Document | Skipped | None] | None = None,
-                   ) -> Iterator[Document | Skipped]:
+                   language: str | None = None, read: Reader | None = None) -> Iterator[Document | Skipped]:
     """Every file under ``root`` (or ``files``, listed by :func:`iter_files`) read in turn, as :func:`read_corpus`
-    reads them, one in memory at a time. ``known(path, rel)`` may answer for a file without reading it (a build
-    that remembers unchanged files); ids are given as if every file had been read."""
+    reads them, one in memory at a time. ``read`` may answer for a file without reading it (a build that remembers
+    unchanged files, :class:`kg.incremental.FileIndex`); duplicates and ids are decided here, for every file alike."""
     if not root.exists():
         raise FileNotFoundError(f"input path does not exist: {root}")
+    read = read or (lambda path, rel: read_one(path, rel, max_bytes, language))
     seen_ids: set[str] = set()
+    seen_texts: dict[str, str] = {}
     for path in iter_files(root) if files is None else files:
         rel = path.name if root.is_file() else path.relative_to(root).as_posix()
-        result = (known(path, rel) if known else None) or read_document(path, rel, max_bytes=max_bytes)
+        result, text_hash = read(path, rel)
+        if text_hash is not None:
+            first = seen_texts.setdefault(text_hash, rel)
+            if first != rel:
+                yield Skipped(rel, f"duplicate: the same text as {first} (one source, read once)")
+                continue
         if isinstance(result, Skipped):
             yield result
             continue
@@ -84,18 +112,19 @@ def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, files: Iterab
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """Where a document of a corpus is and the id it was given: enough to read it again."""
+    """Where a document of a corpus is, the id and language it was given: enough to read it again."""
 
     file: Path
     path: str  # as in Document.path
     doc_id: str
+    language: str = "fr"
     max_bytes: int = DEFAULT_MAX_BYTES
 
     def read(self) -> Document:
         doc = read_document(self.file, self.path, max_bytes=self.max_bytes)
         if isinstance(doc, Skipped):
             raise OSError(f"{self.path} changed while the build ran: {doc.reason}")
-        return doc if doc.doc_id == self.doc_id else replace(doc, doc_id=self.doc_id)
+        return replace(doc, doc_id=self.doc_id, language=self.language)
 
 
 class Documents(Sequence[Document]):
@@ -130,8 +159,8 @@ def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            limit = max_bytes / 1e6
-            return Skipped(rel, f"too large: {size / 1e6:.1f} MB, over the {limit:.1f} MB limit (--max-file-size)")
+            return Skipped(rel, f"too large: {megabytes(size, above=max_bytes)} MB, over the {megabytes(max_bytes)} MB "
+                                "limit (--max-file-size)")
         raw = path.read_bytes()
     except OSError as exc:
         return Skipped(rel, f"unreadable: {exc.strerror or exc}")
@@ -194,11 +223,58 @@ def document_id(rel: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_stem).strip("-.") or "doc"
 
 
-def first_line(text: str) -> str:
+def megabytes(size: int, above: int | None = None) -> str:
+    """Decimal megabytes for people: ``2000000`` -> ``"2"``, ``2097152`` -> ``"2.097"``. With ``above`` (a limit the
+    size exceeds), as many decimals as it takes to read larger than the limit: ``2.01`` over ``2``, never ``2.0``."""
+    if above is None:
+        return f"{size / 1e6:.3f}".rstrip("0").rstrip(".")
+    shown_limit = float(megabytes(above))
+    for digits in range(1, 7):
+        text = f"{size / 1e6:.{digits}f}"
+        if float(text) > shown_limit:
+            return text
+    return f"{size / 1e6:.6f}"
+
+
+def content_hash(text: str) -> str:
+    """The same article whatever its file name, encoding or line breaks: a hash of its words."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def with_language(doc: Document, forced: str | None) -> tuple[Document, Skipped | None]:
+    """The document stamped with its language (``forced``, else detected); a Skipped if it is not French."""
+    from kg.language import detect
+
+    if forced:
+        return replace(doc, language=forced), None
+    guess = detect(doc.text)
+    if guess.code in (None, "fr"):
+        return doc, None
+    return doc, Skipped(doc.path, f"written in {guess.name} ({guess.code}), not French: not read "
+                                  "(--lang fr reads it as French)")
+
+
+def first_line(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """The title: the first non-empty line, or its first sentence when the line is a whole paragraph, never cut
+    inside a word (a line longer than ``limit`` ends at a word boundary, with an ellipsis)."""
     for line in text.splitlines():
         if line.strip():
-            return " ".join(line.split())[:200]
+            return shorten(" ".join(line.split()), limit)
     return ""
+
+
+def shorten(line: str, limit: int) -> str:
+    """``line`` if it fits in ``limit``; else its first sentence if that fits; else its words up to ``limit``, «…»."""
+    if len(line) <= limit:
+        return line
+    sentence = re.match(r"(.{20,}?[.!?])\s", line[: limit + 1])
+    if sentence:
+        return sentence.group(1)
+    cut = line[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def _blank(match: re.Match[str]) -> str:

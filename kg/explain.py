@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.extract.cues import fold
+from kg.query import plain_number
 from kg.vocab import KG
 
 LABELS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
@@ -42,6 +43,16 @@ class Fact:
     document: str  # file name of the source document
     sentence: str
     details: tuple[tuple[str, str], ...] = ()  # role, status, date, amount... when the statement carries them
+
+
+def amount_text(value: object) -> str:
+    """``500000000.0`` -> ``500 000 000``: an amount grouped by thousands, as French prose writes it."""
+    text = plain_number(str(value))
+    whole, dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
+    return sign + " ".join(groups) + (f",{fraction}" if dot else "")
 
 
 def graph_file(path: Path) -> Path:
@@ -103,7 +114,8 @@ def facts_about(g: Graph, entity: URIRef) -> list[Fact]:
         for fact in g.subjects(KG.fromParty, s) if s is not None else ():
             if (fact, KG.toParty, o) in g and any(True for _ in g.triples((fact, None, st))):
                 for name, prop in (("amount", KG.amount), ("maxAmount", KG.maxAmount), ("currency", KG.currency)):
-                    details += tuple((name, str(v)) for v in g.objects(fact, prop))
+                    details += tuple((name, amount_text(v) if name != "currency" else str(v))
+                                     for v in g.objects(fact, prop))
         facts.append(Fact(
             direction="->" if s == entity else "<-",
             predicate=pred,

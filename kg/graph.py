@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.iri import document_iri, entity_iri, fact_iri, graph_iri, short_hash, statement_iri
 from kg.model import Document, Entity, Evidence, Relation
-from kg.vocab import KG
+from kg.vocab import KG, SYMMETRIC_PREDICATES
 
 PREFIXES = {"kg": str(KG._NS), "skos": str(SKOS), "prov": str(PROV), "dcterms": str(DCTERMS), "xsd": str(XSD),
             "rdfs": str(RDFS), "rdf": str(RDF)}
@@ -80,6 +80,8 @@ def add_evidence(g: Graph, base: str, r: Relation, ev: Evidence, doc_text: str |
     s, o = entity_iri(base, r.subject), entity_iri(base, r.object)
     st = statement_iri(base, short_hash(r.subject, r.predicate, r.object, ev.doc_id, ev.start, ev.end, ev.rule))
     g.add((s, KG[r.predicate], o))
+    if r.predicate in SYMMETRIC_PREDICATES:  # both directions, so `?x kg:partnersWith ?y` finds every partner of ?x
+        g.add((o, KG[r.predicate], s))
     g.add((st, RDF.type, KG.RelationStatement))
     g.add((st, RDF.subject, s))
     g.add((st, RDF.predicate, KG[r.predicate]))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from kg.assemble import GraphLines
 from kg.cache import document_key
+from kg.corpus import read_one
 from kg.model import Document, Skipped
 
 FILES = "files.index"  # JSON; not .json, which names extraction entries
@@ -55,35 +56,43 @@ def _read_json(path: Path) -> dict:
 
 
 class FileIndex:
-    """File stats -> what reading the file gave, from the last build (``folder`` None: remember nothing)."""
+    """File stats -> what reading the file gave, from the last build (``folder`` None: remember nothing).
 
-    def __init__(self, folder: Path | None, max_bytes: int) -> None:
+    :meth:`read` is a :data:`kg.corpus.Reader`: it answers for an unchanged file from memory and reads the others.
+    """
+
+    def __init__(self, folder: Path | None, max_bytes: int, language: str | None = None) -> None:
         self.folder = folder
         self.max_bytes = max_bytes
+        self.language = language
         old = _read_json(folder / FILES) if folder is not None else {}
-        self._old: dict[str, list] = old.get("files", {}) if old.get("max_bytes") == max_bytes else {}
+        same = old.get("max_bytes") == max_bytes and old.get("language") == language
+        self._old: dict[str, list] = old.get("files", {}) if same else {}
         self._new: dict[str, list] = {}
         self._known: dict[str, tuple[str, str]] = {}  # path -> (doc_id, key) of documents answered unread
         self.unread = 0
 
-    def known(self, file: Path, rel: str) -> Document | Skipped | None:
-        """What reading ``file`` gave last time, if its stat is unchanged; the document's text is blank (only its
-        length is known): its key comes from :meth:`key_of`."""
+    def read(self, file: Path, rel: str) -> tuple[Document | Skipped, str | None]:
+        """What reading ``file`` gives (and its text's hash): remembered if its stat is unchanged, a document's
+        text then blank (only its length is known; its key comes from :meth:`key_of`)."""
         try:
             stat = _stat(file)
         except OSError:
-            return None
-        entry = self._old.get(rel)
+            stat = None
+        entry = self._old.get(rel) if stat is not None else None
         if not entry or entry[:4] != stat:
-            self._new[rel] = stat  # read now; completed by record()
-            return None
+            result, text_hash = read_one(file, rel, self.max_bytes, self.language)
+            if stat is not None:
+                self._new[rel] = [*stat, *_outcome(result, text_hash)]
+            return result, text_hash
         self._new[rel] = entry
         self.unread += 1
-        if entry[4] is None:
-            return Skipped(rel, entry[5])
-        doc_id, key, sha256, encoding, title, language, chars = entry[4:11]
+        kind, text_hash = entry[4], entry[5]
+        if kind == "skip":
+            return Skipped(rel, entry[6]), text_hash
+        doc_id, key, sha256, encoding, title, language, chars = entry[6:13]
         self._known[rel] = (doc_id, key)
-        return Document(doc_id, rel, " " * chars, sha256, encoding, title, language)
+        return Document(doc_id, rel, " " * chars, sha256, encoding, title, language), text_hash
 
     def key_of(self, doc: Document) -> str | None:
         """The cache key of ``doc``; None for a document answered unread whose id changed (read it then)."""
@@ -92,23 +101,25 @@ class FileIndex:
             return document_key(doc)
         return known[1] if known[0] == doc.doc_id else None
 
-    def record(self, item: Document | Skipped, key: str | None = None) -> None:
-        """Remember what reading a file gave (a document with its cache key, or a skipped file)."""
-        stat = self._new.get(item.path)
-        if stat is None or len(stat) > 4:
-            return  # not stat'ed (unreadable) or already known
-        if isinstance(item, Skipped):
-            self._new[item.path] = [*stat, None, item.reason]
-        else:
-            self._new[item.path] = [*stat, item.doc_id, key or document_key(item), item.sha256, item.encoding,
-                                    item.title, item.language, len(item.text)]
+    def record(self, doc: Document, key: str) -> None:
+        """Remember a read document's cache key (under the id it was read with)."""
+        entry = self._new.get(doc.path)
+        if entry is not None and entry[4] == "doc" and entry[6] == doc.doc_id:
+            entry[7] = key
 
     def save(self) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        files = {rel: entry for rel, entry in self._new.items() if len(entry) > 4}
-        _write_json(self.folder / FILES, {"max_bytes": self.max_bytes, "files": files})
+        files = {rel: entry for rel, entry in self._new.items() if entry[4] == "skip" or entry[7]}
+        _write_json(self.folder / FILES, {"max_bytes": self.max_bytes, "language": self.language, "files": files})
+
+
+def _outcome(result: Document | Skipped, text_hash: str | None) -> list:
+    if isinstance(result, Skipped):
+        return ["skip", text_hash, result.reason]
+    return ["doc", text_hash, result.doc_id, "", result.sha256, result.encoding, result.title, result.language,
+            len(result.text)]
 
 
 @cache

@@ -11,9 +11,12 @@ run time. ``KG_SPACY_MODEL`` or ``--model`` picks another installed pipeline.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import re
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -91,6 +94,21 @@ def load_pipeline(name: str | None = None) -> Language:
 def model_id(nlp: Language) -> str:
     """``fr_core_news_md-3.8.0``: recorded in the graph's metadata and in the cache key."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def installed_model_id(name: str | None = None) -> str:
+    """:func:`model_id` of the pipeline :func:`load_pipeline` would load, read from its ``meta.json`` without loading
+    it (loading takes seconds; a rebuild whose documents all come from the cache needs only the id)."""
+    resolved = model_name(name)
+    folder = Path(resolved)
+    if not folder.is_dir():
+        spec = importlib.util.find_spec(resolved) if resolved.isidentifier() else None
+        folder = Path(spec.origin).parent if spec and spec.origin else folder
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return model_id(load_pipeline(name))  # an unusual package: ask spaCy
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
 def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:

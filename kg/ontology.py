@@ -37,3 +37,25 @@ def data_fingerprint() -> str:
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+@cache
+def french_labels() -> dict[str, dict[str, str]]:
+    """What people read for kg's terms, from ``kg.ttl``: ``{"terms": {local name: rdfs:label@fr}, "statuses":
+    {kg:status value: its concept's skos:prefLabel@fr}}`` (for the graph page, which speaks French)."""
+    from rdflib import RDFS, SKOS, Graph, Literal, Namespace
+
+    kg = Namespace("https://w3id.org/kg-news/ontology#")
+    onto = Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+    terms = {
+        str(s)[len(str(kg)):]: str(o)
+        for s, o in onto.subject_objects(RDFS.label)
+        if str(s).startswith(str(kg)) and isinstance(o, Literal) and o.language == "fr"
+    }
+    statuses = {
+        str(notation): str(label)
+        for concept, notation in onto.subject_objects(SKOS.notation)
+        for label in onto.objects(concept, SKOS.prefLabel)
+        if isinstance(label, Literal) and label.language == "fr"
+    }
+    return {"terms": dict(sorted(terms.items())), "statuses": dict(sorted(statuses.items()))}

@@ -52,6 +52,7 @@ def extract_corpus(
     on_extraction: Callable[[DocumentExtraction, str | None], None],
     index: FileIndex | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
     progress: bool | None = None,
 ) -> CorpusRun:
     """Read every document once, in corpus order (``on_document``), and hand over every extraction once with the
@@ -63,14 +64,14 @@ def extract_corpus(
     misses: list[int] = []
     files = list(iter_files(source))
     with progress_bar(len(files), progress) as bar:
-        for item in iter_documents(source, max_bytes, files, known=index.known if index else None):
+        reader = index.read if index and index.folder is not None else None
+        for item in iter_documents(source, max_bytes, files, language=language, read=reader):
             if isinstance(item, Skipped):
                 run.skipped.append(item)
-                if index:
-                    index.record(item)
                 bar.update(1)
                 continue
-            ref = DocumentRef(source / item.path if source.is_dir() else source, item.path, item.doc_id, max_bytes)
+            ref = DocumentRef(source / item.path if source.is_dir() else source, item.path, item.doc_id,
+                              item.language, max_bytes)
             key = None
             if cache is not None:
                 key = index.key_of(item) if index else document_key(item)
@@ -90,7 +91,7 @@ def extract_corpus(
             bar.update(1)
         run.hits = len(run.refs) - len(misses)
         run.misses = len(misses)
-        parsed = engine(Documents([run.refs[i] for i in misses]))
+        parsed = engine(Documents([run.refs[i] for i in misses])) if misses else iter(())  # no spaCy if all cached
         for i, ex in zip(misses, parsed, strict=True):
             ref = run.refs[i]
             if ex.doc_id != ref.doc_id:

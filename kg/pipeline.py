@@ -10,6 +10,7 @@ replaces it in one rename (:mod:`kg.graphstore`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import time
@@ -33,7 +34,7 @@ from kg.graph import RUN_DEPENDENT, BuildInfo, graph_prefixes
 from kg.incremental import FileIndex, GraphPack
 from kg.iri import check_base, graph_iri
 from kg.model import Document, Entity, Relation, Skipped
-from kg.nlp import load_pipeline, model_id
+from kg.nlp import installed_model_id
 from kg.passes import DocumentGraphs, Spool, confident_facts, extract_corpus
 from kg.render import render_html
 from kg.resolve import NameTable, relations_from
@@ -49,6 +50,25 @@ SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
 
 class OutputError(OSError):
     """The output folder cannot be created or written."""
+
+
+class _NothingRead(Exception):
+    """Raised inside the build's work folder when no document was read, so the folder goes before the error."""
+
+
+class NothingToBuild(ValueError):
+    """No document of the input could be read: nothing is written, so a good previous build stays as it was."""
+
+    def __init__(self, source: Path, skipped: list[Skipped], out: Path) -> None:
+        if skipped:
+            first = skipped[0]
+            more = f", and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+            why = f"{len(skipped)} file(s) skipped ({first.path}: {first.reason}{more})"
+        else:
+            why = "no file in it"
+        kept = f"; {out} left as it was" if out.exists() else ""
+        super().__init__(f"no document read from {source}: {why}; nothing written{kept}")
+        self.skipped = skipped
 
 
 @dataclass
@@ -70,6 +90,7 @@ class BuildResult:
     cache_hits: int = 0  # documents whose extraction came from the build cache
     cache_misses: int = 0  # documents parsed in this build
     base_iri: str = DEFAULT_BASE_IRI
+    source: Path | None = None  # the folder or file that was read
     quads: int = 0  # in graph.trig
     relation_counts: Counter[str] = field(default_factory=Counter)  # relations by predicate
     store: str = ""  # how out/store was brought up to date: "created", "updated" or "" (none)
@@ -104,8 +125,19 @@ class BuildResult:
         return self._graph
 
 
+def check_output_target(out_dir: Path) -> None:
+    """``-o README.md``: the output must be a folder, or a path where one can be made."""
+    for path in (out_dir, *out_dir.parents):
+        if path.exists():
+            if not path.is_dir():
+                raise OutputError(f"cannot write to output directory {out_dir}: {path} is a file, not a folder "
+                                  "(-o names the folder that receives graph.ttl, graph.trig and graph.html)")
+            return
+
+
 def check_output_dir(out_dir: Path) -> None:
     """Create ``out_dir`` if needed and prove it is writable, before any work is done."""
+    check_output_target(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / f".kg-write-test-{os.getpid()}"
@@ -150,6 +182,7 @@ def build(
     model: str | None = None,
     min_confidence: float = 0.0,
     max_file_size: int = DEFAULT_MAX_BYTES,
+    language: str | None = None,
     progress: bool | None = None,
     html: bool = True,
     infer: bool = False,
@@ -167,8 +200,10 @@ def build(
     With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.implied`). ``exports``
     names further formats written from the same quads (``nt``, ``nq``, ``jsonld``; see :mod:`kg.export`).
     With ``store`` (the default), ``out_dir/store`` holds the graph in Oxigraph, ready for queries
-    (:mod:`kg.graphstore`). Raises ``FileNotFoundError`` for a missing input and :class:`OutputError` for an
-    unwritable output folder; unusable files inside the input are skipped and listed in ``BuildResult.skipped``.
+    (:mod:`kg.graphstore`). Raises ``FileNotFoundError`` for a missing input, :class:`OutputError` for an output
+    that is a file or cannot be written, and :class:`NothingToBuild` when no document could be read (then nothing
+    at all is written). Unusable files inside the input are skipped and listed in ``BuildResult.skipped``:
+    duplicates (same text) and documents not in French (unless ``language`` forces every document's language).
 
     Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
@@ -185,6 +220,8 @@ def build(
     if not source.exists():
         raise FileNotFoundError(f"input path does not exist: {source}")
     fixed = read_aliases(aliases) if aliases is not None else None
+    check_output_target(out)
+    created = not out.exists()
     check_output_dir(out)
     runner = make_engine(engine or ("process" if workers > 1 else "serial"), workers=workers, model=model,
                          batch_size=batch_size, scheduler=scheduler)
@@ -197,71 +234,77 @@ def build(
         timings[stage] = now - clock
         clock = now
 
-    nlp = load_pipeline(model)
-    spacy_model = model_id(nlp)
-    extraction_cache = None
-    if cache:
-        extraction_cache = ExtractionCache(out, pipeline_key(spacy_model))
-        extraction_cache.drop_stale()
+    spacy_model = installed_model_id(model)  # from the model's meta.json: spaCy is loaded only to parse
+    extraction_cache = ExtractionCache(out, pipeline_key(spacy_model)) if cache else None
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     lap("load")
     wanted = [f for f in dict.fromkeys(exports) if f not in ("ttl", "trig")]
     line_exports = {f: out / f"graph.{f}" for f in wanted if f in LINE_EXPORTS}
     files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
-    with tempfile.TemporaryDirectory(prefix=".kg-work-", dir=out) as tmp:
-        work = Path(tmp)
-        graph_files = GraphFiles(work, graph_prefixes(base), wanted)
-        table = NameTable(fixed)
-        spool = Spool(work / "extractions", keep_extractions=extraction_cache is None)
-        metadata = graph_iri(base, "metadata")
-        index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size)
+    try:
+        with tempfile.TemporaryDirectory(prefix=".kg-work-", dir=out) as tmp:
+            work = Path(tmp)
+            graph_files = GraphFiles(work, graph_prefixes(base), wanted)
+            table = NameTable(fixed)
+            spool = Spool(work / "extractions", keep_extractions=extraction_cache is None)
+            metadata = graph_iri(base, "metadata")
+            index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size, language)
 
-        def extracted(ex: DocumentExtraction, key: str | None) -> None:
-            spool.add(ex, key, table.add(ex))
+            def extracted(ex: DocumentExtraction, key: str | None) -> None:
+                spool.add(ex, key, table.add(ex))
 
-        corpus = extract_corpus(
-            source, engine=runner, cache=extraction_cache, index=index, max_bytes=max_file_size, progress=progress,
-            on_document=lambda doc: graph_files.add_triples(metadata, metadata_triples(base, doc, info)),
-            on_extraction=extracted)
-        index.save()
-        lap("extract")
-        resolution = table.resolve()
-        entities = sorted(resolution.entities.values(), key=lambda e: e.entity_id)
-        graph_files.add_triples(graph_iri(base, "entities"), entity_triples(base, entities))
-        lap("resolve")
-        keep = None
-        if min_confidence > 0:
-            sure = confident_facts(spool.extractions(extraction_cache), resolution, min_confidence)
-            keep = lambda s, p, o: (s, p, o) in sure  # noqa: E731
-        reuse = extraction_cache is not None and keep is None and not line_exports
-        pack = GraphPack(extraction_cache.folder) if reuse and extraction_cache else None
-        log = None if extraction_cache else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
-        graphs = DocumentGraphs(base, resolution, graph_files, keep=keep, infer=infer, pack=pack, log=log)
-        try:
-            graphs.add_all(spool, extraction_cache)
-        except BaseException:
+            corpus = extract_corpus(
+                source, engine=runner, cache=extraction_cache, index=index, max_bytes=max_file_size, progress=progress,
+                on_document=lambda doc: graph_files.add_triples(metadata, metadata_triples(base, doc, info)),
+                language=language, on_extraction=extracted)
+            if not corpus.refs:  # nothing read: nothing written (the work folder goes with this block)
+                raise _NothingRead
+            index.save()
+            if extraction_cache is not None:
+                extraction_cache.drop_stale()
+            lap("extract")
+            resolution = table.resolve()
+            entities = sorted(resolution.entities.values(), key=lambda e: e.entity_id)
+            graph_files.add_triples(graph_iri(base, "entities"), entity_triples(base, entities))
+            lap("resolve")
+            keep = None
+            if min_confidence > 0:
+                sure = confident_facts(spool.extractions(extraction_cache), resolution, min_confidence)
+                keep = lambda s, p, o: (s, p, o) in sure  # noqa: E731
+            reuse = extraction_cache is not None and keep is None and not line_exports
+            pack = GraphPack(extraction_cache.folder) if reuse and extraction_cache else None
+            log = None if extraction_cache else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
+            graphs = DocumentGraphs(base, resolution, graph_files, keep=keep, infer=infer, pack=pack, log=log)
+            try:
+                graphs.add_all(spool, extraction_cache)
+            except BaseException:
+                if pack is not None:
+                    pack.discard()
+                raise
+            lap("graph")
+            parts = graph_files.write(files["trig"], files["ttl"], line_exports)
+            files.update(line_exports)
+            if "jsonld" in wanted:
+                from kg.export import write_exports
+
+                files.update(write_exports(_read_trig(files["trig"]), out, ["jsonld"]))
             if pack is not None:
-                pack.discard()
-            raise
-        lap("graph")
-        parts = graph_files.write(files["trig"], files["ttl"], line_exports)
-        files.update(line_exports)
-        if "jsonld" in wanted:
-            from kg.export import write_exports
+                pack.save()
+            lap("write")
+            from kg.graphstore import remove_store, update_store
 
-            files.update(write_exports(_read_trig(files["trig"]), out, ["jsonld"]))
-        if pack is not None:
-            pack.save()
-        lap("write")
-        from kg.graphstore import remove_store, update_store
-
-        store_state = ""
-        if store:
-            store_state = update_store(out, files["trig"], files["ttl"], parts, graph_files.triples,
-                                       graph_files.run_file)
-            lap("store")
-        else:
-            remove_store(out)
+            store_state = ""
+            if store:
+                store_state = update_store(out, files["trig"], files["ttl"], parts, graph_files.triples,
+                                           graph_files.run_file)
+                lap("store")
+            else:
+                remove_store(out)
+    except _NothingRead:
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise NothingToBuild(source, corpus.skipped, out) from None
     result = BuildResult(
         documents=Documents(corpus.refs),
         skipped=corpus.skipped,
@@ -271,6 +314,7 @@ def build(
         cache_hits=corpus.hits if extraction_cache else 0,
         cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
         base_iri=base,
+        source=source,
         quads=graph_files.quads,
         relation_counts=Counter(p for _, p, _ in graphs.facts),
         store=store_state,

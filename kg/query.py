@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +24,7 @@ import pyoxigraph as ox
 
 from kg.cli import UsageError
 from kg.questions import Question, bind_parameter, load_question
+from kg.sparql_check import check_terms, explain_syntax, literal_warnings
 
 if TYPE_CHECKING:
     from kg.stats import GraphStats
@@ -56,7 +59,6 @@ QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 ResultKind = Literal["select", "ask", "graph"]
-_SYNTAX_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 
 class SparqlSyntaxError(UsageError):
@@ -68,32 +70,23 @@ class SparqlSyntaxError(UsageError):
         self.column = column
 
 
+class QueryWarning(UserWarning):
+    """A valid query that probably does not ask what was meant (see :func:`kg.sparql_check.literal_warnings`)."""
+
+
 class QueryTimeout(Exception):
     """The query ran longer than the time it was given (``kg serve`` answers 503)."""
 
 
-def _short_expectation(detail: str) -> str:
-    """Oxigraph lists every acceptable character class; keep the first line and cut it to something readable."""
-    first = detail.strip().splitlines()[0] if detail.strip() else "unexpected input"
-    return first if len(first) <= 100 else first[:97] + "..."
+class UnknownTerm(SparqlSyntaxError):
+    """A query naming a class or predicate of kg's namespace that the ontology does not define."""
 
 
 def syntax_error(query: str, exc: SyntaxError) -> SparqlSyntaxError:
-    """Turn Oxigraph's parse error into a one-line message with the line, column and a short excerpt."""
-    match = _SYNTAX_AT.search(str(exc))
-    if not match:
-        return SparqlSyntaxError(f"SPARQL syntax error: {_short_expectation(str(exc))}")
-    line, column = int(match.group(1)), int(match.group(2))
-    lines = query.splitlines() or [""]
-    excerpt = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    if len(excerpt) > 60:
-        excerpt = excerpt[:57] + "..."
-    where = f" near «{excerpt}»" if excerpt else ""
-    return SparqlSyntaxError(
-        f"SPARQL syntax error at line {line}, column {column}{where}: {_short_expectation(match.group(3))}",
-        line,
-        column,
-    )
+    """Oxigraph's parse error as one line a user can act on (see :mod:`kg.sparql_check`), with line and column."""
+    problem = explain_syntax(query, str(exc), PREFIXES)
+    where = f" at line {problem.line}, column {problem.column}" if problem.line is not None else ""
+    return SparqlSyntaxError(f"SPARQL syntax error{where}: {problem.message}", problem.line, problem.column)
 
 
 def normalize_name(text: str) -> str:
@@ -111,11 +104,29 @@ def compact_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+_DECIMALS = ("#decimal", "#double", "#float")
+
+
+def plain_number(lexical: str) -> str:
+    """``500000000.0`` -> ``500000000``, ``0.850`` -> ``0.85``: a decimal as people write it (no exponent)."""
+    try:
+        value = Decimal(lexical.strip())
+    except InvalidOperation:
+        return lexical
+    if not value.is_finite():
+        return lexical
+    text = f"{value.normalize():f}"
+    return text if text not in ("-0", "") else "0"
+
+
 def term_text(term: Term | None) -> str:
-    """A term as a person reads it: lexical value of a literal, compacted IRI, ``_:id`` for a blank node."""
+    """A term as a person reads it: lexical value of a literal (decimals without a trailing ``.0``), compacted IRI,
+    ``_:id`` for a blank node."""
     if term is None:
         return ""
     if isinstance(term, ox.Literal):
+        if term.datatype.value.endswith(_DECIMALS):
+            return plain_number(term.value)
         return term.value
     if isinstance(term, ox.NamedNode):
         return compact_iri(term.value)
@@ -153,6 +164,7 @@ class Result:
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
     truncated: bool = False
+    warnings: list[str] = field(default_factory=list)  # the query is valid but likely not what was meant
 
     def __len__(self) -> int:
         return len(self.triples) if self.kind == "graph" else len(self.rows)
@@ -193,6 +205,10 @@ def _run(
         outcome = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
     except SyntaxError as exc:
         raise syntax_error(sparql, exc) from None
+    unknown = check_terms(sparql, PREFIXES)  # parses, but names a term kg never writes: it would match nothing
+    if unknown is not None:
+        raise UnknownTerm(unknown.message, unknown.line, unknown.column)
+    warnings = literal_warnings(sparql, store, PREFIXES, union)
 
     def check(count: int) -> bool:
         if deadline is not None and time.monotonic() > deadline:
@@ -200,7 +216,7 @@ def _run(
         return max_rows is not None and count >= max_rows
 
     if isinstance(outcome, ox.QueryBoolean):
-        return Result("ask", boolean=bool(outcome))
+        return Result("ask", boolean=bool(outcome), warnings=warnings)
     if isinstance(outcome, ox.QuerySolutions):
         variables = [v.value for v in outcome.variables]
         rows: list[tuple[Term | None, ...]] = []
@@ -211,7 +227,7 @@ def _run(
                 break
             rows.append(tuple(solution[i] for i in range(len(variables))))
         check(0)
-        return Result("select", variables=variables, rows=rows, truncated=truncated)
+        return Result("select", variables=variables, rows=rows, truncated=truncated, warnings=warnings)
     triples: list[ox.Triple] = []
     truncated = False
     for triple in outcome:
@@ -219,7 +235,7 @@ def _run(
             truncated = True
             break
         triples.append(triple)
-    return Result("graph", triples=triples, truncated=truncated)
+    return Result("graph", triples=triples, truncated=truncated, warnings=warnings)
 
 
 class KnowledgeGraph:
@@ -270,8 +286,16 @@ class KnowledgeGraph:
         return self._triples if self._triples is not None else len(self.store)
 
     def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None) -> Result:
-        """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) with the ontology's prefixes predeclared."""
-        return _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+        """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) with the ontology's prefixes predeclared.
+
+        A term of kg's namespace that the ontology lacks is an :class:`UnknownTerm` error (with a suggestion); a
+        likely mistake in a valid query (a plain literal compared with ``@fr`` labels) is in ``Result.warnings`` and
+        issued as a :class:`QueryWarning`.
+        """
+        result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+        for message in result.warnings:
+            warnings.warn(message, QueryWarning, stacklevel=2)
+        return result
 
     def ask(self, name: str, arg: str | None = None) -> Result:
         """Run a bundled question (see ``kg ask --list``), with ``arg`` an entity name or IRI where it takes one."""

@@ -10,7 +10,11 @@ Why it is built this way:
   ``<script type="application/json">`` block with ``<``, ``>``, ``&`` and U+2028/9 escaped, and the page's script
   writes it to the DOM as text nodes only.
 * **Readable.** Nodes are shaped and coloured by entity type and sized by degree; edges are labelled by predicate,
-  directed, parallel relations stay separate curves, symmetric relations are drawn once without arrow heads.
+  directed, parallel relations stay separate curves, symmetric relations are drawn once without arrow heads. The
+  page speaks French: predicates, fact kinds and statuses carry their ``rdfs:label``/``skos:prefLabel`` in French
+  from ``ontology/kg.ttl`` (the local name shows on hover). At first sight (``first-sight.js``) entities without
+  a relation are gathered apart, no node covers a label, and the view opens on the best-connected entities at a size
+  where their names read.
 * **Fast.** Above ``layout_threshold`` entities the layout is computed here with networkx and the page starts with
   physics off, so it is usable as soon as it is drawn; smaller graphs stabilise in the browser, then freeze.
 """
@@ -34,6 +38,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
 from kg.atomic import atomic_write_text
+from kg.ontology import french_labels
 from kg.vocab import ENTITY_TYPES, INVERSE_OF, KG, RELATION_PREDICATES, SYMMETRIC_PREDICATES
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -75,11 +80,13 @@ class PageData:
     edges: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
     precomputed_layout: bool = False
+    labels: dict[str, dict[str, str]] = field(default_factory=french_labels)  # French names of kg's terms
 
     def as_json(self) -> dict[str, Any]:
         return {
             "types": self.types, "predicates": self.predicates, "documents": self.documents, "nodes": self.nodes,
             "edges": self.edges, "facts": self.facts, "precomputedLayout": self.precomputed_layout,
+            "labels": self.labels,
         }
 
 
@@ -409,7 +416,7 @@ def _script_hash(script: str) -> str:
 def render_page(data: PageData, *, title: str = "Graphe de connaissances") -> str:
     """The whole page as one string: template, inlined vis-network, kg's script and style, the data."""
     vis_js = _vis_asset("vis-network.min.js").replace("</script", "<\\/script")
-    app_js = _asset("page.js")
+    app_js = _asset("first-sight.js") + "\n" + _asset("page.js")  # one script: page.js calls first-sight.js
     csp = "; ".join((
         "default-src 'none'",
         f"script-src {_script_hash(vis_js)} {_script_hash(app_js)}",

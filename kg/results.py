@@ -75,8 +75,15 @@ def to_table(result: Result) -> str:
 
 
 def _cut(text: str) -> str:
+    """One line of at most MAX_CELL characters, cut after a whole word (a word longer than that is cut)."""
     text = " ".join(text.split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    if len(text) <= MAX_CELL:
+        return text
+    head = text[: MAX_CELL - 1]
+    space = head.rfind(" ")
+    if space >= MAX_CELL // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:") + "…"
 
 
 def _csv_value(term: Term | None) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.vocab import ENTITY_TYPES
+from kg.vocab import ENTITY_TYPES, SYMMETRIC_PREDICATES
 
 if TYPE_CHECKING:
     from kg.query import KnowledgeGraph
@@ -42,13 +42,17 @@ SELECT ?s ?p ?o WHERE {{
 
 
 def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
-    """One node per entity (attributes ``label`` and ``type``), one edge per relation triple (key: predicate)."""
+    """One node per entity (attributes ``label`` and ``type``), one edge per relation triple (key: predicate);
+    a symmetric relation, written in both directions, is one edge from the lower IRI."""
     g = nx.MultiDiGraph()
     for iri, type_, name in graph.query(ENTITIES).rows:
         label = name.value if name is not None else iri.value
         g.add_node(iri.value, label=label, type=type_.value.removeprefix(KG_NS))
     for s, p, o in graph.query(RELATIONS).rows:
-        g.add_edge(s.value, o.value, key=p.value.removeprefix(KG_NS))
+        name = p.value.removeprefix(KG_NS)
+        if name in SYMMETRIC_PREDICATES and o.value < s.value:
+            s, o = o, s  # written both ways in the graph, one relation: one edge (same endpoints and key)
+        g.add_edge(s.value, o.value, key=name)
     return g
 
 

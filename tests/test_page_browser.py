@@ -283,7 +283,7 @@ def test_big_graph_mode_starts_still_and_labels_the_selection(open_page, tmp_pat
     assert run.page.evaluate("kgPage.edges.get().filter(e => e.label).length") == 0
     assert _search(run, "Jack Dorsey") == ["Jack Dorsey"]
     labels = run.page.evaluate("kgPage.edges.get().filter(e => e.label).map(e => e.label).sort()")
-    assert labels == ["ceoOf", "founderOf"]
+    assert labels == ["PDG de", "fondateur de"]  # the ontology's French labels of ceoOf and founderOf
     assert run.errors == [] and run.outside_requests == []
 
 

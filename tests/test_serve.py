@@ -167,7 +167,7 @@ def test_kg_serve_command_starts_and_answers(tmp_path: Path) -> None:
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
-        assert "serving" in line and "235 triples" in line
+        assert "serving" in line and "238 triples" in line
         url = line.split(" at ")[1].split()[0]
         result = client(url, PEOPLE).queryAndConvert()
         assert len(result["results"]["bindings"]) == 2

@@ -7,11 +7,8 @@ The server runs with a fresh data directory per test module and ``--union-defaul
 from __future__ import annotations
 
 import json
-import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -21,9 +18,10 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from tests.oxigraph_server import OXIGRAPH, free_port, oxigraph
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 # The example query of docs/ontology.md: every relation with its source and confidence.
 EXAMPLE_QUERY = """
@@ -49,35 +47,11 @@ SELECT ?n WHERE { ?p a kg:Person ; skos:prefLabel ?n }
 pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server binary is not installed")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Oxigraph server on a free local port with a fresh data directory; yields its base URL."""
-    port = free_port()
-    data = tmp_path_factory.mktemp("oxigraph-data")
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).close()
-                break
-            except OSError as exc:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    raise RuntimeError(f"oxigraph did not start: {err}") from exc
-                time.sleep(0.1)
+    with oxigraph(tmp_path_factory.mktemp("oxigraph-data"), "--union-default-graph") as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def sparql(base: str, query: str) -> list[dict[str, dict[str, str]]]:

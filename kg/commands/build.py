@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.cli import UsageError
-from kg.corpus import DEFAULT_MAX_BYTES
+from kg.corpus import DEFAULT_MAX_BYTES, megabytes
 from kg.engines import ENGINES
 from kg.vocab import DEFAULT_BASE_IRI
 
@@ -27,7 +28,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
                    help="drop relations whose confidence is below P (0..1)")
     p.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                   help=f"skip files larger than this (default: {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
+                   help=f"skip files larger than this (default: {megabytes(DEFAULT_MAX_BYTES)} MB)")
+    p.add_argument("--lang", metavar="CODE", default=None,
+                   help="take every document as written in this language (e.g. fr) instead of detecting it; by "
+                   "default a document that is not in French is skipped with a warning")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
@@ -78,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers and --batch-size must be at least 1")
     if args.scheduler and args.engine not in (None, "dask"):
         raise UsageError("--scheduler needs --engine dask")
+    if args.lang is not None and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", args.lang):
+        raise UsageError(f"--lang takes a language code such as fr or en, not {args.lang!r}")
     engine = "dask" if args.scheduler else args.engine
     try:
         result = build(
@@ -87,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
             model=args.model,
             min_confidence=args.min_confidence,
             max_file_size=int(args.max_file_size * 1e6),
+            language=args.lang.lower() if args.lang else None,
             progress=args.progress,
             html=not args.no_html,
             infer=args.infer,
@@ -107,7 +114,13 @@ def run(args: argparse.Namespace) -> int:
 
 def print_summary(result: BuildResult, out=None) -> None:
     """Documents read and skipped (with why), entities by type, relations by predicate, files written."""
+    from kg.pipeline import SAMPLE_CORPUS
+
     out = out or sys.stdout
+    if result.source is not None and result.source.resolve() == SAMPLE_CORPUS:
+        print(f"corpus: the bundled sample ({SAMPLE_CORPUS}); `kg build FOLDER` builds your own", file=out)
+    elif result.source is not None:
+        print(f"corpus: {result.source}", file=out)
     print(f"documents: {len(result.documents)} read, {len(result.skipped)} skipped", file=out)
     for s in result.skipped:
         print(f"  skipped {s.path}: {s.reason}", file=out)

@@ -15,10 +15,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "load", help="push a build into a triple store (SPARQL 1.1 Graph Store HTTP Protocol)",
         description="Send a build (a folder, or a .ttl/.trig/.nt/.nq/.jsonld file) to a Graph Store Protocol "
                     "endpoint, for instance http://127.0.0.1:7878/store for Oxigraph. Each named graph goes to "
-                    "itself, unless --graph puts everything into one graph. Exit 1 if the store refuses.")
+                    "itself, unless --graph puts everything into one graph or --default-graph into the default "
+                    "graph. A query without GRAPH sees named graphs only if the store's default graph is their "
+                    "union (oxigraph serve --union-default-graph). Exit 1 if the store refuses.")
     p.add_argument("graph_file", metavar="GRAPH", type=Path, help="a build folder or a graph file")
     p.add_argument("--endpoint", required=True, help="the Graph Store Protocol URL of the store")
-    p.add_argument("--graph", metavar="IRI", help="load everything into this named graph")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--graph", metavar="IRI", help="load everything into this named graph")
+    target.add_argument("--default-graph", action="store_true",
+                        help="load everything into the store's default graph, so that queries without GRAPH see "
+                        "it on any store (by default each document keeps its own named graph)")
     p.add_argument("--replace", action="store_true", help="drop each target graph before loading")
     p.add_argument("--chunk-size", type=int, default=None, metavar="N", help="triples per request (default 20000)")
     p.set_defaults(func=run)
@@ -41,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
         raise UsageError(f"cannot read {args.graph_file}: {' '.join(lines[:2]) or type(exc).__name__}") from exc
     try:
-        result = load(ds, args.endpoint, args.graph, args.replace, chunk)
+        result = load(ds, args.endpoint, "" if args.default_graph else args.graph, args.replace, chunk)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     except StoreError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from kg.cli import UsageError
@@ -45,11 +46,15 @@ def read_query(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.query import KnowledgeGraph
+    from kg.query import KnowledgeGraph, QueryWarning
 
     sparql = read_query(args)
     graph = KnowledgeGraph.open(args.graph)
-    result = graph.query(sparql)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QueryWarning)  # printed below, once, in kg's own words
+        result = graph.query(sparql)
+    for message in result.warnings:
+        print(f"kg query: warning: {message}", file=sys.stderr)
     fmt = args.format
     sys.stdout.write(result.serialize(fmt))
     return 0

@@ -45,6 +45,17 @@
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
   function typeLabel(t) { return TYPES[t] ? TYPES[t].label : t; }
+  // The page speaks French: kg's terms by their rdfs:label@fr from the ontology, the local name on hover.
+  const TERMS = (DATA.labels && DATA.labels.terms) || {};
+  const STATUSES = (DATA.labels && DATA.labels.statuses) || {};
+  function termLabel(local) { return TERMS[local] || local; }
+  function statusLabel(value) { return STATUSES[value] || value; }
+  function named(tag, className, text, local) {
+    const node = el(tag, className, text);
+    node.title = local;
+    return node;
+  }
+  function term(local) { return named("span", "term", termLabel(local), "kg:" + local); }
   function formatNumber(x) { return Number(x).toLocaleString("fr-FR"); }
 
   // ------------------------------------------------------------------------------------------------ the network --
@@ -56,16 +67,18 @@
     groups[t] = { shape: style.shape, color: { background: style.color, border: style.color,
       highlight: { background: style.color, border: "#111" }, hover: { background: style.color, border: "#111" } } };
   });
+  const anyConnected = edgesById.length > 0;
   const nodes = new vis.DataSet(nodesById.map(function (n) {
     const item = { id: n.id, label: n.label, group: n.type, type: n.type, value: n.degree + 1 };
     if (big) { item.x = n.x; item.y = n.y; }
+    else if (n.degree === 0) item.physics = false;   // placed apart once the others have settled (arrange)
     return item;
   }));
   const edges = new vis.DataSet(edgesById.map(function (e) {
     // On a big graph 20,000 edge labels cost seconds of text measuring and are unreadable at that zoom anyway:
     // there, an edge is labelled when one of its entities is selected (see labelSelection).
     const item = { id: e.id, from: e.from, to: e.to, p: e.p };
-    if (!big) item.label = e.p;
+    if (!big) item.label = termLabel(e.p);
     if (e.ev.length > 1) item.width = 1 + Math.log2(e.ev.length);
     if (e.curve) item.smooth = { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) };
     if (e.sym) { item.arrows = { to: { enabled: false } }; item.dashes = [6, 4]; }
@@ -81,7 +94,7 @@
     groups: groups,
     nodes: {
       // on a big graph, names appear only once zoomed in enough to read them (and to keep frames cheap)
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: big ? 9 : 6 } },
+      scaling: { min: 8, max: 40, label: { enabled: true, min: 14, max: 28, drawThreshold: big ? 9 : 6 } },
       // on a big graph every stroke counts: no node border, no halo around names
       font: { size: 14, color: "#1d2327", strokeWidth: big ? 0 : 3, strokeColor: "#ffffff" },
       borderWidth: big ? 0 : 1,
@@ -90,12 +103,12 @@
       smooth: false,
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#9aa4ad", highlight: "#1d2327", hover: "#1d2327", inherit: false },
-      font: { size: 10, align: "middle", color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { size: 11, align: "middle", color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff" },
       selectionWidth: 1.5,
     },
     interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false },
     layout: { improvedLayout: !big && nodesById.length <= 150, randomSeed: 7 },
-    physics: big ? { enabled: false } : {
+    physics: big || !anyConnected ? { enabled: false } : {
       enabled: true, solver: "barnesHut",
       barnesHut: { gravitationalConstant: -6000, springLength: 140, avoidOverlap: 0.2 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true },
@@ -110,11 +123,18 @@
   let stabilised = big;
   function setFrozen(frozen) {
     freeze.checked = frozen;
-    network.setOptions({ physics: { enabled: !frozen } });
+    network.setOptions({ physics: { enabled: !frozen && anyConnected } });
   }
   freeze.checked = big;
   freeze.addEventListener("change", function () { setFrozen(freeze.checked); });
-  network.once("stabilizationIterationsDone", function () { stabilised = true; setFrozen(true); });
+  function settle() {
+    setFrozen(true);
+    if (!big) arrange();
+    stabilised = true;
+    network.redraw();
+  }
+  if (!big && anyConnected) network.once("stabilizationIterationsDone", function () { setTimeout(settle, 0); });
+  else setTimeout(settle, 0);
   network.on("afterDrawing", function markReady() {
     if (!stabilised) return;
     network.off("afterDrawing", markReady);
@@ -123,6 +143,14 @@
     document.body.dataset.ready = "1";
   });
   document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: !big }); });
+
+  // ------------------------------------------------------------------------------------------ first sight --
+  // arrange (isolated entities apart, no node over a name, the opening view) and focus: first-sight.js
+  const sight = window.kgFirstSight({
+    network: network, nodes: nodes, edges: edges, data: DATA, page: page, incident: incident, big: big,
+    typeOn: typeOn, groups: groups, options: options,
+  });
+  const arrange = sight.arrange, focusNeighbourhood = sight.focusNeighbourhood, clearFocus = sight.clearFocus;
 
   // ------------------------------------------------------------------------------------------- details / tooltip --
   function entityButton(id) {
@@ -148,7 +176,7 @@
     if (doc) parts.push(doc.title ? doc.title + " (" + doc.file + ")" : doc.file);
     if (ev.conf !== undefined) parts.push("confiance " + ev.conf);
     if (ev.role) parts.push("rôle : " + ev.role);
-    if (ev.status) parts.push("statut : " + ev.status);
+    if (ev.status) parts.push("statut : " + statusLabel(ev.status));
     if (ev.date) parts.push("date : " + ev.date);
     if (ev.rule) parts.push("règle " + ev.rule);
     block.appendChild(el("div", "source", "— " + parts.join(" · ")));
@@ -161,7 +189,9 @@
     const from = linkEntities ? entityButton(e.from) : document.createTextNode(nodesById[e.from].label);
     const to = linkEntities ? entityButton(e.to) : document.createTextNode(nodesById[e.to].label);
     head.appendChild(from);
-    head.appendChild(document.createTextNode(e.sym ? " ↔ " + e.p + " ↔ " : " → " + e.p + " → "));
+    head.appendChild(document.createTextNode(e.sym ? " ↔ " : " → "));
+    head.appendChild(term(e.p));
+    head.appendChild(document.createTextNode(e.sym ? " ↔ " : " → "));
     head.appendChild(to);
     box.appendChild(head);
     if (e.conf !== undefined) box.appendChild(el("div", "source", "confiance max. " + e.conf + " · " + e.ev.length + " source(s)"));
@@ -171,7 +201,7 @@
   function factBlock(index, linkEntities) {
     const f = DATA.facts[index];
     const box = el("div", "fact");
-    box.appendChild(el("div", "head", f.kind));
+    box.appendChild(named("div", "head", termLabel(f.kind), "kg:" + f.kind));
     const dl = el("dl");
     function row(name, value) { dl.appendChild(el("dt", null, name)); dl.appendChild(value); }
     function partyList(ids) {
@@ -193,7 +223,7 @@
       if (f.currency) amount += " " + f.currency;
       row("montant", el("dd", null, amount));
     }
-    if (f.status) row("statut", el("dd", null, f.status));
+    if (f.status) row("statut", named("dd", null, statusLabel(f.status), f.status));
     if (f.date) row("date", el("dd", null, f.date));
     if (f.duration) row("durée", el("dd", null, f.duration));
     box.appendChild(dl);
@@ -219,7 +249,8 @@
     frag.appendChild(el("h3", null, n.label));
     const dl = el("dl");
     function row(name, value) { dl.appendChild(el("dt", null, name)); dl.appendChild(el("dd", null, value)); }
-    row("type", typeLabel(n.type));
+    dl.appendChild(el("dt", null, "type"));
+    dl.appendChild(named("dd", null, typeLabel(n.type), "kg:" + n.type));
     row("libellés", n.labels.join(" · "));
     if (n.aliases.length) row("alias", n.aliases.join(" · "));
     if (n.mentions !== undefined) row("mentions", n.mentions);
@@ -242,7 +273,9 @@
   }
   function edgeContent(edgeId, full) {
     const frag = document.createDocumentFragment();
-    frag.appendChild(el("h3", null, edgesById[edgeId].p));
+    const p = edgesById[edgeId].p;
+    frag.appendChild(named("h3", null, termLabel(p), "kg:" + p));
+    frag.appendChild(el("div", "source", "kg:" + p));
     frag.appendChild(relationBlock(edgeId, full));
     return frag;
   }
@@ -274,7 +307,7 @@
     labelled = [];
     // a hub's thousand labels would cost seconds per frame: label its first relations only
     ids.forEach(function (id) { labelled = labelled.concat(incident[id].slice(0, MAX_SELECTION_LABELS)); });
-    labelled.forEach(function (edgeId) { updates.push({ id: edgeId, label: edgesById[edgeId].p }); });
+    labelled.forEach(function (edgeId) { updates.push({ id: edgeId, label: termLabel(edgesById[edgeId].p) }); });
     if (updates.length) edges.update(updates);
   }
   network.on("selectNode", function (p) { labelSelection(p.nodes); });
@@ -287,8 +320,9 @@
   network.on("zoom", hideTooltip);
   network.on("click", function (p) {
     hideTooltip();
-    if (p.nodes.length) showDetails(nodeContent(p.nodes[0], true));
-    else if (p.edges.length) showDetails(edgeContent(p.edges[0], true));
+    if (p.nodes.length) focusNode(p.nodes[0]);
+    else if (p.edges.length) { clearFocus(); showDetails(edgeContent(p.edges[0], true)); }
+    else clearFocus();
   });
 
   // -------------------------------------------------------------------------------------------------- search --
@@ -328,14 +362,14 @@
     if (!typeOn[n.type]) { typeOn[n.type] = true; syncFilters(); }
     network.selectNodes([id]);
     labelSelection([id]);
-    network.focus(id, { scale: big ? 0.7 : 1.3, animation: big ? false : { duration: 400, easingFunction: "easeInOutQuad" } });
+    focusNeighbourhood(id);
     showDetails(nodeContent(id, true));
   }
   const status = document.getElementById("search-status");
   document.getElementById("search-form").addEventListener("submit", function (event) {
     event.preventDefault();
     const id = findEntity(document.getElementById("search").value);
-    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); labelSelection([]); return; }
+    if (id === null) { status.textContent = "Aucune entité trouvée"; network.unselectAll(); labelSelection([]); clearFocus(); return; }
     status.textContent = "";
     focusNode(id);
   });
@@ -348,6 +382,7 @@
   function filterItem(list, state, key, labelText, count, glyph, color) {
     const li = el("li");
     const label = el("label");
+    label.title = "kg:" + key;
     const box = document.createElement("input");
     box.type = "checkbox";
     box.checked = true;
@@ -366,7 +401,7 @@
     filterItem(typeList, typeOn, t, TYPES[t].label, typeCounts[t], TYPES[t].glyph, TYPES[t].color);
   });
   const predicateList = document.getElementById("predicate-filters");
-  DATA.predicates.forEach(function (p) { filterItem(predicateList, predicateOn, p, p, predicateCounts[p]); });
+  DATA.predicates.forEach(function (p) { filterItem(predicateList, predicateOn, p, termLabel(p), predicateCounts[p]); });
   function syncFilters() {
     checkboxes.forEach(function (c) { c[0].checked = c[1][c[2]]; });
     refresh();
@@ -382,6 +417,7 @@
 
   Object.assign(page, {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: DATA,
-    findEntity: findEntity, focusNode: focusNode,
+    findEntity: findEntity, focusNode: focusNode, focused: sight.focused, clearFocus: clearFocus,
+    isolatedBox: sight.isolatedBox, collisions: sight.collisions,
   });
 })();
