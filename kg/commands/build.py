@@ -135,8 +135,9 @@ def print_summary(result: BuildResult, out=None) -> None:
     if result.cache_hits:
         print(f"cache: {result.cache_hits} documents reused, {result.cache_misses} parsed", file=out)
     wrote = [str(p) for p in result.files.values()]
-    if result.store:
-        wrote.append(f"{result.files['ttl'].parent / 'store'} ({result.store})")
     print("wrote: " + ", ".join(wrote) + f" in {result.seconds:.1f}s", file=out)
+    if result.store:
+        print(f"store: {result.files['ttl'].parent / 'store'} ({result.store}), read by kg query, ask, serve and stats",
+              file=out)
     for note in result.notes:
         print(f"note: {note}", file=out)
