@@ -179,6 +179,16 @@ def first_answers(out: Path, repeat: int) -> int:
         rows.append((name, runs[0][0], statistics.median(r[0] for r in runs), reparse[0], same))
         print(f"{name}: store first {runs[0][0]:.2f}s, median {rows[-1][2]:.2f}s; re-parse {reparse[0]:.1f}s; "
               f"same answer: {same}", flush=True)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kg.query import KnowledgeGraph
+
+    t = time.perf_counter()
+    graph = KnowledgeGraph.open(out)
+    opened = time.perf_counter() - t
+    t = time.perf_counter()
+    graph.query(COUNT)
+    print(f"in this process: open {graph.source} {opened:.3f}s, COUNT(*) over {len(graph):,} triples "
+          f"{time.perf_counter() - t:.2f}s")
     print(f"\n{'question':<24} {'store, 1st':>11} {'store, median':>14} {'re-parse':>9} {'ratio':>7}")
     for name, first, median, reparse, _ in rows:
         print(f"{name:<24} {first:>10.2f}s {median:>13.2f}s {reparse:>8.1f}s {reparse / first:>6.0f}x")
