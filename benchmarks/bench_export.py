@@ -23,16 +23,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-JAVA_LIB = Path("/usr/share/java")
+sys.path.insert(0, str(REPO))
 
-
-def jena_classpath() -> str | None:
-    """Debian's Jena jars (the SLF4J bridges that clash with each other left out), or None if Jena is missing."""
-    if shutil.which("java") is None or not (JAVA_LIB / "jena-tdb2.jar").exists():
-        return None
-    clash = ("log4j-over-slf4j", "slf4j-log4j12", "slf4j-jcl", "slf4j-jdk14", "slf4j-nop", "slf4j-migrator",
-             "maven3-slf4j-provider", "jcl-over-slf4j")
-    return ":".join(str(p) for p in sorted(JAVA_LIB.glob("*.jar")) if not p.name.startswith(clash))
+from tests.jena import jena_command  # noqa: E402 (Debian's Jena needs a class-path fix, shared with the tests)
 
 
 def count(path: Path) -> int:
@@ -69,10 +62,10 @@ def main() -> int:
         oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
         if Path(oxigraph).exists():
             results["oxigraph load"] = timed([oxigraph, "load", "--location", f"{tmp}/ox", "--file", str(path)])
-        classpath = jena_classpath()
-        if classpath:
-            results["tdb2.tdbloader"] = timed(["java", "-cp", classpath, "tdb2.tdbloader", "--loc", f"{tmp}/tdb2",
-                                               str(path)])
+        Path(f"{tmp}/jena").mkdir()
+        tdbloader = jena_command("tdb2.tdbloader", Path(f"{tmp}/jena"))
+        if tdbloader:
+            results["tdb2.tdbloader"] = timed([*tdbloader, "--loc", f"{tmp}/tdb2", str(path)])
         import pyoxigraph as ox
 
         t = time.perf_counter()
