@@ -10,7 +10,10 @@ instead of a parse) under a key made of all of these:
 * the *document key* — a hash of the document id, path, raw-bytes sha256 and cleaned text — names the entry.
 
 Layout: ``OUT/.kg-cache/<pipeline key>/<2 hex>/<document key>.json``. Entries are written atomically; an entry that
-cannot be read is treated as a miss, so a damaged cache costs time, never correctness.
+does not validate — unreadable, not JSON, nested too deep, an index out of range or negative, an offset that is not
+an integer inside the document, a directory in its place — is a miss, re-parsed and rewritten, so a damaged cache
+costs time, never correctness. A cache that cannot be written (``.kg-cache`` is a file, a full disk) means a build
+without caching, with one warning.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -25,7 +29,7 @@ from pathlib import Path
 from kg import __version__
 from kg.codec import FORMAT, decode, encode
 from kg.extract import DocumentExtraction
-from kg.model import Document
+from kg.model import Document, Evidence, Mention
 from kg.ontology import data_fingerprint
 
 CACHE_DIR = ".kg-cache"
@@ -88,6 +92,8 @@ class ExtractionCache:
         self.folder = self.root / key
         self.hits = 0
         self.misses = 0
+        self.writable = True
+        self.warning = ""
 
     def _path(self, doc: Document) -> Path:
         return self._key_path(document_key(doc))
@@ -96,31 +102,71 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc: Document) -> DocumentExtraction | None:
-        """The cached extraction of ``doc``, or None (counted as a hit or a miss)."""
-        return self.get_key(document_key(doc), doc.doc_id)
+        """The cached extraction of ``doc`` if its entry validates, else None (counted as a hit or a miss)."""
+        return self.get_key(document_key(doc), doc.doc_id, len(doc.text))
 
-    def get_key(self, key: str, doc_id: str) -> DocumentExtraction | None:
-        """The cached extraction of the document whose :func:`document_key` is ``key``, or None."""
+    def get_key(self, key: str, doc_id: str, length: int) -> DocumentExtraction | None:
+        """The cached extraction of the document whose :func:`document_key` is ``key`` (its id ``doc_id``, its text
+        ``length`` characters long) if the entry validates, else None."""
         try:
-            ex = decode(self._key_path(key).read_bytes())
-        except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1
-            return None
-        if ex.doc_id != doc_id:
+            raw = self._key_path(key).read_bytes()
+            ex = decode(raw)
+            valid = encode(ex) == raw and _valid(ex, doc_id, length)  # the round trip catches reordered indices
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+            valid = False
+        if not valid:
             self.misses += 1
             return None
         self.hits += 1
         return ex
 
     def put(self, doc: Document, ex: DocumentExtraction) -> None:
+        """Store ``doc``'s extraction; if the cache cannot be written, warn once and stop caching."""
+        if not self.writable:
+            return
         path = self._path(doc)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_quickly(path, encode(ex))
+        try:
+            if path.is_dir() and not path.is_symlink():  # a folder where an entry belongs: a damaged cache
+                shutil.rmtree(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _replace_quickly(path, encode(ex))
+        except OSError as exc:
+            self.writable = False
+            self.warning = f"cannot write the build cache in {self.root}: {exc.strerror or exc}; building without it"
+            print(f"kg build: warning: {self.warning}", file=sys.stderr)
 
     def drop_stale(self) -> None:
         """Delete the folders of other pipeline keys: their entries can never be used again."""
         if not self.root.is_dir():
             return
-        for child in self.root.iterdir():
+        for child in sorted(self.root.iterdir()):
             if child.is_dir() and child != self.folder:
                 shutil.rmtree(child, ignore_errors=True)
+
+
+def _int(value: object, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _text(value: object) -> bool:
+    return type(value) is str
+
+
+def _valid(ex: DocumentExtraction, doc_id: str, n: int) -> bool:
+    """Every field of a decoded extraction has its type, and every offset lies inside its document's ``n``
+    characters."""
+
+    def mention(m: Mention) -> bool:
+        return (m.doc_id == doc_id and _int(m.start, 0, n) and _int(m.end, m.start, n) and _text(m.text)
+                and all(_text(k) and type(w) in (int, float) for k, w in m.type_votes) and _text(m.source)
+                and type(m.initial) is bool and _text(m.handle) and _text(getattr(m, "same_as", "")))
+
+    def evidence(e: Evidence) -> bool:
+        s = e.sentence
+        return (e.doc_id == doc_id and _int(s.start, 0, n) and _int(s.end, s.start, n) and _text(s.text)
+                and _int(e.start, 0, n) and _int(e.end, e.start, n) and _text(e.rule)
+                and type(e.confidence) in (int, float) and 0 <= e.confidence <= 1
+                and all(_text(k) and _text(v) for k, v in e.attributes))
+
+    return ex.doc_id == doc_id and all(mention(m) for m in ex.mentions) and all(
+        mention(r.subject) and mention(r.object) and _text(r.predicate) and evidence(r.evidence) for r in ex.relations)

@@ -9,12 +9,15 @@ same length, so every offset kg reports is an offset into the decoded file.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import overload
 
@@ -29,37 +32,113 @@ FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 @dataclass(frozen=True)
 class CorpusReport:
-    """What reading a corpus gave: the documents, and the files skipped with their reasons."""
+    """What reading a corpus gave: the documents, the files skipped with their reasons, and the files read with
+    a repair worth knowing about (invalid UTF-8 bytes replaced)."""
 
     documents: list[Document]
     skipped: list[Skipped]
+    notes: list[Skipped] = field(default_factory=list)
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Every file under ``root`` (or ``root`` itself), in a stable order, hidden files left out."""
-    if root.is_file():
-        yield root
-        return
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+def printable_path(rel: str) -> str:
+    """A path as text that can be printed and written in RDF: bytes of a non-UTF-8 name shown as ``\\xNN``."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def walk(root: Path, follow_links: bool = False) -> Iterator[tuple[Path, str] | Skipped]:
+    """Every regular file under ``root`` as (path, relative name), in a stable order, and a :class:`Skipped` for
+    each entry that cannot be read, with why: a link out of the input folder (unless ``follow_links``), a link
+    loop, a dangling link, a pipe, a device, a socket, an unreadable folder, a name that is not UTF-8.
+
+    Iterative (a folder nested 1,500 deep is no ``RecursionError``); never opens anything but regular files (a
+    FIFO would block the build); hidden entries (a name starting with ".") are left out silently, as before.
+    """
+    root_real = root.resolve()
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, str]] = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                yield Skipped(printable_path(prefix.rstrip("/")), "symbolic link loop (a folder already read)")
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield Skipped(printable_path(prefix.rstrip("/") or str(folder)),
+                          f"unreadable folder: {exc.strerror or exc}")
             continue
-        if path.is_file():
-            yield path
+        subfolders: list[tuple[Path, str]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            shown = printable_path(rel)
+            path = Path(entry.path)
+            if shown != rel:
+                yield Skipped(shown, "file name is not valid UTF-8 (rename it to read it)")
+                continue
+            try:
+                if entry.is_symlink():
+                    target = path.resolve()
+                    if not target.exists():
+                        yield Skipped(shown, "dangling symbolic link")
+                        continue
+                    if not follow_links and not target.is_relative_to(root_real):
+                        yield Skipped(shown, "symbolic link out of the input folder (kg build --follow-links reads it)")
+                        continue
+                mode = path.stat().st_mode
+            except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop on resolve()
+                yield Skipped(shown, f"unreadable: {getattr(exc, 'strerror', None) or 'symbolic link loop'}")
+                continue
+            if stat.S_ISDIR(mode):
+                subfolders.append((path, rel + "/"))
+            elif stat.S_ISREG(mode):
+                yield path, rel
+            else:
+                yield Skipped(shown, f"{_kind(mode)}, not a file")
+        stack.extend(reversed(subfolders))
 
 
-def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None) -> CorpusReport:
+def corpus_files(root: Path, follow_links: bool = False) -> Iterator[tuple[Path, str] | Skipped]:
+    """What reading ``root`` goes through, in a stable order: every regular file under a folder (:func:`walk`) as
+    (path, relative name) and a :class:`Skipped` for each entry that cannot be read; a file itself; or why ``root``
+    is neither (a pipe, a device)."""
+    if root.is_dir():
+        yield from walk(root, follow_links)
+    elif root.is_file():
+        yield root, root.name
+    else:
+        yield Skipped(printable_path(root.name), f"{_kind(root.stat().st_mode)}, not a file")
+
+
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None,
+                follow_links: bool = False) -> CorpusReport:
     """Read every usable document under ``root``; raises ``FileNotFoundError`` if ``root`` does not exist.
 
     The same text under two file names is one source: the first (in path order) is read, the others are skipped as
     duplicates. ``language`` forces every document's language; by default it is detected (:mod:`kg.language`) and
-    a document that is not French is skipped with the language it seems to be in.
+    a document that is not French is skipped with the language it seems to be in. Symbolic links out of ``root``
+    are skipped unless ``follow_links`` (see :func:`walk`).
     """
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for item in iter_documents(root, max_bytes, language=language):
+    notes: list[Skipped] = []
+    for item in iter_documents(root, max_bytes, language=language, follow_links=follow_links, notes=notes):
         (skipped if isinstance(item, Skipped) else documents).append(item)
-    return CorpusReport(documents, skipped)
+    return CorpusReport(documents, skipped, notes)
 
 
 #: Reading one file as :func:`iter_documents` does before it compares files: the document (in its language) or why
@@ -78,18 +157,32 @@ def read_one(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES,
     return foreign or doc, text_hash
 
 
-def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, files: Iterable[Path] | None = None,
-                   language: str | None = None, read: Reader | None = None) -> Iterator[Document | Skipped]:
-    """Every file under ``root`` (or ``files``, listed by :func:`iter_files`) read in turn, as :func:`read_corpus`
+def repaired(doc: Document) -> tuple[Document, Skipped | None]:
+    """A document read with invalid UTF-8 bytes replaced (see :func:`decode`) as plain UTF-8, and a note saying so."""
+    if not doc.encoding.endswith(REPAIRED):
+        return doc, None
+    count = doc.encoding.removesuffix(REPAIRED).split(" ", 1)[1]
+    return replace(doc, encoding="utf-8"), Skipped(doc.path, f"{count} invalid UTF-8 byte(s) replaced by U+FFFD")
+
+
+def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   files: Iterable[tuple[Path, str] | Skipped] | None = None, language: str | None = None,
+                   read: Reader | None = None, follow_links: bool = False,
+                   notes: list[Skipped] | None = None) -> Iterator[Document | Skipped]:
+    """Every file under ``root`` (or ``files``, listed by :func:`corpus_files`) read in turn, as :func:`read_corpus`
     reads them, one in memory at a time. ``read`` may answer for a file without reading it (a build that remembers
-    unchanged files, :class:`kg.incremental.FileIndex`); duplicates and ids are decided here, for every file alike."""
+    unchanged files, :class:`kg.incremental.FileIndex`); duplicates and ids are decided here, for every file alike.
+    Files read with a repair (invalid UTF-8 bytes replaced) are added to ``notes``."""
     if not root.exists():
         raise FileNotFoundError(f"input path does not exist: {root}")
     read = read or (lambda path, rel: read_one(path, rel, max_bytes, language))
     seen_ids: set[str] = set()
     seen_texts: dict[str, str] = {}
-    for path in iter_files(root) if files is None else files:
-        rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+    for item in corpus_files(root, follow_links) if files is None else files:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        path, rel = item
         result, text_hash = read(path, rel)
         if text_hash is not None:
             first = seen_texts.setdefault(text_hash, rel)
@@ -99,6 +192,9 @@ def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, files: Iterab
         if isinstance(result, Skipped):
             yield result
             continue
+        result, repair = repaired(result)
+        if repair is not None and notes is not None:
+            notes.append(repair)
         doc_id = result.doc_id
         n = 2
         while doc_id in seen_ids:  # "a.txt" and "a.md" in one folder
@@ -124,7 +220,7 @@ class DocumentRef:
         doc = read_document(self.file, self.path, max_bytes=self.max_bytes)
         if isinstance(doc, Skipped):
             raise OSError(f"{self.path} changed while the build ran: {doc.reason}")
-        return replace(doc, doc_id=self.doc_id, language=self.language)
+        return replace(repaired(doc)[0], doc_id=self.doc_id, language=self.language)
 
 
 class Documents(Sequence[Document]):
@@ -166,11 +262,11 @@ def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
         return Skipped(rel, f"unreadable: {exc.strerror or exc}")
     if not raw.strip():
         return Skipped(rel, "empty file")
-    if looks_binary(raw):
+    if bom_encoding(raw) is None and looks_binary(raw):  # UTF-16/32 text is full of NUL bytes: read by its BOM
         return Skipped(rel, "binary file (not text)")
     decoded = decode(raw)
     if decoded is None:
-        return Skipped(rel, "cannot decode as UTF-8, cp1252 or latin-1")
+        return Skipped(rel, "cannot decode as UTF-8, UTF-16, UTF-32, cp1252 or latin-1")
     text, encoding = decoded
     if suffix in {".md", ".markdown"}:
         text = blank_markdown(text)
@@ -198,20 +294,61 @@ def looks_binary(raw: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
+# Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+REPAIRED = " repaired"  # suffix of Document.encoding while reading: "utf-8 3 repaired" (see read_corpus)
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    return next((name for bom, name in BOMS if raw.startswith(bom)), None)
+
+
+def _readable(text: str) -> bool:
+    if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, decided in C
+        return True
+    printable = sum(1 for c in text if c.isprintable() or c in "\n\t")
+    return printable >= 0.95 * len(text)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode(raw: bytes) -> tuple[str, str] | None:
-    """Decode as UTF-8 (BOM allowed), else cp1252, else latin-1; ``None`` if the result is not readable text."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    for encoding in FALLBACK_ENCODINGS:
+    """Decode by byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else cp1252, else latin-1; ``None`` if the
+    result is not readable text.
+
+    A UTF-8 file with a few stray invalid bytes stays UTF-8 (each bad byte becomes U+FFFD, and the encoding says
+    ``"utf-8 N repaired"``): decoding it all as cp1252 would turn every accented letter into two (« HÃ© »).
+    It counts as UTF-8 when it has at least as many valid multi-byte characters as invalid bytes.
+    """
+    by_bom = bom_encoding(raw)
+    if by_bom is not None:
         try:
-            text = raw.decode(encoding)
+            text = raw.decode(by_bom)
+        except UnicodeDecodeError:
+            return None
+        text = _normalise_newlines(text.lstrip("\ufeff"))
+        return (text, by_bom.removesuffix("-sig")) if _readable(text) else None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+        multibyte = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+        if 0 < bad <= multibyte:
+            text = _normalise_newlines(text)
+            return (text, f"utf-8 {bad}{REPAIRED}") if _readable(text) else None
+    else:
+        text = _normalise_newlines(text)
+        return (text, "utf-8") if _readable(text) else None
+    for encoding in FALLBACK_ENCODINGS[1:]:
+        try:
+            text = _normalise_newlines(raw.decode(encoding))
         except UnicodeDecodeError:
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, decided in C
-            return text, encoding
-        printable = sum(1 for c in text if c.isprintable() or c in "\n\t")
-        if printable >= 0.95 * len(text):
+        if _readable(text):
             return text, encoding
     return None
 

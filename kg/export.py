@@ -8,18 +8,22 @@ JSON-LD nodes and values are sorted, and every file is written atomically.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import rdflib
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.atomic import atomic_open
-from kg.graph import union_graph
+from kg.graph import RUN_DEPENDENT, union_graph
 from kg.ontology import ontology_dir
+from kg.serialize import write_dataset
 
 FORMATS: dict[str, str] = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
                            "jsonld": "graph.jsonld"}
@@ -42,11 +46,24 @@ def read_dataset(path: Path) -> Dataset:
     if fmt is None:
         raise ValueError(f"unknown graph format {path.suffix!r} (expected one of {', '.join(sorted(RDF_FORMATS))})")
     ds = Dataset()
-    if fmt in QUAD_FORMATS:
-        ds.parse(path, format=fmt)
-    else:
-        ds.graph(DATASET_DEFAULT_GRAPH_ID).parse(path, format=fmt)
+    with exact_literals():
+        if fmt in QUAD_FORMATS:
+            ds.parse(path, format=fmt)
+        else:
+            ds.graph(DATASET_DEFAULT_GRAPH_ID).parse(path, format=fmt)
     return ds
+
+
+@contextmanager
+def exact_literals() -> Iterator[None]:
+    """Parse with rdflib's literal normalisation off: ``"01"^^xsd:integer`` stays that term (normalised it would
+    become ``"1"``, another term, and ``kg load`` would put into a store something the build never wrote)."""
+    saved = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        rdflib.NORMALIZE_LITERALS = saved
 
 
 @cache
@@ -74,10 +91,10 @@ def _sort_json(value: Any) -> Any:
 
 def serialize(dataset: Dataset, fmt: str) -> bytes:
     """The bytes of one format; ``fmt`` among ``ttl trig nt nq jsonld``."""
-    if fmt == "ttl":
-        return union_graph(dataset).serialize(format="turtle", encoding="utf-8")
-    if fmt == "trig":
-        return dataset.serialize(format="trig", encoding="utf-8")
+    if fmt in ("ttl", "trig"):  # kg's own writer: rdflib's Turtle writer changes terms ("1"^^xsd:decimal -> 1.0)
+        text = io.StringIO()
+        write_dataset(dataset, text, union=fmt == "ttl", skip=RUN_DEPENDENT)
+        return text.getvalue().encode("utf-8")
     if fmt == "nt":
         return _sorted_lines(union_graph(dataset).serialize(format="nt", encoding="utf-8"))
     if fmt == "nq":

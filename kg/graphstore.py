@@ -11,11 +11,13 @@ answers as on graph.trig. ``OUT/store/kg-manifest.json`` records a digest of eve
 graph, or one subject of the entities and metadata graphs; see :class:`kg.assemble.Part`) and the size and time of
 the files it equals.
 
-A build brings it up to date in a copy: a first build (or one that changed most of the graph) bulk-loads the two
-files into a new database; later builds take a hard-linked checkpoint of the old one and apply only the parts whose
-digest changed: the graphs of new, changed and removed documents, the entities they touch, and the metadata of every
-document (its build time changes on every build). Then the copy replaces ``OUT/store`` (:func:`install`), so an
-interrupted build leaves the previous store, and readers never see a half-updated one.
+The store is one of a build's outputs (:class:`kg.outputs.OutputSet`): it is made in the build's staged folder
+``OUT/.kg-builds/<id>/store`` and switches in with graph.ttl and graph.trig (``OUT/store`` links to
+``.kg-current/store``), so after any interruption a reader finds the old files with the old store or the new
+files with the new store, never a mix nor a half-updated store. A first build (or one that changed most of the
+graph) bulk-loads the two files into a new database; later builds take a hard-linked checkpoint of the current
+one and apply only the parts whose digest changed: the graphs of new, changed and removed documents, the entities
+they touch, and the run-dependent metadata (every document's build time changes on every build).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import pyoxigraph as ox
 
 from kg.assemble import Part
 from kg.graph import RUN_DEPENDENT
+from kg.outputs import CURRENT
 
 STORE_DIR = "store"
 MANIFEST = "kg-manifest.json"
@@ -280,54 +283,45 @@ def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new
     return len(changed)
 
 
-def install(staged: Path, target: Path) -> None:
-    """Put the store built in ``staged`` in place of ``target``: two renames, the old one deleted after.
-
-    This is the step a whole-output switch wraps; :func:`recover` finishes it if a crash fell between the renames.
-    """
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staged, target)
-    shutil.rmtree(old, ignore_errors=True)
+def _current_build(out: Path) -> Path:
+    """The folder holding a build's current outputs: ``OUT/.kg-current`` resolved once (so a build switching in
+    meanwhile cannot pair one build's store with another's files), or ``OUT`` itself for an older layout."""
+    link = out / CURRENT
+    return link.resolve() if link.is_dir() else out
 
 
-def recover(target: Path) -> None:
-    """After a crash between :func:`install`'s renames, put the previous store back."""
-    old = target.with_name(f".{target.name}.old")
-    if not target.exists() and old.exists():
-        os.replace(old, target)
-    shutil.rmtree(target.with_name(f".{target.name}.new"), ignore_errors=True)
+def current_store(out: Path) -> Path | None:
+    """The store of the current build in ``out`` (what the next build updates), or None."""
+    folder = store_dir(_current_build(Path(out)))
+    return folder if folder.is_dir() and read_manifest(folder) is not None else None
 
 
 def find_store(path: Path) -> Path | None:
-    """The store to query for ``path``: a store folder itself, or the store of a build folder if it equals the
-    folder's graph files; None when the files must be read instead."""
+    """The store to query for ``path``: a store folder itself, or the store of a build folder's current build if
+    it equals that build's graph files; None when the files must be read instead."""
     if not path.is_dir():
         return None
     if read_manifest(path) is not None:
         return path
-    folder = store_dir(path)
-    return folder if is_current(folder, path / "graph.trig", path / "graph.ttl") else None
+    build = _current_build(path)
+    folder = store_dir(build)
+    return folder if is_current(folder, build / "graph.trig", build / "graph.ttl") else None
 
 
-def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int,
-                  run_file: Path | None = None) -> tuple[Path, str]:
-    """Make the next ``OUT/store`` beside it (``OUT/.store.new``) from the graph files just written (graph.ttl has
-    ``triples``), from a checkpoint of the current one when only some parts changed; returns the new folder and
-    ``"created"`` or ``"updated"``. Nothing readers see changes until :func:`install`."""
-    target = store_dir(out)
-    recover(target)
-    staged = target.with_name(f".{target.name}.new")
+def prepare_store(current: Path | None, staged: Path, trig: Path, ttl: Path, parts: list[Part], triples: int,
+                  run_file: Path | None = None) -> str:
+    """Make the next store in ``staged`` (inside the build's staged outputs, :class:`kg.outputs.OutputSet`) from
+    the graph files just written (graph.ttl has ``triples``): from a checkpoint of the ``current`` store when only
+    some parts changed, else from the files; returns ``"updated"`` or ``"created"``. Readers see nothing of it until
+    the outputs switch."""
     header = _header(trig)
     manifest = _manifest(trig, ttl, parts, header, triples)
-    old = read_manifest(target) if target.is_dir() else None
+    old = read_manifest(current) if current is not None else None
     incremental = old is not None and old["header"] == manifest["header"] and (
         len(_changes(old["graphs"], manifest["graphs"])) <= FULL_RELOAD_SHARE * max(1, len(parts)))
     try:
-        if incremental:
-            ox.Store.read_only(str(target)).backup(str(staged))  # hard links: instant, the live store untouched
+        if incremental and current is not None:
+            ox.Store.read_only(str(current)).backup(str(staged))  # hard links: instant, the live store untouched
             store = ox.Store(str(staged))
             apply_changes(store, trig, parts, old["graphs"], manifest["graphs"], _prefixes(header), run_file)
             store.flush()
@@ -338,17 +332,4 @@ def prepare_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: 
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    return staged, "updated" if incremental else "created"
-
-
-def update_store(out: Path, trig: Path, ttl: Path, parts: list[Part], triples: int,
-                 run_file: Path | None = None) -> str:
-    """:func:`prepare_store`, then :func:`install`: ``OUT/store`` equals the files; returns how it was made."""
-    staged, state = prepare_store(out, trig, ttl, parts, triples, run_file)
-    install(staged, store_dir(out))
-    return state
-
-
-def remove_store(out: Path) -> None:
-    """Delete ``OUT/store`` (a build without a store must not leave a stale one)."""
-    shutil.rmtree(store_dir(out), ignore_errors=True)
+    return "updated" if incremental else "created"

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pyoxigraph import NamedNode
 from rdflib import URIRef
 
 from kg.vocab import DEFAULT_BASE_IRI
@@ -34,10 +35,20 @@ def short_hash(*parts: object, length: int = 16) -> str:
 
 
 def check_base(base: str) -> str:
-    """A base IRI must be absolute and end with '/' or '#'; a missing '/' is added."""
+    """A base IRI must be absolute and end with '/' or '#'; a missing '/' is added.
+
+    The IRIs kg makes from it (``{base}entity/x``) must also be valid RFC 3987 IRIs, as Oxigraph checks them
+    (``kg query``, ``kg serve``, any store): ``%zz``, a second ``#`` or a broken ``[::1`` host are refused here,
+    before any work, rather than in a graph that kg's own ``kg query`` cannot load.
+    """
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base):
         raise ValueError(f"base IRI must be an absolute IRI without spaces or <>\"{{}}|\\^`: {base!r}")
-    return base if base.endswith(("/", "#")) else base + "/"
+    base = base if base.endswith(("/", "#")) else base + "/"
+    try:
+        NamedNode(f"{base}entity/x")
+    except ValueError as exc:
+        raise ValueError(f"base IRI is not a valid IRI ({str(exc).splitlines()[0]}): {base!r}") from None
+    return base
 
 
 @lru_cache(maxsize=1 << 16)  # the same few IRIs are made for every statement

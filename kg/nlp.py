@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,16 +49,22 @@ def merge_hashtags(doc: Doc) -> Doc:
 
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start (and the whitespace token before it as not)."""
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
+    """Mark the first token after a line break as a sentence start (and the whitespace token before it as not).
+
+    The marks are set through one array: spaCy's ``Token.is_sent_start`` setter checks the whole Doc for a parse
+    on every assignment, which made this component quadratic in the length of a text (issue 13).
+    """
+    starts = doc.to_array([SENT_START]).astype("int64")  # 1 start, -1 not a start, 0 unset (stored as uint64)
+    tokens = list(doc)
+    for i in range(1, len(tokens)):
+        tok, prev = tokens[i], tokens[i - 1]
         if tok.is_space:
-            tok.is_sent_start = False if "\n" not in prev.whitespace_ + prev.text else tok.is_sent_start
+            if "\n" not in prev.whitespace_ + prev.text:
+                starts[i] = -1
             continue
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+            starts[i] = 1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

@@ -20,7 +20,7 @@ from typing import IO
 from kg.assemble import GraphFiles, Lifted, document_triples
 from kg.cache import ExtractionCache, document_key
 from kg.codec import decode, encode
-from kg.corpus import DEFAULT_MAX_BYTES, DocumentRef, Documents, iter_documents, iter_files
+from kg.corpus import DEFAULT_MAX_BYTES, DocumentRef, Documents, corpus_files, iter_documents
 from kg.engines import Engine
 from kg.extract import DocumentExtraction
 from kg.incremental import FileIndex, GraphPack, fingerprint
@@ -33,12 +33,14 @@ from kg.spool import RecordSpool
 
 @dataclass
 class CorpusRun:
-    """What reading and extracting a corpus gave: where each document is and its cache key, what was skipped, the
-    cache's help."""
+    """What reading and extracting a corpus gave: where each document is, its cache key and length, what was
+    skipped or read with a repair, the cache's help."""
 
     refs: list[DocumentRef] = field(default_factory=list)
     keys: list[str | None] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)  # characters of each document's text
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[Skipped] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
 
@@ -49,23 +51,25 @@ def extract_corpus(
     engine: Engine,
     cache: ExtractionCache | None,
     on_document: Callable[[Document], None],
-    on_extraction: Callable[[DocumentExtraction, str | None], None],
+    on_extraction: Callable[[DocumentExtraction, str | None, int], None],
     index: FileIndex | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     language: str | None = None,
+    follow_links: bool = False,
     progress: bool | None = None,
 ) -> CorpusRun:
     """Read every document once, in corpus order (``on_document``), and hand over every extraction once with the
-    document's cache key (``on_extraction``). ``index`` answers for files unchanged since the last build, unread.
-    Misses are parsed by ``engine`` after the reading pass (it reads them again from disk, in order); resolution
-    does not depend on the order extractions come in.
+    document's cache key and text length (``on_extraction``). ``index`` answers for files unchanged since the last
+    build, unread. Symbolic links out of ``source`` are skipped unless ``follow_links``. Misses are parsed by
+    ``engine`` after the reading pass (it reads them again from disk, in order); resolution does not depend on the
+    order extractions come in.
     """
     run = CorpusRun()
     misses: list[int] = []
-    files = list(iter_files(source))
+    files = list(corpus_files(source, follow_links))
     with progress_bar(len(files), progress) as bar:
         reader = index.read if index and index.folder is not None else None
-        for item in iter_documents(source, max_bytes, files, language=language, read=reader):
+        for item in iter_documents(source, max_bytes, files, language=language, read=reader, notes=run.notes):
             if isinstance(item, Skipped):
                 run.skipped.append(item)
                 bar.update(1)
@@ -82,12 +86,13 @@ def extract_corpus(
                     index.record(item, key)
             run.refs.append(ref)
             run.keys.append(key)
+            run.lengths.append(len(item.text))
             on_document(item)
-            ex = cache.get_key(key, item.doc_id) if cache is not None and key is not None else None
+            ex = cache.get_key(key, item.doc_id, len(item.text)) if cache is not None and key is not None else None
             if ex is None:
                 misses.append(len(run.refs) - 1)
                 continue
-            on_extraction(ex, key)
+            on_extraction(ex, key, len(item.text))
             bar.update(1)
         run.hits = len(run.refs) - len(misses)
         run.misses = len(misses)
@@ -98,7 +103,7 @@ def extract_corpus(
                 raise RuntimeError(f"engine returned {ex.doc_id} for {ref.doc_id}")
             if cache is not None:
                 cache.put(ref.read(), ex)
-            on_extraction(ex, run.keys[i])
+            on_extraction(ex, run.keys[i], run.lengths[i])
             bar.update(1)
     return run
 
@@ -111,25 +116,26 @@ class Spool:
         self.records = RecordSpool(path)
         self.keep_extractions = keep_extractions
 
-    def add(self, ex: DocumentExtraction, key: str | None, names: list[str]) -> None:
-        head = json.dumps([ex.doc_id, key, names], ensure_ascii=False).encode("utf-8", "surrogatepass")
+    def add(self, ex: DocumentExtraction, key: str | None, length: int, names: list[str]) -> None:
+        head = json.dumps([ex.doc_id, key, length, names], ensure_ascii=False).encode("utf-8", "surrogatepass")
         self.records.append(head + b"\t" + (encode(ex) if self.keep_extractions or key is None else b""))
 
-    def __iter__(self) -> Iterator[tuple[str, str | None, list[str], bytes]]:
+    def __iter__(self) -> Iterator[tuple[str, str | None, int, list[str], bytes]]:
         for record in self.records:
             head, _, body = record.partition(b"\t")
-            doc_id, key, names = json.loads(head)
-            yield doc_id, key, names, body
+            doc_id, key, length, names = json.loads(head)
+            yield doc_id, key, length, names, body
 
     def extractions(self, cache: ExtractionCache | None) -> Iterator[DocumentExtraction]:
-        for doc_id, key, _names, body in self:
-            yield _extraction(doc_id, key, body, cache)
+        for doc_id, key, length, _names, body in self:
+            yield _extraction(doc_id, key, length, body, cache)
 
 
-def _extraction(doc_id: str, key: str | None, body: bytes, cache: ExtractionCache | None) -> DocumentExtraction:
+def _extraction(doc_id: str, key: str | None, length: int, body: bytes,
+                cache: ExtractionCache | None) -> DocumentExtraction:
     if body:
         return decode(body)
-    ex = cache.get_key(key, doc_id) if cache is not None and key is not None else None
+    ex = cache.get_key(key, doc_id, length) if cache is not None and key is not None else None
     if ex is None:
         raise RuntimeError(f"the cached extraction of {doc_id} disappeared during the build")
     return ex
@@ -162,10 +168,11 @@ class DocumentGraphs:
         self.facts: set[tuple[str, str, str]] = set()
 
     def add_all(self, spool: Spool, cache: ExtractionCache | None) -> None:
-        for doc_id, key, names, body in spool:
-            self.add(doc_id, key, names, body, cache)
+        for doc_id, key, length, names, body in spool:
+            self.add(doc_id, key, length, names, body, cache)
 
-    def add(self, doc_id: str, key: str | None, names: list[str], body: bytes, cache: ExtractionCache | None) -> None:
+    def add(self, doc_id: str, key: str | None, length: int, names: list[str], body: bytes,
+            cache: ExtractionCache | None) -> None:
         graph = graph_iri(self.base, f"document/{doc_id}")
         fp = None
         if self.pack is not None and key is not None:
@@ -177,7 +184,7 @@ class DocumentGraphs:
                 self.facts.update(facts)
                 self.pack.put(doc_id, fp, data)
                 return
-        ex = _extraction(doc_id, key, body, cache)
+        ex = _extraction(doc_id, key, length, body, cache)
         triples, lifted = document_triples(self.base, ex, self.resolution, self.keep, self.infer)
         lines = self.files.add_graph(graph, triples)
         facts = sorted({(s, p, o) for s, p, o, _ in lifted})
@@ -193,8 +200,8 @@ class DocumentGraphs:
         resolution, keep, log = self.resolution, self.keep, self.log
 
         def from_cache() -> Iterator[Lifted]:
-            for ref, key in zip(corpus.refs, corpus.keys, strict=True):
-                ex = cache.get_key(key, ref.doc_id) if cache is not None and key is not None else None
+            for ref, key, length in zip(corpus.refs, corpus.keys, corpus.lengths, strict=True):
+                ex = cache.get_key(key, ref.doc_id, length) if cache is not None and key is not None else None
                 if ex is not None:
                     yield from (t for t in resolution.lift(ex) if keep is None or keep(t[0], t[1], t[2]))
 

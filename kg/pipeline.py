@@ -3,25 +3,25 @@
 ``build()`` is the whole job, used by ``kg build`` and by Python users alike. It never holds the corpus: documents
 are read one at a time, extractions go to a spool file, resolution keeps names, types and counts
 (:class:`kg.resolve.NameTable`), and quads go to sorted runs on disk (:mod:`kg.assemble`), so memory stays flat
-from a hundred documents to a hundred thousand. Outputs are written atomically (temporary file, then rename), so
-an interrupted build leaves the previous files intact; the persistent store ``out/store`` is updated in a copy that
-replaces it in one rename (:mod:`kg.graphstore`).
+from a hundred documents to a hundred thousand. Every output — graph.ttl, graph.trig, graph.html, the exports and
+the persistent store ``out/store`` (:mod:`kg.graphstore`) — is staged and switched in together (:mod:`kg.outputs`),
+so an interrupted build leaves the previous set of outputs intact, the store with it.
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
+import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset, Graph
-from rdflib.term import Node
 
 from kg import __version__
 from kg.assemble import LINE_EXPORTS, GraphFiles, Lifted, entity_triples, metadata_triples
@@ -35,17 +35,19 @@ from kg.incremental import FileIndex, GraphPack
 from kg.iri import check_base, graph_iri
 from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import installed_model_id
+from kg.outputs import OutputSet
 from kg.passes import DocumentGraphs, Spool, confident_facts, extract_corpus
 from kg.render import render_html
 from kg.resolve import NameTable, relations_from
 from kg.resolve.aliases import read_aliases
-from kg.serialize import write_trig, write_turtle
+from kg.serialize import write_dataset
 from kg.vocab import DEFAULT_BASE_IRI
 
 #: Above this many triples the page is not written: it would need the whole graph in rdflib (gigabytes) and show
 #: more than a browser can draw.
 HTML_MAX_TRIPLES = 2_000_000
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
+WORK = ".work"  # the build's sorted runs and spools, inside its staged output folder (removed before the switch)
 
 
 class OutputError(OSError):
@@ -54,6 +56,10 @@ class OutputError(OSError):
 
 class _NothingRead(Exception):
     """Raised inside the build's work folder when no document was read, so the folder goes before the error."""
+
+
+class WriteError(OutputError):
+    """Writing the outputs failed part-way (a full disk, an I/O error); the previous outputs are intact."""
 
 
 class NothingToBuild(ValueError):
@@ -90,11 +96,12 @@ class BuildResult:
     cache_hits: int = 0  # documents whose extraction came from the build cache
     cache_misses: int = 0  # documents parsed in this build
     base_iri: str = DEFAULT_BASE_IRI
+    notes: list[Skipped] = field(default_factory=list)  # files read with a repair (invalid UTF-8 bytes replaced)
     source: Path | None = None  # the folder or file that was read
     quads: int = 0  # in graph.trig
     relation_counts: Counter[str] = field(default_factory=Counter)  # relations by predicate
     store: str = ""  # how out/store was brought up to date: "created", "updated" or "" (none)
-    notes: list[str] = field(default_factory=list)  # what the build chose not to do, and why
+    left_out: list[str] = field(default_factory=list)  # what the build chose not to do, and why
     unread: int = 0  # files not read again: unchanged since the last build (kg.incremental.FileIndex)
     graphs_reused: int = 0  # document graphs copied from the last build (kg.incremental.GraphPack)
     _lifted: Callable[[], Iterable[Lifted]] | None = field(default=None, repr=False)
@@ -153,18 +160,10 @@ def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
     Both come straight from the dataset's quads through :mod:`kg.serialize`; the union is never built as a second
     rdflib graph (the writer merges a triple found in several graphs).
     """
-    prefixes = dict(dataset.namespaces())
-    default = dataset.default_graph.identifier
-    names = [None if g.identifier == default else g.identifier for g in dataset.graphs()]
-
-    def triples_of(name: Node | None) -> Iterator[tuple[Node, Node, Node]]:
-        return iter(dataset.default_graph if name is None else dataset.graph(name))
-
     with atomic_open(trig, "w") as fh:
-        write_trig(names, triples_of, prefixes, fh)
+        write_dataset(dataset, fh)
     with atomic_open(ttl, "w") as fh:
-        write_turtle(((s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None)) if p not in RUN_DEPENDENT),
-                     prefixes, fh)
+        write_dataset(dataset, fh, union=True, skip=RUN_DEPENDENT)
 
 
 def processed_at() -> str:
@@ -194,6 +193,7 @@ def build(
     batch_size: int = 16,
     store: bool = True,
     aliases: Path | str | None = None,
+    follow_links: bool = False,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
@@ -208,7 +208,8 @@ def build(
     Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
     ``cache`` keeps each document's extraction under ``out_dir/.kg-cache`` so the next build re-parses only new or
-    changed documents. ``BuildResult.timings`` has the seconds spent in each stage.
+    changed documents. ``BuildResult.timings`` has the seconds spent in each stage. Symbolic links out of the input
+    folder are skipped unless ``follow_links``.
 
     ``aliases`` is a user's TSV file of names fixed by hand (:mod:`kg.resolve.aliases`); it is read before any work,
     so a bad file fails fast (:class:`kg.resolve.aliases.AliasesError`, a ``ValueError``).
@@ -239,25 +240,26 @@ def build(
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     lap("load")
     wanted = [f for f in dict.fromkeys(exports) if f not in ("ttl", "trig")]
-    line_exports = {f: out / f"graph.{f}" for f in wanted if f in LINE_EXPORTS}
-    files = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     try:
-        with tempfile.TemporaryDirectory(prefix=".kg-work-", dir=out) as tmp:
-            work = Path(tmp)
+        # Every output is staged in a new build folder and all switch in at once (kg.outputs); the lock it holds
+        # keeps a second build of the same folder (and its cache, file index and graph pack) waiting.
+        with OutputSet(out) as outputs:
+            work = outputs.path(WORK)  # runs and spools; inside the staged folder, so an interrupted build's go too
+            work.mkdir()
             graph_files = GraphFiles(work, graph_prefixes(base), wanted)
             table = NameTable(fixed)
             spool = Spool(work / "extractions", keep_extractions=extraction_cache is None)
             metadata = graph_iri(base, "metadata")
             index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size, language)
 
-            def extracted(ex: DocumentExtraction, key: str | None) -> None:
-                spool.add(ex, key, table.add(ex))
+            def extracted(ex: DocumentExtraction, key: str | None, length: int) -> None:
+                spool.add(ex, key, length, table.add(ex))
 
             corpus = extract_corpus(
                 source, engine=runner, cache=extraction_cache, index=index, max_bytes=max_file_size, progress=progress,
                 on_document=lambda doc: graph_files.add_triples(metadata, metadata_triples(base, doc, info)),
-                language=language, on_extraction=extracted)
-            if not corpus.refs:  # nothing read: nothing written (the work folder goes with this block)
+                language=language, follow_links=follow_links, on_extraction=extracted)
+            if not corpus.refs:  # nothing read: nothing written (the staged folder goes with this block)
                 raise _NothingRead
             index.save()
             if extraction_cache is not None:
@@ -271,6 +273,7 @@ def build(
             if min_confidence > 0:
                 sure = confident_facts(spool.extractions(extraction_cache), resolution, min_confidence)
                 keep = lambda s, p, o: (s, p, o) in sure  # noqa: E731
+            line_exports = {f: outputs.path(f"graph.{f}") for f in wanted if f in LINE_EXPORTS}
             reuse = extraction_cache is not None and keep is None and not line_exports
             pack = GraphPack(extraction_cache.folder) if reuse and extraction_cache else None
             log = None if extraction_cache else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
@@ -282,55 +285,72 @@ def build(
                     pack.discard()
                 raise
             lap("graph")
-            parts = graph_files.write(files["trig"], files["ttl"], line_exports)
-            files.update(line_exports)
-            if "jsonld" in wanted:
-                from kg.export import write_exports
-
-                files.update(write_exports(_read_trig(files["trig"]), out, ["jsonld"]))
-            if pack is not None:
-                pack.save()
-            lap("write")
-            from kg.graphstore import remove_store, update_store
-
-            store_state = ""
-            if store:
-                store_state = update_store(out, files["trig"], files["ttl"], parts, graph_files.triples,
-                                           graph_files.run_file)
-                lap("store")
-            else:
-                remove_store(out)
+            try:
+                staged = _write_outputs(outputs, graph_files, line_exports, wanted, store, lap)
+                if pack is not None:
+                    pack.save()
+                result = BuildResult(
+                    documents=Documents(corpus.refs),
+                    skipped=corpus.skipped,
+                    notes=corpus.notes,
+                    entities=entities,
+                    timings=timings,
+                    cache_hits=corpus.hits if extraction_cache else 0,
+                    cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
+                    base_iri=base,
+                    source=source,
+                    quads=graph_files.quads,
+                    relation_counts=Counter(p for _, p, _ in graphs.facts),
+                    store=staged.pop("store", ""),
+                    unread=index.unread,
+                    graphs_reused=pack.reused if pack is not None else 0,
+                    _lifted=graphs.lifted_source(corpus, extraction_cache),
+                )
+                if html and graph_files.triples > HTML_MAX_TRIPLES:
+                    result.left_out.append(
+                        f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
+                        f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
+                elif html:
+                    result._graph = Graph().parse(outputs.path("graph.ttl"), format="turtle")
+                    render_html(result._graph, outputs.path("graph.html"))
+                    staged["html"] = "graph.html"
+                    lap("html")
+                shutil.rmtree(work)
+                outputs.commit()
+            except OSError as exc:
+                if isinstance(exc, OutputError):
+                    raise
+                raise WriteError(f"cannot write the outputs into {out}: {exc.strerror or exc}"
+                                 f"{' (disk full)' if exc.errno == errno.ENOSPC else ''}; the previous outputs are "
+                                 "unchanged") from exc
     except _NothingRead:
         if created:
-            with contextlib.suppress(OSError):
-                out.rmdir()
+            shutil.rmtree(out, ignore_errors=True)
         raise NothingToBuild(source, corpus.skipped, out) from None
-    result = BuildResult(
-        documents=Documents(corpus.refs),
-        skipped=corpus.skipped,
-        entities=entities,
-        files=files,
-        timings=timings,
-        cache_hits=corpus.hits if extraction_cache else 0,
-        cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
-        base_iri=base,
-        source=source,
-        quads=graph_files.quads,
-        relation_counts=Counter(p for _, p, _ in graphs.facts),
-        store=store_state,
-        unread=index.unread,
-        graphs_reused=pack.reused if pack is not None else 0,
-        _lifted=graphs.lifted_source(corpus, extraction_cache),
-    )
-    if html and graph_files.triples > HTML_MAX_TRIPLES:
-        result.notes.append(f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
-                            f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
-    elif html:
-        files["html"] = out / "graph.html"
-        render_html(result.graph, files["html"])
-        result.timings["html"] = time.perf_counter() - clock
+    result.files = {kind: out / name for kind, name in staged.items()}
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _write_outputs(outputs: OutputSet, graph_files: GraphFiles, line_exports: dict[str, Path], wanted: list[str],
+                   store: bool, lap: Callable[[str], None]) -> dict[str, str]:
+    """graph.trig, graph.ttl, the exports and (with ``store``) the store, into the staged set: kind -> file name,
+    and ``"store"`` -> how the store was made (``"created"`` from the files, ``"updated"`` from the current one)."""
+    trig, ttl = outputs.path("graph.trig"), outputs.path("graph.ttl")
+    parts = graph_files.write(trig, ttl, line_exports)
+    staged = {"ttl": ttl.name, "trig": trig.name} | {kind: path.name for kind, path in line_exports.items()}
+    if "jsonld" in wanted:
+        from kg.export import write_exports
+
+        staged.update({f: p.name for f, p in write_exports(_read_trig(trig), outputs.staging, ["jsonld"]).items()})
+    lap("write")
+    if store:
+        from kg.graphstore import STORE_DIR, current_store, prepare_store
+
+        staged["store"] = prepare_store(current_store(outputs.out), outputs.path(STORE_DIR), trig, ttl, parts,
+                                        graph_files.triples, graph_files.run_file)
+        lap("store")
+    return staged
 
 
 def _read_trig(path: Path) -> Dataset:

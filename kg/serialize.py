@@ -9,7 +9,9 @@ small fraction of its parsing cost.
 Layout: ``@prefix`` lines for the prefixes used, then one block per subject (sorted), ``rdf:type`` first as ``a``,
 other predicates and objects sorted, ``;`` and ``,`` abbreviations. TriG puts the default graph first, then each
 named graph (sorted by name) in braces.
-Literals use the short forms of Turtle for integers, decimals and booleans, like rdflib does.
+Literals use the short forms of Turtle for integers, decimals and booleans only where the short form reads back as
+the very same term (``"1"^^xsd:decimal`` stays quoted: ``1.0`` would be another term); every other literal is
+quoted, so what is written is what was built, term for term (tests/test_serialize_w3c.py runs the W3C suites).
 """
 
 from __future__ import annotations
@@ -18,18 +20,36 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from typing import IO
 
-from rdflib import RDF, XSD, BNode, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_INTEGER = re.compile(r"[+-]?\d+\Z")
-_DECIMAL = re.compile(r"[+-]?\d*\.\d+\Z")
+_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)?\Z")
+_BNODE = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
+# Turtle's INTEGER, DECIMAL and BOOLEAN productions, ASCII digits only (``\d`` would match ١٢٣)
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 _IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_STRING_ESCAPE = re.compile(r'["\\\n\r\t\b\f]')
+_STRING_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class UnwritableTerm(ValueError):
+    """A term no RDF syntax can hold (a lone surrogate is not a Unicode character): named, never half-written."""
+
+
+def _check_text(text: str, node: Node) -> None:
+    if _SURROGATE.search(text):
+        raise UnwritableTerm(f"cannot write {node!r}: it holds a lone surrogate, which is not a Unicode character")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
 
 Triple = tuple[Node, Node, Node]
 CACHE_LIMIT = 1 << 18  # formatted terms remembered at once
@@ -40,11 +60,15 @@ class TermWriter:
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         # Longest namespace first, so kgr: wins over a shorter namespace it extends.
-        self.namespaces = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda kv: -len(kv[0]))
+        # A prefix Turtle cannot declare (a bad name, an IRI needing escapes) is simply not used.
+        usable = [(str(ns), p) for p, ns in prefixes.items()
+                  if _PREFIX.match(p) and not _IRI_ESCAPE.search(str(ns)) and not _SURROGATE.search(str(ns))]
+        self.namespaces = sorted(usable, key=lambda kv: -len(kv[0]))
         self.used: dict[str, str] = {}
         self._cache: dict[Node, str] = {}
 
     def iri(self, iri: str) -> str:
+        _check_text(iri, URIRef(iri))
         for ns, prefix in self.namespaces:
             if iri.startswith(ns) and _LOCAL.match(iri, len(ns)):
                 self.used[prefix] = ns
@@ -60,7 +84,8 @@ class TermWriter:
         if isinstance(node, URIRef):
             text = self.iri(str(node))
         elif isinstance(node, BNode):
-            text = f"_:{node}"
+            # kept when it is a safe label; any other id is hex-encoded behind "u_", which no safe label has
+            text = f"_:{node}" if _BNODE.match(node) else f"_:u_{str(node).encode('utf-8', 'surrogatepass').hex()}"
         elif isinstance(node, Literal):
             text = self.literal(node)
         else:
@@ -74,11 +99,10 @@ class TermWriter:
             return lexical
         if dt == XSD.decimal and _DECIMAL.match(lexical):
             return lexical
-        if dt == XSD.decimal and _INTEGER.match(lexical):  # a whole decimal: written 5.0, as rdflib writes it
-            return lexical + ".0"
         if dt == XSD.boolean and lexical in ("true", "false"):
             return lexical
-        quoted = '"' + _STRING_ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], lexical) + '"'
+        _check_text(lexical, lit)
+        quoted = '"' + _STRING_ESCAPE.sub(_escape_char, lexical) + '"'
         if lit.language:
             return f"{quoted}@{lit.language}"
         if dt is not None and dt != XSD.string:
@@ -169,3 +193,21 @@ def write_trig(graph_names: Iterable[Node | None], triples_of: Callable[[Node | 
         out.write(_header(terms))
         body.seek(0)
         shutil.copyfileobj(body, out)
+
+
+def write_dataset(dataset: Dataset, out: IO[str], *, union: bool = False,
+                  skip: Container[Node] = frozenset()) -> None:
+    """An rdflib Dataset as TriG (every named graph), or with ``union`` as Turtle (the union of its graphs, the
+    triples whose predicate is in ``skip`` left out): what graph.trig and graph.ttl hold."""
+    prefixes = dict(dataset.namespaces())
+    if union:
+        quads = dataset.quads((None, None, None, None))
+        write_turtle(((s, p, o) for s, p, o, _g in quads if p not in skip), prefixes, out)
+        return
+    default = dataset.default_graph.identifier
+    names = [None if g.identifier == default else g.identifier for g in dataset.graphs()]
+
+    def triples_of(name: Node | None) -> Iterator[Triple]:
+        return iter(dataset.default_graph if name is None else dataset.graph(name))
+
+    write_trig(names, triples_of, prefixes, out)

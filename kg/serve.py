@@ -1,292 +1,277 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a built graph, on 127.0.0.1, with the standard library's HTTP server.
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph, on 127.0.0.1, that no web page can abuse.
 
 Why this shape: tools that speak SPARQL (SPARQLWrapper, YASGUI, Jena's ``rsparql``, notebooks) can then query a
-graph without loading it themselves, and the graph never leaves the machine. It is read-only by construction: the
-store is loaded once, queries go through :meth:`KnowledgeGraph.query`, and every SPARQL Update (``update=``, an
-``application/sparql-update`` body, or update text sent as a query) is refused with 403.
+graph without loading it themselves, and the graph never leaves the machine.
 
-Limits: each request gets ``timeout`` seconds, checked as solutions stream out (a single blocking step such as a
-sort over millions of rows is only noticed when it ends), and at most ``max_rows`` solutions; a cut result says so
-in the ``X-KG-Truncated: true`` header.
+* **HTTP** is waitress's (a well-kept pure-Python WSGI server): a listen backlog of 1024, a fixed number of
+  threads, idle or half-open connections closed after ``channel_timeout``, bodies over 1 MB refused (413) and a
+  malformed ``Content-Length`` answered 400 by the server itself. The standard library's ``http.server`` did none
+  of this (a backlog of 5, a thread per connection held for ever, ``Content-Length: -1`` read to the end).
+* **Queries** run in worker processes (:mod:`kg.query_pool`): a query still running at the deadline is killed,
+  so ``--timeout`` holds for any query (503), and the CPU stops when the answer is abandoned.
+* **Browsers**: no CORS header unless ``--cors ORIGIN``; a request whose ``Host`` is not 127.0.0.1 or localhost
+  (DNS rebinding) is refused with 421, one whose ``Origin`` is another site with 403.
+* **Federation** (``SERVICE``) would make the server send requests to other hosts: refused (400) unless
+  ``--allow-service``; a SERVICE that fails is a 400 too.
+* **Read-only**: every SPARQL Update (``update=``, an ``application/sparql-update`` body, or update text sent as a
+  query) is refused with 403. Every failure is an HTTP answer with a one-line reason, never a dropped connection.
+
+At most ``max_rows`` solutions are returned; a cut result says so in the ``X-KG-Truncated: true`` header.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
 
-from kg.query import KnowledgeGraph, QueryTimeout, Result, SparqlSyntaxError, term_text
-from kg.results import GRAPH_FORMATS, render
+from kg.endpoint import EXAMPLE, QueryJob, Reply, form_page, negotiate, plain, to_html
+from kg.query import KnowledgeGraph
+from kg.query_pool import Deadline, PoolError, QueryPool
 
 HOST = "127.0.0.1"
 MAX_BODY = 1_000_000  # bytes; a query longer than this is not a question, it is an attack
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the Host names this endpoint answers for
 
-# media type -> kg.results format, for SELECT/ASK and for CONSTRUCT/DESCRIBE
-SOLUTION_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/html": "html",
-    "text/plain": "table",
-}
-GRAPH_TYPES: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "text/plain": "ntriples",
-    "application/rdf+xml": "rdfxml",
-    "application/ld+json": "jsonld",
-    "text/html": "html",
-}
-# the ``format=`` / ``output=`` parameter some clients send instead of (or besides) an Accept header
-FORMAT_PARAM: dict[str, str] = {
-    "json": "json", "csv": "csv", "tsv": "tsv", "xml": "xml", "html": "html",
-    "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples", "rdfxml": "rdfxml",
-    "jsonld": "jsonld", "json-ld": "jsonld",
-}
-CONTENT_TYPES: dict[str, str] = {
-    "json": "application/sparql-results+json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "xml": "application/sparql-results+xml",
-    "table": "text/plain",
-    "html": "text/html",
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "rdfxml": "application/rdf+xml",
-    "jsonld": "application/ld+json",
-}
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.I,
 )
 
-FORM = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
-<style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto}}textarea{{width:100%;font-family:monospace}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}}</style></head>
-<body><h1>kg SPARQL endpoint</h1>
-<p>{triples} triples from <code>{source}</code>. Read-only; prefixes kg:, kgr:, rdf:, rdfs:, skos:, prov:,
-dcterms:, xsd:, owl: are predeclared.</p>
-<form action="/sparql" method="get">
-<textarea name="query" rows="12">{query}</textarea>
-<p><label>Results as <select name="format">
-<option value="html">HTML table</option><option value="json">JSON</option><option value="csv">CSV</option>
-<option value="tsv">TSV</option><option value="xml">XML</option><option value="turtle">Turtle (CONSTRUCT)</option>
-</select></label> <button type="submit">Run</button></p></form>
-{body}
-</body></html>
-"""
-EXAMPLE = """SELECT ?organization (COUNT(*) AS ?relations) WHERE {
-  ?o a kg:Organization ; skos:prefLabel ?organization .
-  { ?o ?p ?x } UNION { ?x ?p ?o }
-  ?x a ?type .
-} GROUP BY ?organization ORDER BY DESC(?relations) LIMIT 10"""
+# SPARQL tokens that can hide the word SERVICE: comments, strings, IRIs, variables and prefixed names.
+_TOKENS = re.compile(
+    r"#[^\n]*"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|[?$]\w+"
+    r"|[A-Za-z_][\w.-]*:[\w.:%-]*"
+    r"|(?P<word>[A-Za-z_]\w*)",
+    re.S,
+)
 
 
-def to_html(result: Result) -> str:
-    """An HTML table of the result, for people using the query form."""
-    if result.kind == "ask":
-        return f"<p>{'yes' if result.boolean else 'no'}</p>"
-    if result.kind == "graph":
-        return f"<pre>{html.escape(render(result, 'turtle'))}</pre>"
-    head = "".join(f"<th>{html.escape(v)}</th>" for v in result.variables)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(term_text(t))}</td>" for t in row) + "</tr>" for row in result.rows
-    )
-    note = " (truncated)" if result.truncated else ""
-    return f"<p>{len(result.rows)} rows{note}</p><table><tr>{head}</tr>{rows}</table>"
+def uses_service(sparql: str) -> bool:
+    """Whether the query has a ``SERVICE`` clause (the keyword, not the word inside a string, IRI or name)."""
+    return any((m.group("word") or "").upper() == "SERVICE" for m in _TOKENS.finditer(sparql))
 
 
-def negotiate(accept: str, offered: dict[str, str], default: str) -> str | None:
-    """The format for the best media type of an Accept header among ``offered``; ``None`` if nothing fits."""
-    if not accept.strip():
-        return default
-    choices: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept.split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        media = media.lower()
-        if q <= 0:
-            continue
-        if media in offered:
-            choices.append((-q, position, offered[media]))
-        elif media in ("*/*", "application/*", "text/*"):
-            choices.append((-q, position + 1000, default))
-    return min(choices)[2] if choices else None
+def refuse_update() -> Reply:
+    return plain(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
 
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    """Answers ``/`` (the query form) and ``/sparql`` (the protocol endpoint)."""
+class SparqlApp:
+    """The WSGI application: ``/`` (the query form) and ``/sparql`` (the protocol endpoint)."""
 
-    server: SparqlServer
-    server_version = "kg-sparql/0.1"
+    def __init__(self, pool: QueryPool, *, timeout: float, port: int, cors: str | None = None,
+                 allow_service: bool = False, verbose: bool = False) -> None:
+        self.pool = pool
+        self.timeout = timeout
+        self.port = port
+        self.cors = cors
+        self.allow_service = allow_service
+        self.verbose = verbose
 
-    def log_message(self, format: str, *args: object) -> None:
-        if self.server.verbose:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        try:
+            reply = self.handle(environ)
+        except Exception as exc:  # every failure is an answer; the traceback only with --verbose
+            if self.verbose:
+                import traceback
 
-    # ---- HTTP verbs
+                traceback.print_exc()
+            reply = plain(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(exc).__name__}")
+        data = reply.text.encode("utf-8")
+        headers = [("Content-Type", f"{reply.content_type}; charset=utf-8"), ("Content-Length", str(len(data))),
+                   ("X-Content-Type-Options", "nosniff"), *reply.headers.items(), *self.cors_headers(environ)]
+        start_response(f"{reply.status} {HTTPStatus(reply.status).phrase}", headers)
+        if self.verbose:
+            sys.stderr.write(f"{environ.get('REQUEST_METHOD')} {environ.get('PATH_INFO')} {reply.status}\n")
+        return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else data]
 
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        params = parse_qs(url.query, keep_blank_values=True)
-        if url.path not in ("/", "/sparql", "/query"):
-            self.reply(HTTPStatus.NOT_FOUND, "text/plain", "not found: the endpoint is /sparql\n")
-            return
-        if "update" in params:
-            self.refuse_update()
-            return
-        if "query" not in params:
-            if url.path == "/sparql" and "text/html" not in self.headers.get("Accept", ""):
-                self.reply(HTTPStatus.BAD_REQUEST, "text/plain", "missing query parameter\n")
-            else:
-                self.send_form(EXAMPLE, "")
-            return
-        self.answer(params["query"][0], params)
+    # ---- who may ask
 
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path not in ("/", "/sparql", "/query", "/update"):
-            self.reply(HTTPStatus.NOT_FOUND, "text/plain", "not found: the endpoint is /sparql\n")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.reply(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain", "request body too large\n")
-            return
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        content_type = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        params = parse_qs(url.query, keep_blank_values=True)
-        if url.path == "/update" or content_type == "application/sparql-update":
-            self.refuse_update()
-            return
+    def cors_headers(self, environ: dict[str, Any]) -> list[tuple[str, str]]:
+        origin = environ.get("HTTP_ORIGIN", "")
+        if self.cors is None or not origin or self.cors not in ("*", origin):
+            return []
+        return [("Access-Control-Allow-Origin", self.cors), ("Vary", "Origin")]
+
+    def refuse_caller(self, environ: dict[str, Any]) -> Reply | None:
+        """421 for a Host that is not this machine's loopback (a rebound DNS name), 403 for a foreign Origin."""
+        host = environ.get("HTTP_HOST")
+        if host is not None:
+            match = re.fullmatch(r"(\[[^\]]*\]|[^:]*)(?::(\d*))?", host)
+            name, port = (match.group(1).lower(), match.group(2)) if match else ("", None)
+            if name not in LOCAL_NAMES or (port and port != str(self.port)):
+                return plain(HTTPStatus.MISDIRECTED_REQUEST,
+                             f"Host {host[:100]!r} refused: this endpoint answers for 127.0.0.1:{self.port} only")
+        origin = environ.get("HTTP_ORIGIN")
+        own = {f"http://{name}:{self.port}" for name in LOCAL_NAMES}
+        if origin and origin not in own and self.cors not in (origin, "*"):
+            return plain(HTTPStatus.FORBIDDEN, f"Origin {origin[:100]!r} refused (kg serve --cors ORIGIN allows one)")
+        return None
+
+    # ---- routes
+
+    def handle(self, environ: dict[str, Any]) -> Reply:
+        refused = self.refuse_caller(environ)
+        if refused is not None:
+            return refused
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = environ.get("PATH_INFO", "/")
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if method == "OPTIONS":
+            allow = {"Allow": "GET, POST, HEAD, OPTIONS"}
+            if self.cors_headers(environ):
+                allow |= {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                          "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"}
+            return Reply(204, "text/plain", "", allow)
+        if method in ("PUT", "DELETE", "PATCH") or path == "/update":
+            return refuse_update()
+        if path not in ("/", "/sparql", "/query"):
+            return plain(HTTPStatus.NOT_FOUND, "not found: the endpoint is /sparql")
+        if method in ("GET", "HEAD"):
+            if "update" in params:
+                return refuse_update()
+            if "query" not in params:
+                if path == "/sparql" and "text/html" not in environ.get("HTTP_ACCEPT", ""):
+                    return plain(HTTPStatus.BAD_REQUEST, "missing query parameter")
+                return self.form(EXAMPLE)
+            return self.answer(params["query"][0], params, environ)
+        if method != "POST":
+            return plain(HTTPStatus.METHOD_NOT_ALLOWED, f"method {method} is not allowed")
+        length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress has checked: digits only, at most MAX_BODY
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        content_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if content_type == "application/sparql-update":
+            return refuse_update()
         if content_type == "application/sparql-query":
-            self.answer(body, params)
-            return
+            return self.answer(body, params, environ)
         if content_type == "application/x-www-form-urlencoded":
             params.update(parse_qs(body, keep_blank_values=True))
             if "update" in params:
-                self.refuse_update()
-            elif "query" in params:
-                self.answer(params["query"][0], params)
-            else:
-                self.reply(HTTPStatus.BAD_REQUEST, "text/plain", "missing query parameter\n")
-            return
-        self.reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "text/plain", f"unsupported content type {content_type!r}\n")
+                return refuse_update()
+            if "query" in params:
+                return self.answer(params["query"][0], params, environ)
+            return plain(HTTPStatus.BAD_REQUEST, "missing query parameter")
+        return plain(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported content type {content_type[:100]!r}")
 
-    def do_PUT(self) -> None:
-        self.refuse_update()
-
-    def do_DELETE(self) -> None:
-        self.refuse_update()
-
-    # ---- answers
-
-    def answer(self, sparql: str, params: dict[str, list[str]]) -> None:
+    def answer(self, sparql: str, params: dict[str, list[str]], environ: dict[str, Any]) -> Reply:
         if _UPDATE.match(sparql):
-            self.refuse_update()
-            return
+            return refuse_update()
+        if not self.allow_service and uses_service(sparql):
+            return plain(HTTPStatus.BAD_REQUEST,
+                         "SERVICE (federated query) is off: kg serve --allow-service lets queries reach other hosts")
+        fmt = next((params[k][0] for k in ("format", "output") if params.get(k, [""])[0].strip()), "")
         try:
-            result = self.server.graph.query(sparql, timeout=self.server.timeout, max_rows=self.server.max_rows)
-        except SparqlSyntaxError as exc:
-            self.reply(HTTPStatus.BAD_REQUEST, "text/plain", f"{exc}\n")
-            return
-        except QueryTimeout as exc:
-            self.reply(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", f"{exc}; narrow the query or add a LIMIT\n")
-            return
-        fmt = self.choose_format(result, params)
-        if fmt is None:
-            offered = GRAPH_TYPES if result.kind == "graph" else SOLUTION_TYPES
-            self.reply(HTTPStatus.NOT_ACCEPTABLE, "text/plain", f"can answer with: {', '.join(offered)}\n")
-            return
-        headers = {"X-KG-Truncated": "true"} if result.truncated else {}
-        if fmt == "html":
-            self.send_form(sparql, to_html(result), headers)
-            return
-        self.reply(HTTPStatus.OK, CONTENT_TYPES[fmt], render(result, fmt), headers)
+            return self.pool.run(QueryJob(sparql, fmt, environ.get("HTTP_ACCEPT", "")), self.timeout)
+        except Deadline as exc:
+            return Reply(503, "text/plain", f"{exc}; narrow the query or add a LIMIT\n", {"Retry-After": "1"})
+        except PoolError as exc:
+            return plain(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query could not be answered: {exc}")
 
-    def choose_format(self, result: Result, params: dict[str, list[str]]) -> str | None:
-        is_graph = result.kind == "graph"
-        for key in ("format", "output"):
-            wanted = FORMAT_PARAM.get(params.get(key, [""])[0].strip().lower())
-            if wanted == "html" or (wanted and (wanted in GRAPH_FORMATS) == is_graph):
-                return wanted
-        offered = GRAPH_TYPES if is_graph else SOLUTION_TYPES
-        return negotiate(self.headers.get("Accept", ""), offered, "turtle" if is_graph else "json")
-
-    def refuse_update(self) -> None:
-        self.reply(HTTPStatus.FORBIDDEN, "text/plain", "this endpoint is read-only: SPARQL Update is refused\n")
-
-    def send_form(self, query: str, body: str, headers: dict[str, str] | None = None) -> None:
-        graph = self.server.graph
-        page = FORM.format(triples=len(graph), source=html.escape(str(graph.source)), query=html.escape(query),
-                           body=body)
-        self.reply(HTTPStatus.OK, "text/html", page, headers)
-
-    def reply(self, status: HTTPStatus, content_type: str, text: str, headers: dict[str, str] | None = None) -> None:
-        data = text.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
+    def form(self, query: str) -> Reply:
+        info = self.pool.info
+        return Reply(200, "text/html", form_page(info.get("triples", 0), info.get("source", ""), query, ""))
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server plus what every request needs: the graph and the limits."""
+class SparqlServer:
+    """The endpoint: waitress on 127.0.0.1 in front of a pool of query workers over the graph at ``source``.
 
-    daemon_threads = True
+    ``port`` 0 picks a free port (see :attr:`url`). :meth:`serve_forever` blocks; :meth:`shutdown` (from another
+    thread) stops it and kills the workers.
+    """
 
-    def __init__(
-        self,
-        graph: KnowledgeGraph,
-        port: int = 7878,
-        *,
-        timeout: float = 10.0,
-        max_rows: int = 10_000,
-        verbose: bool = False,
-    ) -> None:
-        super().__init__((HOST, port), SparqlHandler)
-        self.graph = graph
-        self.timeout = timeout
-        self.max_rows = max_rows
-        self.verbose = verbose
+    def __init__(self, source: Path | str | KnowledgeGraph, port: int = 7878, *, timeout: float = 10.0,
+                 max_rows: int = 10_000, workers: int = 2, threads: int = 8, cors: str | None = None,
+                 allow_service: bool = False,
+                 verbose: bool = False, channel_timeout: int = 30) -> None:
+        from waitress.server import create_server
+
+        from kg.query import resolve_graph_path
+
+        if isinstance(source, KnowledgeGraph):  # each worker loads the graph itself: it needs the file
+            if source.source is None:
+                raise ValueError("kg serve serves a graph file; this KnowledgeGraph was not opened from one")
+            source = source.source
+        log = (lambda message: sys.stderr.write(message + "\n")) if verbose else None
+        self.pool = QueryPool(resolve_graph_path(Path(source)), "kg.endpoint.answer_query", size=workers,
+                              options={"max_rows": max_rows}, on_event=log)
+        self.app = SparqlApp(self.pool, timeout=timeout, port=port, cors=cors, allow_service=allow_service,
+                             verbose=verbose)
+        try:
+            self._server = create_server(
+                self.app, host=HOST, port=port, threads=threads, backlog=1024, connection_limit=1000,
+                channel_timeout=channel_timeout, cleanup_interval=max(1, min(30, channel_timeout)),
+                max_request_body_size=MAX_BODY, ident="kg-sparql", expose_tracebacks=False,
+            )
+        except BaseException:
+            self.pool.close()
+            raise
+        self.port = int(self._server.effective_port)
+        self.app.port = self.port
+        self._running = threading.Event()
+        self._stopped = threading.Event()
+
+    @property
+    def triples(self) -> int:
+        return int(self.pool.info.get("triples", 0))
+
+    @property
+    def source(self) -> str:
+        return str(self.pool.info.get("source", ""))
 
     @property
     def url(self) -> str:
-        return f"http://{HOST}:{self.server_address[1]}/sparql"
+        return f"http://{HOST}:{self.port}/sparql"
+
+    def serve_forever(self) -> None:
+        self._running.set()
+        try:
+            self._server.run()
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        from waitress import wasyncore
+
+        # the sockets are closed by the server's own loop (a socket closed under a running select() is EBADF)
+        if self._running.is_set() and not self._stopped.is_set():
+            self._server.trigger.pull_trigger(lambda: wasyncore.close_all(self._server._map))
+            self._stopped.wait(10)
+        else:
+            wasyncore.close_all(self._server._map)
+        self._server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+        self.pool.close()
+
+    def server_close(self) -> None:
+        """Nothing left to close after :meth:`shutdown` (kept for callers of the former http.server API)."""
+
+    def __enter__(self) -> SparqlServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
 
 
-def serve(
-    graph: KnowledgeGraph,
-    port: int = 7878,
-    *,
-    timeout: float = 10.0,
-    max_rows: int = 10_000,
-    verbose: bool = False,
-    ready: Callable[[SparqlServer], None] | None = None,
-) -> None:
+def serve(source: Path | str, port: int = 7878, *, ready: Callable[[SparqlServer], None] | None = None,
+          **options: Any) -> None:
     """Serve until interrupted; ``ready`` is called with the server once it listens (it prints the URL)."""
-    with SparqlServer(graph, port, timeout=timeout, max_rows=max_rows, verbose=verbose) as server:
+    server = SparqlServer(source, port, **options)
+    try:
         if ready:
             ready(server)
         server.serve_forever()
+    finally:
+        server.shutdown()
+
+
+__all__ = ["HOST", "SparqlApp", "SparqlServer", "negotiate", "serve", "to_html", "uses_service"]

@@ -7,12 +7,13 @@ import random
 from pathlib import Path
 
 import pyoxigraph
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, URIRef
 
 from kg.graph import RUN_DEPENDENT
-from kg.serialize import write_trig, write_turtle
+from kg.serialize import UnwritableTerm, write_trig, write_turtle
 from kg.vocab import KG
 
 PREFIXES = {"kg": str(KG._NS), "xsd": str(XSD), "rdf": str(RDF), "ex": "https://example.org/"}
@@ -96,3 +97,77 @@ def test_trig_declares_prefixes_used_only_inside_named_graphs() -> None:
     assert "@prefix xsd:" in out.getvalue()
     parsed = list(pyoxigraph.parse(out.getvalue().encode(), format=pyoxigraph.RdfFormat.TRIG))
     assert len(parsed) == 1
+
+
+# ---- every term comes back identical (issue 13)
+
+def oxigraph_terms(text: str) -> set[tuple[str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object))
+            for q in pyoxigraph.parse(text.encode(), format=pyoxigraph.RdfFormat.TURTLE)}
+
+
+def raw(lexical: str, datatype: URIRef) -> Literal:
+    return Literal(lexical, datatype=datatype, normalize=False)
+
+
+@pytest.mark.parametrize("lit", [
+    raw("1", XSD.decimal),  # turtle-subm-26: written 1.0 it would be another term, and merge with "1.0"
+    raw("500000000", XSD.decimal),  # an amount of the seeds
+    raw("١٢٣", XSD.integer),  # Arabic-Indic digits: a \d regex took them for INTEGER and wrote them bare
+    raw("١٢.٥", XSD.decimal),
+    raw("+01", XSD.integer),
+    raw("1e3", XSD.double),
+    raw("TRUE", XSD.boolean),
+    Literal("tab\there \x00 nul \x7f del", lang="fr"),
+])
+def test_literal_is_written_as_the_same_term(lit: Literal) -> None:
+    text = turtle([(URIRef(EX + "s"), URIRef(EX + "p"), lit)])
+    kind = {"language": lit.language} if lit.language else {"datatype": pyoxigraph.NamedNode(str(lit.datatype))}
+    (quad,) = pyoxigraph.parse(text.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    assert quad.object == pyoxigraph.Literal(str(lit), **kind), text
+
+
+def test_whole_decimal_and_its_decimal_twin_stay_two_triples() -> None:
+    s, p = URIRef(EX + "s"), URIRef(EX + "p")
+    text = turtle([(s, p, raw("1", XSD.decimal)), (s, p, raw("1.0", XSD.decimal))])
+    assert len(oxigraph_terms(text)) == 2
+
+
+def test_lone_surrogate_is_a_clear_error_not_an_encoding_crash() -> None:
+    with pytest.raises(UnwritableTerm, match="lone surrogate"):
+        turtle([(URIRef(EX + "s"), URIRef(EX + "p"), Literal("caf\udce9"))])
+    with pytest.raises(UnwritableTerm):
+        turtle([(URIRef(EX + "s\ud800"), URIRef(EX + "p"), Literal("x"))])
+
+
+def test_blank_node_ids_that_are_not_turtle_labels_are_renamed_injectively() -> None:
+    p = URIRef(EX + "p")
+    nodes = [BNode("a.b"), BNode("a-b"), BNode("é"), BNode("ab"), BNode("u_6162")]
+    text = turtle([(n, p, Literal(str(i))) for i, n in enumerate(nodes)])
+    assert len(oxigraph_terms(text)) == len(nodes)
+    assert len({s for s, _, _ in oxigraph_terms(text)}) == len(nodes)
+
+
+def test_a_prefix_turtle_cannot_declare_is_not_used() -> None:
+    out = io.StringIO()
+    prefixes = {"bad name": EX, "sp": "http://x/a b/"}
+    write_turtle([(URIRef("http://x/a%20b/c"), URIRef(EX + "p"), Literal("v"))], prefixes, out)
+    assert "@prefix" not in out.getvalue()
+    assert len(oxigraph_terms(out.getvalue())) == 1
+
+
+def test_graph_ttl_and_graph_nt_of_one_build_are_isomorphic(tmp_path: Path) -> None:
+    """The seeds had kg:amount 500000000.0 in graph.ttl and "500000000" in graph.nt: two different graphs."""
+    from kg.export import write_exports
+    from kg.pipeline import write_graph_files
+
+    ds = Dataset()
+    g = ds.graph(URIRef(EX + "graph/doc"))
+    g.add((URIRef(EX + "fact/1"), KG.amount, raw("500000000", XSD.decimal)))
+    g.add((URIRef(EX + "fact/1"), KG.confidence, raw("0.900", XSD.decimal)))
+    write_graph_files(ds, tmp_path / "graph.ttl", tmp_path / "graph.trig")
+    write_exports(ds, tmp_path, ["nt", "nq"])
+    read = {name: {(str(q.subject), str(q.predicate), str(q.object)) for q in pyoxigraph.parse(path=tmp_path / name)}
+            for name in ("graph.ttl", "graph.trig", "graph.nt", "graph.nq")}
+    assert read["graph.ttl"] == read["graph.trig"] == read["graph.nt"] == read["graph.nq"]
+    assert any('"500000000"^^' in o for _, _, o in read["graph.ttl"])

@@ -16,7 +16,6 @@ import pytest
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.query import KnowledgeGraph
 from kg.serve import SparqlServer, negotiate
 
 MINI = Path(__file__).parent / "fixtures" / "mini.ttl"
@@ -26,12 +25,11 @@ PEOPLE = "SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name } ORDER BY 
 
 @pytest.fixture(scope="module")
 def endpoint() -> Iterator[str]:
-    server = SparqlServer(KnowledgeGraph.open(MINI), 0, timeout=5, max_rows=50)
+    server = SparqlServer(MINI, 0, timeout=5, max_rows=50)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server.url
     server.shutdown()
-    server.server_close()
 
 
 def client(url: str, query: str, fmt: str = JSON, method: str | None = None) -> SPARQLWrapper:
@@ -47,9 +45,9 @@ def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = N
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8")
+            return response.status, response.headers, response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read().decode("utf-8")
+        return exc.code, exc.headers, exc.read().decode("utf-8")
 
 
 def test_sparqlwrapper_select_over_get_and_post(endpoint: str) -> None:
@@ -130,7 +128,7 @@ def test_result_size_cap(endpoint: str) -> None:
 
 
 def test_query_timeout_is_503() -> None:
-    server = SparqlServer(KnowledgeGraph.open(MINI), 0, timeout=0.2, max_rows=10_000_000)
+    server = SparqlServer(MINI, 0, timeout=0.5, max_rows=10_000_000, workers=1)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -139,7 +137,6 @@ def test_query_timeout_is_503() -> None:
         assert status == 503 and "exceeded" in body
     finally:
         server.shutdown()
-        server.server_close()
 
 
 def test_html_form_and_html_results(endpoint: str) -> None:

@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", metavar="CODE", default=None,
                    help="take every document as written in this language (e.g. fr) instead of detecting it; by "
                    "default a document that is not in French is skipped with a warning")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read symbolic links that point out of the input folder (default: skip them)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
@@ -74,7 +76,7 @@ def _export_formats(value: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from kg.nlp import ModelNotFound
-    from kg.pipeline import SAMPLE_CORPUS, OutputError, build
+    from kg.pipeline import SAMPLE_CORPUS, OutputError, WriteError, build
 
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
@@ -105,7 +107,11 @@ def run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             store=not args.no_store,
             aliases=args.aliases,
+            follow_links=args.follow_links,
         )
+    except WriteError as exc:  # the run itself failed (a full disk): exit 1, one line, old outputs intact
+        print(f"kg build: error: {exc}", file=sys.stderr)
+        return 1
     except (FileNotFoundError, OutputError, ModelNotFound, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     print_summary(result)
@@ -124,6 +130,8 @@ def print_summary(result: BuildResult, out=None) -> None:
     print(f"documents: {len(result.documents)} read, {len(result.skipped)} skipped", file=out)
     for s in result.skipped:
         print(f"  skipped {s.path}: {s.reason}", file=out)
+    for note in result.notes:
+        print(f"  repaired {note.path}: {note.reason}", file=out)
     types = Counter(e.type for e in result.entities)
     print(f"entities: {len(result.entities)}", file=out)
     for kind, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -139,5 +147,5 @@ def print_summary(result: BuildResult, out=None) -> None:
     if result.store:
         print(f"store: {result.files['ttl'].parent / 'store'} ({result.store}), read by kg query, ask, serve and stats",
               file=out)
-    for note in result.notes:
+    for note in result.left_out:
         print(f"note: {note}", file=out)

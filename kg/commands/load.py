@@ -6,8 +6,12 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cli import UsageError
+
+if TYPE_CHECKING:
+    from kg.store import LoadResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,7 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--default-graph", action="store_true",
                         help="load everything into the store's default graph, so that queries without GRAPH see "
                         "it on any store (by default each document keeps its own named graph)")
-    p.add_argument("--replace", action="store_true", help="drop each target graph before loading")
+    p.add_argument("--replace", action="store_true",
+                   help="replace each target graph whole (one PUT, or staged then moved in one update: never "
+                   "half-replaced)")
+    p.add_argument("--update", metavar="URL",
+                   help="the store's SPARQL Update endpoint, used by --replace for graphs larger than one chunk "
+                   "(default: guessed, /store -> /update)")
     p.add_argument("--chunk-size", type=int, default=None, metavar="N", help="triples per request (default 20000)")
     p.set_defaults(func=run)
 
@@ -47,11 +56,14 @@ def run(args: argparse.Namespace) -> int:
         lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
         raise UsageError(f"cannot read {args.graph_file}: {' '.join(lines[:2]) or type(exc).__name__}") from exc
     try:
-        result = load(ds, args.endpoint, "" if args.default_graph else args.graph, args.replace, chunk)
+        result = load(ds, args.endpoint, "" if args.default_graph else args.graph, args.replace, chunk,
+                      update=args.update)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     except StoreError as exc:
         print(f"kg load: error: {exc}", file=sys.stderr)
+        if exc.progress is not None:
+            print(progress_report(exc.progress), file=sys.stderr, end="")
         return 1
     for name, n in result.triples.items():
         print(f"{n:>8} triples -> {name or '(default graph)'}")
@@ -61,3 +73,25 @@ def run(args: argparse.Namespace) -> int:
 
 def _absolute_iri(text: str) -> bool:
     return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", text) is not None
+
+
+def progress_report(progress: LoadResult) -> str:
+    """What the store holds of an interrupted load, and how to resume."""
+    lines = [f"committed before the failure: {progress.total} triples in {len(progress.triples)} graph(s)"]
+    lines += [f"  {n:>8} triples -> {name or '(default graph)'}" for name, n in progress.triples.items()]
+    if progress.partial is not None:
+        name, sent, total = progress.partial
+        label = name or "(default graph)"
+        if progress.replace:
+            lines.append(f"  not changed: {label} (still as it was before this load; {sent} of {total} new triples "
+                         "had been staged, and were dropped)")
+        else:
+            lines.append(f"  partly loaded: {label}: {sent} of {total} triples")
+    if progress.staging:
+        lines.append(f"  left in the store: the staging graph <{progress.staging}> (the next --replace of this graph "
+                     "drops it)")
+    if progress.pending:
+        lines.append(f"  not sent: {len(progress.pending)} graph(s)")
+    lines.append("to resume: run the same command again (a triple sent twice is stored once); --replace makes each "
+                 "graph exactly the build's")
+    return "\n".join(lines) + "\n"

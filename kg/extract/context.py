@@ -8,9 +8,11 @@ obj, obl, appos, nmod, conj, acl, xcomp, advcl).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +25,9 @@ LIST_DEPS = {"conj", "appos"}
 # A fact whose argument is a pronoun or a description resolved to an entity named elsewhere ("vous", "le groupe")
 # is less sure than one naming both sides in the sentence.
 REFERENCE_FACTOR = 0.85
-SPEAKER_LINE = re.compile(r"^\s*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
+# a label opening a line: blanks before it stay on its line (``^\s*`` ran across every blank line that follows,
+# quadratic on a text whose furniture was blanked into long runs of spaces and newlines: issue 13)
+SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 
 
 def kind_of(m: Mention) -> str:
@@ -58,10 +62,29 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _line_index(text: str) -> tuple[list[int], list[int]]:
+    """The offset of each line's start and of its first non-blank character, computed once per text.
+
+    ``_is_speaker`` looks back from a mention to its line start; scanning back with ``rfind`` and folding the whole
+    stretch cost O(line length) per mention, so quadratic on one huge line (issue 13). With this index a look-back
+    is a bisection, and only a few characters are ever folded.
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    firsts = [m.end() for m in re.finditer(r"(?m)^[^\S\n]*", text)]
+    return starts, firsts
+
+
 def _is_speaker(text: str, m: Mention) -> bool:
     """A name opening a line (after an article at most) and followed by a colon: an interview's speaker label."""
-    prefix = fold(text[text.rfind("\n", 0, m.start) + 1 : m.start]).strip()
-    return prefix in {"", "le", "la", "l'", "les"} and text[m.end : m.end + 3].lstrip(" ").startswith(":")
+    if not text[m.end : m.end + 3].lstrip(" ").startswith(":"):
+        return False
+    starts, firsts = _line_index(text)
+    first = firsts[bisect_right(starts, m.start) - 1]
+    if m.start - first > 8:  # longer than any article: not a line opening
+        return False
+    prefix = fold(text[first : m.start]).strip() if first < m.start else ""
+    return prefix in {"", "le", "la", "l'", "les"}
 
 
 class DocContext:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -174,6 +174,32 @@ def _abbreviates(short: str, name: str, name_votes: Iterable[tuple[str, float]])
         (w for _, w in name_votes), default=0.0)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _whole_word_hits(name: str, text: str, words: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """Where ``name`` occurs in ``text`` as whole words, as ``(?<![\\w#@])(?<!\\w-)NAME(?!\\w)(?!-\\w)`` finds it, but
+    looked up from the positions of its first word: linear in the text, where one regex scan of the text per name
+    was quadratic on a long text (issue 13)."""
+    first = _WORD_RUN.match(name)
+    if first is None:
+        pattern = rf"(?<![\w#@])(?<!\w-){re.escape(name)}(?![\w])(?!-\w)"
+        yield from ((h.start(), h.end()) for h in re.finditer(pattern, text))
+        return
+    resume = 0
+    for a in words.get(first.group(), ()):
+        b = a + len(name)
+        if a < resume or not text.startswith(name, a):
+            continue
+        if a and (text[a - 1] in "#@" or _WORD_RUN.match(text, a - 1)
+                  or (text[a - 1] == "-" and a > 1 and _WORD_RUN.match(text, a - 2))):
+            continue
+        if _WORD_RUN.match(text, b) or (text.startswith("-", b) and _WORD_RUN.match(text, b + 1)):
+            continue
+        resume = b  # matches do not overlap, as with re.finditer
+        yield a, b
+
+
 def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps: set[int]) -> list[Mention]:
     """Other occurrences of a name already found in the document.
 
@@ -183,26 +209,33 @@ def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps
     Votes are copied at a quarter weight so the repeat takes its type from the original without outvoting other
     evidence in resolution.
     """
-    taken = [(m.start - offset, m.end - offset) for m in found]
+    text = parsed.text
+    # which characters a mention already covers: an overlap test costs the hit's length, not the number of
+    # mentions (testing every mention per hit was quadratic on a long text, issue 13)
+    taken = bytearray(len(text) + 1)
+    for m in found:
+        a, b = max(m.start - offset, 0), min(m.end - offset, len(text))
+        taken[a:b] = b"\x01" * max(b - a, 0)
     by_text: dict[str, Mention] = {}
     for m in found:
         if m.initial or m.source in {"hashtag", "repeat"} or len(m.text) < 3 or fold(m.text) in entity_cues().not_names:
             continue
         by_text.setdefault(m.text, m)
     out: list[Mention] = []
-    text = parsed.text
     caps_chars = {parsed[i].idx for i in caps}
+    words: dict[str, list[int]] = {}
+    for w in _WORD_RUN.finditer(text):
+        words.setdefault(w.group(), []).append(w.start())
     for name, model in sorted(by_text.items()):
         forms = [name] + ([name.upper()] if caps_chars and name.upper() != name else [])
         for form in forms:
-            for hit in re.finditer(rf"(?<![\w#@])(?<!\w-){re.escape(form)}(?![\w])(?!-\w)", text):
-                a, b = hit.start(), hit.end()
-                if any(a < e and s < b for s, e in taken):
+            for a, b in _whole_word_hits(form, text, words):
+                if taken.find(1, a, b) != -1:
                     continue
                 span = parsed.char_span(a, b)
                 if span is None or (form != name and span[0].idx not in caps_chars):
                     continue
-                taken.append((a, b))
+                taken[a:b] = b"\x01" * (b - a)
                 out.append(Mention(
                     doc_id=doc.doc_id, start=offset + a, end=offset + b, text=form,
                     type_votes=tuple((k, w * 0.25) for k, w in model.type_votes), source="repeat",
