@@ -305,7 +305,10 @@ def find_store(path: Path) -> Path | None:
         return path
     build = _current_build(path)
     folder = store_dir(build)
-    return folder if is_current(folder, build / "graph.trig", build / "graph.ttl") else None
+    if not is_current(folder, build / "graph.trig", build / "graph.ttl"):
+        return None
+    shown = store_dir(path)  # OUT/store, the name users know, when it links to that store
+    return shown if shown.resolve() == folder.resolve() else folder
 
 
 def prepare_store(current: Path | None, staged: Path, trig: Path, ttl: Path, parts: list[Part], triples: int,

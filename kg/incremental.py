@@ -108,11 +108,15 @@ class FileIndex:
             entry[7] = key
 
     def save(self) -> None:
+        """Remember this build's files for the next one; a cache folder that cannot be written remembers nothing."""
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         files = {rel: entry for rel, entry in self._new.items() if entry[4] == "skip" or entry[7]}
-        _write_json(self.folder / FILES, {"max_bytes": self.max_bytes, "language": self.language, "files": files})
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_json(self.folder / FILES, {"max_bytes": self.max_bytes, "language": self.language, "files": files})
+        except OSError:
+            pass  # only a hint: the next build reads every file
 
 
 def _outcome(result: Document | Skipped, text_hash: str | None) -> list:
@@ -186,10 +190,22 @@ class GraphPack:
         self._new_index[doc_id] = [fp, self._new.tell(), len(data)]
         self._new.write(data)
 
+    @classmethod
+    def open(cls, folder: Path) -> GraphPack | None:
+        """The pack in ``folder``, or None when the folder cannot be written (then every graph is made)."""
+        try:
+            return cls(folder)
+        except OSError:
+            return None
+
     def save(self) -> None:
-        """Make the new pack the one the next build reads."""
+        """Make the new pack the one the next build reads (if it cannot be written, the next build makes graphs)."""
         self._close()
-        _write_json(self.folder / PACK_INDEX, {"pack": self._new_name, "graphs": self._new_index})
+        try:
+            _write_json(self.folder / PACK_INDEX, {"pack": self._new_name, "graphs": self._new_index})
+        except OSError:
+            self.discard()
+            return
         for stale in self.folder.glob("graphs-*.pack"):
             if stale.name != self._new_name:
                 stale.unlink(missing_ok=True)

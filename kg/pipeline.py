@@ -47,6 +47,7 @@ from kg.vocab import DEFAULT_BASE_IRI
 #: more than a browser can draw.
 HTML_MAX_TRIPLES = 2_000_000
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
+NO_SPACE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO)  # the disk failed the build's writes
 WORK = ".work"  # the build's sorted runs and spools, inside its staged output folder (removed before the switch)
 
 
@@ -240,6 +241,7 @@ def build(
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
     lap("load")
     wanted = [f for f in dict.fromkeys(exports) if f not in ("ttl", "trig")]
+    writing = False  # from here on, any OSError is the outputs' (before, only a full disk is)
     try:
         # Every output is staged in a new build folder and all switch in at once (kg.outputs); the lock it holds
         # keeps a second build of the same folder (and its cache, file index and graph pack) waiting.
@@ -253,6 +255,8 @@ def build(
             index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size, language)
 
             def extracted(ex: DocumentExtraction, key: str | None, length: int) -> None:
+                if extraction_cache is not None and not extraction_cache.writable:
+                    spool.keep_extractions = True  # the cache cannot give them back
                 spool.add(ex, key, length, table.add(ex))
 
             corpus = extract_corpus(
@@ -274,9 +278,10 @@ def build(
                 sure = confident_facts(spool.extractions(extraction_cache), resolution, min_confidence)
                 keep = lambda s, p, o: (s, p, o) in sure  # noqa: E731
             line_exports = {f: outputs.path(f"graph.{f}") for f in wanted if f in LINE_EXPORTS}
-            reuse = extraction_cache is not None and keep is None and not line_exports
-            pack = GraphPack(extraction_cache.folder) if reuse and extraction_cache else None
-            log = None if extraction_cache else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
+            cached = extraction_cache if extraction_cache is not None and extraction_cache.writable else None
+            reuse = cached is not None and keep is None and not line_exports
+            pack = GraphPack.open(cached.folder) if reuse and cached else None
+            log = None if cached else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
             graphs = DocumentGraphs(base, resolution, graph_files, keep=keep, infer=infer, pack=pack, log=log)
             try:
                 graphs.add_all(spool, extraction_cache)
@@ -285,44 +290,44 @@ def build(
                     pack.discard()
                 raise
             lap("graph")
-            try:
-                staged = _write_outputs(outputs, graph_files, line_exports, wanted, store, lap)
-                if pack is not None:
-                    pack.save()
-                result = BuildResult(
-                    documents=Documents(corpus.refs),
-                    skipped=corpus.skipped,
-                    notes=corpus.notes,
-                    entities=entities,
-                    timings=timings,
-                    cache_hits=corpus.hits if extraction_cache else 0,
-                    cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
-                    base_iri=base,
-                    source=source,
-                    quads=graph_files.quads,
-                    relation_counts=Counter(p for _, p, _ in graphs.facts),
-                    store=staged.pop("store", ""),
-                    unread=index.unread,
-                    graphs_reused=pack.reused if pack is not None else 0,
-                    _lifted=graphs.lifted_source(corpus, extraction_cache),
-                )
-                if html and graph_files.triples > HTML_MAX_TRIPLES:
-                    result.left_out.append(
-                        f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
-                        f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
-                elif html:
-                    result._graph = Graph().parse(outputs.path("graph.ttl"), format="turtle")
-                    render_html(result._graph, outputs.path("graph.html"))
-                    staged["html"] = "graph.html"
-                    lap("html")
-                shutil.rmtree(work)
-                outputs.commit()
-            except OSError as exc:
-                if isinstance(exc, OutputError):
-                    raise
-                raise WriteError(f"cannot write the outputs into {out}: {exc.strerror or exc}"
-                                 f"{' (disk full)' if exc.errno == errno.ENOSPC else ''}; the previous outputs are "
-                                 "unchanged") from exc
+            writing = True
+            staged = _write_outputs(outputs, graph_files, line_exports, wanted, store, lap)
+            if pack is not None:
+                pack.save()
+            result = BuildResult(
+                documents=Documents(corpus.refs),
+                skipped=corpus.skipped,
+                notes=corpus.notes,
+                entities=entities,
+                timings=timings,
+                cache_hits=corpus.hits if extraction_cache else 0,
+                cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
+                base_iri=base,
+                source=source,
+                quads=graph_files.quads,
+                relation_counts=Counter(p for _, p, _ in graphs.facts),
+                store=staged.pop("store", ""),
+                unread=index.unread,
+                graphs_reused=pack.reused if pack is not None else 0,
+                _lifted=graphs.lifted_source(corpus, cached),
+            )
+            if html and graph_files.triples > HTML_MAX_TRIPLES:
+                result.left_out.append(
+                    f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
+                    f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
+            elif html:
+                result._graph = Graph().parse(outputs.path("graph.ttl"), format="turtle")
+                render_html(result._graph, outputs.path("graph.html"))
+                staged["html"] = "graph.html"
+                lap("html")
+            shutil.rmtree(work)
+            outputs.commit()
+    except OSError as exc:
+        if isinstance(exc, OutputError) or not (writing or exc.errno in NO_SPACE):
+            raise
+        raise WriteError(f"cannot write the outputs into {out}: {exc.strerror or exc}"
+                         f"{' (disk full)' if exc.errno == errno.ENOSPC else ''}; the previous outputs are "
+                         "unchanged") from exc
     except _NothingRead:
         if created:
             shutil.rmtree(out, ignore_errors=True)

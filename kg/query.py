@@ -8,6 +8,7 @@ commands and the Python API (``kg.open(path).query(...)``).
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import unicodedata
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyoxigraph as ox
 
 from kg.cli import UsageError
+from kg.outputs import CURRENT
 from kg.questions import Question, bind_parameter, load_question
 from kg.sparql_check import check_terms, explain_syntax, literal_warnings
 
@@ -248,6 +250,8 @@ class KnowledgeGraph:
         # For a TriG file the facts sit in named graphs; querying their union keeps every question working.
         self.union = union
         self._triples = triples  # known without counting (a build's store says how many its default graph has)
+        self.build_folder: Path | None = None  # the build folder whose current store this is (see query)
+        self._build: str | None = None  # which of its builds that store belongs to
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeGraph:
@@ -262,7 +266,10 @@ class KnowledgeGraph:
                 store = ox.Store.read_only(str(folder))
             except OSError as exc:
                 raise UsageError(f"{folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
-            return cls(store, source=folder, triples=manifest.get("triples"))
+            graph = cls(store, source=folder, triples=manifest.get("triples"))
+            if folder != Path(path):
+                graph.build_folder, graph._build = Path(path), _current_build_name(Path(path))
+            return graph
         file = resolve_graph_path(Path(path))
         fmt = FORMATS_BY_SUFFIX.get(file.suffix.lower())
         if fmt is None:
@@ -292,10 +299,27 @@ class KnowledgeGraph:
         likely mistake in a valid query (a plain literal compared with ``@fr`` labels) is in ``Result.warnings`` and
         issued as a :class:`QueryWarning`.
         """
-        result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+        if self.build_folder is not None and _current_build_name(self.build_folder) != self._build:
+            self._reopen()  # a later build of the folder switched in (and removes this store): answer from its store
+        try:
+            result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+        except OSError:  # the store went between the check and the query
+            if self.build_folder is None or not self._reopen():
+                raise
+            result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
         for message in result.warnings:
             warnings.warn(message, QueryWarning, stacklevel=2)
         return result
+
+    def _reopen(self) -> bool:
+        """Open the current store of the build folder again (True), unless it is the very one already open."""
+        assert self.build_folder is not None
+        fresh = KnowledgeGraph.open(self.build_folder)
+        if fresh.build_folder is None:  # the files now (a build without a store): keep answering from this one
+            self._build = _current_build_name(self.build_folder)
+            return False
+        self.store, self.source, self._triples, self._build = fresh.store, fresh.source, fresh._triples, fresh._build
+        return True
 
     def ask(self, name: str, arg: str | None = None) -> Result:
         """Run a bundled question (see ``kg ask --list``), with ``arg`` an entity name or IRI where it takes one."""
@@ -355,6 +379,14 @@ class KnowledgeGraph:
     def triples(self) -> Iterable[ox.Quad]:
         """Every quad in the store (the default graph, or every named graph of a TriG file)."""
         return self.store.quads_for_pattern(None, None, None, None)
+
+
+def _current_build_name(folder: Path) -> str | None:
+    """Which build of an output folder is current (:mod:`kg.outputs`), None for an older layout."""
+    try:
+        return os.readlink(folder / CURRENT)
+    except OSError:
+        return None
 
 
 def resolve_graph_path(path: Path) -> Path:

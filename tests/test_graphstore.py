@@ -8,6 +8,7 @@ stats and ``kg serve`` read it instead of re-parsing, and fall back to the files
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import kg
 from kg import graphstore
 from kg.cli import main
 from kg.graphstore import MANIFEST, find_store, store_dir
+from kg.outputs import BUILDS, CURRENT
 from kg.query import KnowledgeGraph
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -177,10 +179,13 @@ def test_a_missing_or_stale_store_falls_back_to_the_files(seed_corpus: Path, out
     assert KnowledgeGraph.open(out).source == out / "graph.ttl"
 
 
-def test_an_interrupted_update_keeps_the_previous_store(seed_corpus: Path, out: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_update_keeps_the_previous_store_with_the_previous_files(
+        seed_corpus: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(seed_corpus, out)
     before = set(ox.Store.read_only(str(store_dir(out))))
+    files = (out / "graph.trig").read_bytes(), (out / "graph.ttl").read_bytes()
+    (seed_corpus / "extra.txt").write_text("La société Norvex s'associe à Daltora pour un projet commun.\n",
+                                           encoding="utf-8")
 
     def crash(*args: object) -> None:
         raise KeyboardInterrupt
@@ -189,11 +194,35 @@ def test_an_interrupted_update_keeps_the_previous_store(seed_corpus: Path, out: 
     with pytest.raises(KeyboardInterrupt):
         build(seed_corpus, out)
     assert set(ox.Store.read_only(str(store_dir(out)))) == before
-    assert not (out / ".store.new").exists()
-    old = out / ".store.old"  # a crash between the two renames of install
-    store_dir(out).rename(old)
-    graphstore.recover(store_dir(out))
-    assert set(ox.Store.read_only(str(store_dir(out)))) == before
+    assert ((out / "graph.trig").read_bytes(), (out / "graph.ttl").read_bytes()) == files
+    assert len(list((out / BUILDS).iterdir())) == 1, "the unfinished build folder (and its store) went"
+    store_holds_the_files(out)
+    monkeypatch.undo()
+    build(seed_corpus, out)
+    store_holds_the_files(out)
+
+
+def test_the_store_switches_in_with_the_files(seed_corpus: Path, out: Path) -> None:
+    build(seed_corpus, out)
+    assert os.readlink(store_dir(out)) == f"{CURRENT}/store"
+    first = os.readlink(out / CURRENT)
+    assert (out / first / "store" / MANIFEST).is_file()
+    (seed_corpus / "extra.txt").write_text("La société Norvex s'associe à Daltora pour un projet commun.\n",
+                                           encoding="utf-8")
+    assert build(seed_corpus, out).store == "updated"
+    assert os.readlink(out / CURRENT) != first and not (out / first).exists()
+    store_holds_the_files(out)
+
+
+def test_an_open_graph_follows_a_later_build_of_its_folder(seed_corpus: Path, out: Path) -> None:
+    build(seed_corpus, out)
+    graph = KnowledgeGraph.open(out)
+    before = int(graph.query(COUNT).rows[0][0].value)
+    (seed_corpus / "extra.txt").write_text("La société Norvex s'associe à Daltora pour un projet commun.\n",
+                                           encoding="utf-8")
+    build(seed_corpus, out)  # removes the build folder whose store ``graph`` opened
+    after = int(graph.query(COUNT).rows[0][0].value)
+    assert after == len(KnowledgeGraph.open(out / "graph.ttl")) and after > before
 
 
 def test_kg_serve_answers_from_the_store_and_refuses_updates(seed_corpus: Path, out: Path) -> None:
@@ -224,3 +253,35 @@ def test_kg_serve_answers_from_the_store_and_refuses_updates(seed_corpus: Path, 
         server.shutdown()
         server.server_close()
     store_holds_the_files(out)
+
+
+def test_kill_9_while_the_store_is_made_leaves_the_old_files_and_store_or_the_new(seed_corpus: Path,
+                                                                                 out: Path) -> None:
+    """Builds that add a document are killed at moments of their store stage: every time, the folder's store
+    equals its files (old ones or new ones), and queries find it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    build(seed_corpus, out)
+    for attempt, delay in enumerate((0.0, 0.05, 0.2)):
+        (seed_corpus / f"extra-{attempt}.txt").write_text(
+            f"La société Norvex{attempt} s'associe à Daltora pour un projet commun.\n", encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(seed_corpus), "-o", str(out), "--quiet",
+                                 "--no-html"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        current = os.readlink(out / CURRENT)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:  # wait for the store stage
+            if any((p / "store").exists() for p in (out / BUILDS).iterdir() if p.name not in current):
+                break
+            time.sleep(0.002)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert find_store(out) == store_dir(out)
+        store_holds_the_files(out)
+    build(seed_corpus, out)
+    store_holds_the_files(out)
+    assert len(list((out / BUILDS).iterdir())) == 1
