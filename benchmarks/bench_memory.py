@@ -82,18 +82,24 @@ def forget(corpus: Path, out: Path) -> None:
     """Back to the state ``prepare`` leaves: the copies and their cached extractions, nothing built."""
     from kg.cache import CACHE_DIR
     from kg.incremental import FILES, PACK_INDEX
+    from kg.outputs import BUILDS, CURRENT
 
     for added in corpus.glob("doc-new*.txt"):
         added.unlink()
-    for name in ("graph.trig", "graph.ttl", "graph.nq", "graph.nt"):
-        (out / name).unlink(missing_ok=True)
-    shutil.rmtree(out / "store", ignore_errors=True)
+    for name in ("graph.trig", "graph.ttl", "graph.nq", "graph.nt", "store", CURRENT):  # links into the build
+        path = out / name
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(out / BUILDS, ignore_errors=True)
     for remembered in (out / CACHE_DIR).glob("*/*"):
         if remembered.name in (FILES, PACK_INDEX) or remembered.suffix == ".pack":
             remembered.unlink()
 
 
 def _size_mib(path: Path) -> float:
+    path = path.resolve()  # OUT/graph.ttl and OUT/store link into the current build
     files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
     return round(sum(f.stat().st_size for f in files) / 2**20, 1)
 

@@ -21,6 +21,7 @@ from kg.cli import main
 from kg.graphstore import MANIFEST, find_store, store_dir
 from kg.outputs import BUILDS, CURRENT
 from kg.query import KnowledgeGraph
+from tests.build_helpers import kill_when
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -259,10 +260,8 @@ def test_kill_9_while_the_store_is_made_leaves_the_old_files_and_store_or_the_ne
                                                                                  out: Path) -> None:
     """Builds that add a document are killed at moments of their store stage: every time, the folder's store
     equals its files (old ones or new ones), and queries find it."""
-    import signal
     import subprocess
     import sys
-    import time
 
     build(seed_corpus, out)
     for attempt, delay in enumerate((0.0, 0.05, 0.2)):
@@ -271,15 +270,11 @@ def test_kill_9_while_the_store_is_made_leaves_the_old_files_and_store_or_the_ne
         proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(seed_corpus), "-o", str(out), "--quiet",
                                  "--no-html"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         current = os.readlink(out / CURRENT)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:  # wait for the store stage
-            if any((p / "store").exists() for p in (out / BUILDS).iterdir() if p.name not in current):
-                break
-            time.sleep(0.002)
-        time.sleep(delay)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+
+        def store_begun(current: str = current) -> bool:
+            return any((p / "store").exists() for p in (out / BUILDS).iterdir() if p.name not in current)
+
+        kill_when(proc, store_begun, delay)
         assert find_store(out) == store_dir(out)
         store_holds_the_files(out)
     build(seed_corpus, out)
