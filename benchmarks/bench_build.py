@@ -40,9 +40,12 @@ STAGES = ("bare", "serial", "parallel", "incremental", "full")
 
 
 def _peaks() -> dict[str, float]:
-    """Peak resident memory (MiB) of this process and of the largest of its finished children."""
+    """Peak resident memory (MiB) of this process (VmHWM: ``ru_maxrss`` would carry the parent's over ``exec``)
+    and of the largest of its finished children."""
+    from bench_memory import peak_mib
+
     return {
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mib": peak_mib(),
         "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
@@ -75,7 +78,7 @@ def child(stage: str, corpus: Path, out: Path, workers: int, batch_size: int) ->
                      cache=stage != "full")
         result.update(documents=len(r.documents), parsed=r.cache_misses, reused=r.cache_hits,
                       timings={k: round(v, 2) for k, v in r.timings.items()}, entities=len(r.entities),
-                      relations=len(r.relations), quads=len(r.dataset))
+                      relations=sum(r.relation_counts.values()), quads=r.quads, store=r.store)
     result.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu() - cpu0, **_peaks())
     return result
 
@@ -84,6 +87,8 @@ def run_stage(stage: str, corpus: Path, out: Path, workers: int, batch_size: int
     cmd = [sys.executable, __file__, "--child", stage, "--corpus", str(corpus), "--out", str(out),
            "--workers", str(workers), "--batch-size", str(batch_size)]
     env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "0"}
+    if stage == "incremental":  # as users run it: every document's build time changes, so the store's metadata does
+        del env["SOURCE_DATE_EPOCH"]
     done = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     print(json.dumps(result), file=sys.stderr, flush=True)

@@ -1,6 +1,7 @@
 """Benchmark: kg's query engine (pyoxigraph) against rdflib's default store on a synthetic graph of 1M+ triples.
 
     PYTHONPATH=. python benchmarks/bench_query.py [--triples 1000000] [--rdflib-timeout 60]
+    PYTHONPATH=. python benchmarks/bench_query.py --build OUT --repeat 3   # first answers: store vs re-parse
 
 The graph follows docs/graph-model.md (entities with labels, relation triples, one statement node per piece of
 evidence, fact nodes, documents) with a skewed degree distribution, so a few hub organizations have thousands of
@@ -15,9 +16,11 @@ bound.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -152,14 +155,58 @@ def with_alarm(seconds: float, fn: Callable[[], Any]) -> Any:
         signal.signal(signal.SIGALRM, previous)
 
 
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def _timed(argv: list[str]) -> tuple[float, str]:
+    """Wall seconds of one ``kg`` command in a fresh process (interpreter start and imports included), its output."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    t = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "kg", *argv], capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - t, done.stdout.strip()
+
+
+def first_answers(out: Path, repeat: int) -> int:
+    """``kg query OUT COUNT`` (the store) against ``kg query OUT/graph.ttl COUNT`` (today's re-parse), same run."""
+    questions = [("COUNT(*)", ["query", str(out), COUNT, "--format", "csv"]),
+                 ("kg ask most-connected", ["ask", "most-connected", "-g", str(out), "--format", "csv"]),
+                 ("kg stats", ["stats", str(out), "--format", "json"])]
+    rows = []
+    for name, argv in questions:
+        runs = [_timed(argv) for _ in range(repeat)]
+        reparse = _timed([a.replace(str(out), str(out / "graph.ttl")) if a == str(out) else a for a in argv])
+        same = runs[0][1] == reparse[1]
+        rows.append((name, runs[0][0], statistics.median(r[0] for r in runs), reparse[0], same))
+        print(f"{name}: store first {runs[0][0]:.2f}s, median {rows[-1][2]:.2f}s; re-parse {reparse[0]:.1f}s; "
+              f"same answer: {same}", flush=True)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kg.query import KnowledgeGraph
+
+    t = time.perf_counter()
+    graph = KnowledgeGraph.open(out)
+    opened = time.perf_counter() - t
+    t = time.perf_counter()
+    graph.query(COUNT)
+    print(f"in this process: open {graph.source} {opened:.3f}s, COUNT(*) over {len(graph):,} triples "
+          f"{time.perf_counter() - t:.2f}s")
+    print(f"\n{'question':<24} {'store, 1st':>11} {'store, median':>14} {'re-parse':>9} {'ratio':>7}")
+    for name, first, median, reparse, _ in rows:
+        print(f"{name:<24} {first:>10.2f}s {median:>13.2f}s {reparse:>8.1f}s {reparse / first:>6.0f}x")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", type=Path, help="a kg build folder: time first answers from its store against "
+                        "re-parsing its graph.ttl, each command in a fresh process")
     parser.add_argument("--triples", type=int, default=1_000_000, help="approximate size of the graph")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/kg-bench"), help="folder for the generated graph")
     parser.add_argument("--repeat", type=int, default=5, help="Oxigraph runs per question (median reported)")
     parser.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per rdflib query")
     parser.add_argument("--skip-rdflib", action="store_true", help="measure Oxigraph only")
     args = parser.parse_args()
+    if args.build:
+        return first_answers(args.build, args.repeat)
 
     import pyoxigraph as ox
     import rdflib

@@ -96,15 +96,22 @@ class ExtractionCache:
         self.warning = ""
 
     def _path(self, doc: Document) -> Path:
-        k = document_key(doc)
-        return self.folder / k[:2] / f"{k}.json"
+        return self._key_path(document_key(doc))
+
+    def _key_path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc: Document) -> DocumentExtraction | None:
         """The cached extraction of ``doc`` if its entry validates, else None (counted as a hit or a miss)."""
+        return self.get_key(document_key(doc), doc.doc_id, len(doc.text))
+
+    def get_key(self, key: str, doc_id: str, length: int) -> DocumentExtraction | None:
+        """The cached extraction of the document whose :func:`document_key` is ``key`` (its id ``doc_id``, its text
+        ``length`` characters long) if the entry validates, else None."""
         try:
-            raw = self._path(doc).read_bytes()
+            raw = self._key_path(key).read_bytes()
             ex = decode(raw)
-            valid = encode(ex) == raw and _valid(ex, doc)  # the round trip catches negative or reordered indices
+            valid = encode(ex) == raw and _valid(ex, doc_id, length)  # the round trip catches reordered indices
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             valid = False
         if not valid:
@@ -145,21 +152,21 @@ def _text(value: object) -> bool:
     return type(value) is str
 
 
-def _valid(ex: DocumentExtraction, doc: Document) -> bool:
-    """Every field of a decoded extraction has its type, and every offset lies inside ``doc``'s text."""
-    n = len(doc.text)
+def _valid(ex: DocumentExtraction, doc_id: str, n: int) -> bool:
+    """Every field of a decoded extraction has its type, and every offset lies inside its document's ``n``
+    characters."""
 
     def mention(m: Mention) -> bool:
-        return (m.doc_id == doc.doc_id and _int(m.start, 0, n) and _int(m.end, m.start, n) and _text(m.text)
+        return (m.doc_id == doc_id and _int(m.start, 0, n) and _int(m.end, m.start, n) and _text(m.text)
                 and all(_text(k) and type(w) in (int, float) for k, w in m.type_votes) and _text(m.source)
                 and type(m.initial) is bool and _text(m.handle) and _text(getattr(m, "same_as", "")))
 
     def evidence(e: Evidence) -> bool:
         s = e.sentence
-        return (e.doc_id == doc.doc_id and _int(s.start, 0, n) and _int(s.end, s.start, n) and _text(s.text)
+        return (e.doc_id == doc_id and _int(s.start, 0, n) and _int(s.end, s.start, n) and _text(s.text)
                 and _int(e.start, 0, n) and _int(e.end, e.start, n) and _text(e.rule)
                 and type(e.confidence) in (int, float) and 0 <= e.confidence <= 1
                 and all(_text(k) and _text(v) for k, v in e.attributes))
 
-    return ex.doc_id == doc.doc_id and all(mention(m) for m in ex.mentions) and all(
+    return ex.doc_id == doc_id and all(mention(m) for m in ex.mentions) and all(
         mention(r.subject) and mention(r.object) and _text(r.predicate) and evidence(r.evidence) for r in ex.relations)

@@ -16,9 +16,10 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import overload
 
 from kg.model import Document, Skipped
 from kg.ontology import load_toml
@@ -111,14 +112,16 @@ def walk(root: Path, follow_links: bool = False) -> Iterator[tuple[Path, str] | 
         stack.extend(reversed(subfolders))
 
 
-def iter_files(root: Path) -> Iterator[Path]:
-    """Every readable regular file under ``root`` (or ``root`` itself), in a stable order."""
-    if root.is_file():
-        yield root
-        return
-    for item in walk(root):
-        if not isinstance(item, Skipped):
-            yield item[0]
+def corpus_files(root: Path, follow_links: bool = False) -> Iterator[tuple[Path, str] | Skipped]:
+    """What reading ``root`` goes through, in a stable order: every regular file under a folder (:func:`walk`) as
+    (path, relative name) and a :class:`Skipped` for each entry that cannot be read; a file itself; or why ``root``
+    is neither (a pipe, a device)."""
+    if root.is_dir():
+        yield from walk(root, follow_links)
+    elif root.is_file():
+        yield root, root.name
+    else:
+        yield Skipped(printable_path(root.name), f"{_kind(root.stat().st_mode)}, not a file")
 
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None,
@@ -130,40 +133,68 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | 
     a document that is not French is skipped with the language it seems to be in. Symbolic links out of ``root``
     are skipped unless ``follow_links`` (see :func:`walk`).
     """
-    if not root.exists():
-        raise FileNotFoundError(f"input path does not exist: {root}")
     documents: list[Document] = []
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
+    for item in iter_documents(root, max_bytes, language=language, follow_links=follow_links, notes=notes):
+        (skipped if isinstance(item, Skipped) else documents).append(item)
+    return CorpusReport(documents, skipped, notes)
+
+
+#: Reading one file as :func:`iter_documents` does before it compares files: the document (in its language) or why
+#: it is not one, and the hash of its text (None when it was not read).
+Reader = Callable[[Path, str], tuple["Document | Skipped", str | None]]
+
+
+def read_one(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES,
+             language: str | None = None) -> tuple[Document | Skipped, str | None]:
+    """One file as :data:`Reader` says: read, hashed, its language forced or detected (foreign: a Skipped)."""
+    result = read_document(path, rel, max_bytes=max_bytes)
+    if isinstance(result, Skipped):
+        return result, None
+    text_hash = content_hash(result.text)
+    doc, foreign = with_language(result, language)
+    return foreign or doc, text_hash
+
+
+def repaired(doc: Document) -> tuple[Document, Skipped | None]:
+    """A document read with invalid UTF-8 bytes replaced (see :func:`decode`) as plain UTF-8, and a note saying so."""
+    if not doc.encoding.endswith(REPAIRED):
+        return doc, None
+    count = doc.encoding.removesuffix(REPAIRED).split(" ", 1)[1]
+    return replace(doc, encoding="utf-8"), Skipped(doc.path, f"{count} invalid UTF-8 byte(s) replaced by U+FFFD")
+
+
+def iter_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   files: Iterable[tuple[Path, str] | Skipped] | None = None, language: str | None = None,
+                   read: Reader | None = None, follow_links: bool = False,
+                   notes: list[Skipped] | None = None) -> Iterator[Document | Skipped]:
+    """Every file under ``root`` (or ``files``, listed by :func:`corpus_files`) read in turn, as :func:`read_corpus`
+    reads them, one in memory at a time. ``read`` may answer for a file without reading it (a build that remembers
+    unchanged files, :class:`kg.incremental.FileIndex`); duplicates and ids are decided here, for every file alike.
+    Files read with a repair (invalid UTF-8 bytes replaced) are added to ``notes``."""
+    if not root.exists():
+        raise FileNotFoundError(f"input path does not exist: {root}")
+    read = read or (lambda path, rel: read_one(path, rel, max_bytes, language))
     seen_ids: set[str] = set()
     seen_texts: dict[str, str] = {}
-    if root.is_dir():
-        items: Iterable[tuple[Path, str] | Skipped] = walk(root, follow_links)
-    elif root.is_file():
-        items = [(root, root.name)]
-    else:
-        items = [Skipped(printable_path(root.name), f"{_kind(root.stat().st_mode)}, not a file")]
-    for item in items:
+    for item in corpus_files(root, follow_links) if files is None else files:
         if isinstance(item, Skipped):
-            skipped.append(item)
+            yield item
             continue
         path, rel = item
-        result = read_document(path, rel, max_bytes=max_bytes)
+        result, text_hash = read(path, rel)
+        if text_hash is not None:
+            first = seen_texts.setdefault(text_hash, rel)
+            if first != rel:
+                yield Skipped(rel, f"duplicate: the same text as {first} (one source, read once)")
+                continue
         if isinstance(result, Skipped):
-            skipped.append(result)
+            yield result
             continue
-        if result.encoding.endswith(REPAIRED):
-            notes.append(Skipped(rel, f"{result.encoding.removesuffix(REPAIRED).split(' ', 1)[1]} "
-                                      "invalid UTF-8 byte(s) replaced by U+FFFD"))
-            result = replace(result, encoding="utf-8")
-        first = seen_texts.setdefault(content_hash(result.text), rel)
-        if first != rel:
-            skipped.append(Skipped(rel, f"duplicate: the same text as {first} (one source, read once)"))
-            continue
-        result, foreign = with_language(result, language)
-        if foreign:
-            skipped.append(foreign)
-            continue
+        result, repair = repaired(result)
+        if repair is not None and notes is not None:
+            notes.append(repair)
         doc_id = result.doc_id
         n = 2
         while doc_id in seen_ids:  # "a.txt" and "a.md" in one folder
@@ -172,8 +203,47 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, language: str | 
         seen_ids.add(doc_id)
         if doc_id != result.doc_id:
             result = replace(result, doc_id=doc_id)
-        documents.append(result)
-    return CorpusReport(documents, skipped, notes)
+        yield result
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """Where a document of a corpus is, the id and language it was given: enough to read it again."""
+
+    file: Path
+    path: str  # as in Document.path
+    doc_id: str
+    language: str = "fr"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def read(self) -> Document:
+        doc = read_document(self.file, self.path, max_bytes=self.max_bytes)
+        if isinstance(doc, Skipped):
+            raise OSError(f"{self.path} changed while the build ran: {doc.reason}")
+        return replace(repaired(doc)[0], doc_id=self.doc_id, language=self.language)
+
+
+class Documents(Sequence[Document]):
+    """Documents read from disk when asked for, not held: a build's document list costs a few bytes each."""
+
+    def __init__(self, refs: Sequence[DocumentRef]) -> None:
+        self.refs = refs
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, slice):
+            return [ref.read() for ref in self.refs[index]]
+        return self.refs[index].read()
+
+    def __iter__(self) -> Iterator[Document]:
+        for ref in self.refs:
+            yield ref.read()
 
 
 def read_document(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
@@ -235,6 +305,8 @@ def bom_encoding(raw: bytes) -> str | None:
 
 
 def _readable(text: str) -> bool:
+    if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, decided in C
+        return True
     printable = sum(1 for c in text if c.isprintable() or c in "\n\t")
     return printable >= 0.95 * len(text)
 
@@ -346,9 +418,17 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
 def _fold(line: str) -> str:
     line = unicodedata.normalize("NFKD", line.strip().casefold())
-    line = "".join(c for c in line if not unicodedata.combining(c))
+    if not line.isascii():  # only non-ASCII characters can be combining marks: look at those alone
+        line = _NON_ASCII.sub(_drop_mark, line)
     return re.sub(r"[\s:.!…]+$", "", line.replace("’", "'"))
 
 

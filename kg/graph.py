@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -51,6 +52,13 @@ def decimal_literal(value: str) -> Literal | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
+def _plain(value: int | str) -> Literal:
+    """A literal that recurs in every document (offsets, rule names), made once: rdflib is slow to make literals."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 12)
 def _confidence(value: float) -> Literal:
     return Literal(f"{value:.3f}", datatype=XSD.decimal)
 
@@ -62,7 +70,7 @@ def add_entity(g: Graph, base: str, e: Entity) -> URIRef:
     g.add((node, RDFS.label, Literal(e.label, lang="fr")))
     for alias in sorted(e.aliases):
         g.add((node, SKOS.altLabel, Literal(alias, lang="fr")))
-    g.add((node, KG.mentionCount, Literal(len(e.mentions))))
+    g.add((node, KG.mentionCount, Literal(e.mention_count)))
     g.add((node, KG.typeConfidence, _confidence(e.type_confidence)))
     return node
 
@@ -80,11 +88,11 @@ def add_evidence(g: Graph, base: str, r: Relation, ev: Evidence, doc_text: str |
     g.add((st, RDF.object, o))
     g.add((st, KG.sourceDocument, document_iri(base, ev.doc_id)))
     g.add((st, KG.evidenceText, Literal(ev.sentence.text, lang="fr")))
-    g.add((st, KG.sentenceStart, Literal(ev.sentence.start)))
-    g.add((st, KG.sentenceEnd, Literal(ev.sentence.end)))
-    g.add((st, KG.evidenceStart, Literal(ev.start)))
-    g.add((st, KG.evidenceEnd, Literal(ev.end)))
-    g.add((st, KG.extractedBy, Literal(ev.rule)))
+    g.add((st, KG.sentenceStart, _plain(ev.sentence.start)))
+    g.add((st, KG.sentenceEnd, _plain(ev.sentence.end)))
+    g.add((st, KG.evidenceStart, _plain(ev.start)))
+    g.add((st, KG.evidenceEnd, _plain(ev.end)))
+    g.add((st, KG.extractedBy, _plain(ev.rule)))
     g.add((st, KG.confidence, _confidence(ev.confidence)))
     attrs = dict(ev.attributes)
     if attrs.get("role"):
@@ -128,6 +136,34 @@ def add_document(g: Graph, base: str, doc: Document) -> URIRef:
     return node
 
 
+def add_metadata(g: Graph, base: str, doc: Document, info: BuildInfo) -> URIRef:
+    """A document's node in the metadata graph, with the run-dependent facts of this build."""
+    node = add_document(g, base, doc)
+    g.add((node, KG.processedAt, Literal(info.processed_at, datatype=XSD.dateTime)))
+    g.add((node, KG.kgVersion, Literal(info.kg_version)))
+    g.add((node, KG.spacyModel, Literal(info.spacy_model)))
+    return node
+
+
+def add_mentions(g: Graph, base: str, doc_id: str, entity_ids: Iterable[str]) -> None:
+    """Which entities a document names, in its own graph (every document has its graph, even without facts)."""
+    for entity_id in entity_ids:
+        g.add((document_iri(base, doc_id), KG.mentions, entity_iri(base, entity_id)))
+
+
+def bind_prefixes(ds: Dataset, base: str) -> None:
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.bind("kgr", base)
+
+
+def graph_prefixes(base: str) -> dict[str, str]:
+    """Every prefix a build's dataset knows (rdflib's own and kg's), as the graph files are written with."""
+    ds = Dataset()
+    bind_prefixes(ds, base)
+    return {prefix: str(ns) for prefix, ns in ds.namespaces()}
+
+
 def build_dataset(
     base: str,
     documents: Iterable[Document],
@@ -135,25 +171,23 @@ def build_dataset(
     relations: Iterable[Relation],
     info: BuildInfo,
 ) -> Dataset:
-    """The whole build as named graphs: entities, one graph per document, metadata."""
+    """The whole build as named graphs in memory: entities, one graph per document, metadata.
+
+    This is the reference assembly for small graphs and tests; ``kg.build`` writes the same quads through
+    :mod:`kg.assemble` without holding them.
+    """
     ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    ds.bind("kgr", base)
+    bind_prefixes(ds, base)
     entities = list(entities)
     ents = ds.graph(graph_iri(base, "entities"))
     for e in entities:
         add_entity(ents, base, e)
     meta = ds.graph(graph_iri(base, "metadata"))
     for doc in documents:
-        node = add_document(meta, base, doc)
-        meta.add((node, KG.processedAt, Literal(info.processed_at, datatype=XSD.dateTime)))
-        meta.add((node, KG.kgVersion, Literal(info.kg_version)))
-        meta.add((node, KG.spacyModel, Literal(info.spacy_model)))
-    for e in entities:  # which documents name which entity: every document has its graph, even without facts
+        add_metadata(meta, base, doc, info)
+    for e in entities:
         for doc_id in sorted({m.doc_id for m in e.mentions}):
-            doc_graph = ds.graph(graph_iri(base, f"document/{doc_id}"))
-            doc_graph.add((document_iri(base, doc_id), KG.mentions, entity_iri(base, e.entity_id)))
+            add_mentions(ds.graph(graph_iri(base, f"document/{doc_id}")), base, doc_id, [e.entity_id])
     for r in relations:
         for ev in r.evidence:
             add_evidence(ds.graph(graph_iri(base, f"document/{ev.doc_id}")), base, r, ev)

@@ -8,7 +8,10 @@ tables that ``ontology/kg.ttl`` declares with ``owl:inverseOf`` and ``owl:Symmet
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from kg.vocab import INVERSE_OF, KG, SYMMETRIC_PREDICATES
 
@@ -18,6 +21,12 @@ def _rules() -> dict[URIRef, URIRef]:
     rules = {KG[p]: KG[inv] for p, inv in INVERSE_OF.items()}
     rules.update({KG[p]: KG[p] for p in SYMMETRIC_PREDICATES})
     return rules
+
+
+def implied(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """The triples the rules draw from ``triples`` (one graph's), sorted; some may be there already."""
+    rules = _rules()
+    return sorted((o, rules[p], s) for s, p, o in triples if p in rules)
 
 
 def materialise(graph: Graph) -> int:
@@ -32,15 +41,13 @@ def materialise(graph: Graph) -> int:
         quads = [(s, p, o, c) for s, p, o, c in graph.quads((None, None, None, None)) if p in rules]
         for s, p, o, ctx in sorted(quads, key=lambda q: (str(q[3]), q[0], q[1], q[2])):
             target = graph.graph(ctx)
-            implied = (o, rules[p], s)
-            if implied not in target:
-                target.add(implied)
+            triple = (o, rules[p], s)
+            if triple not in target:
+                target.add(triple)
                 added += 1
         return added
-    triples = sorted(t for p in rules for t in graph.triples((None, p, None)))
-    for s, p, o in triples:
-        implied = (o, rules[p], s)
-        if implied not in graph:
-            graph.add(implied)
+    for triple in implied(t for p in rules for t in graph.triples((None, p, None))):
+        if triple not in graph:
+            graph.add(triple)
             added += 1
     return added

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 from rdflib import URIRef
@@ -50,10 +51,12 @@ def check_base(base: str) -> str:
     return base
 
 
+@lru_cache(maxsize=1 << 16)  # the same few IRIs are made for every statement
 def entity_iri(base: str, slug: str) -> URIRef:
     return URIRef(f"{base}entity/{slug}")
 
 
+@lru_cache(maxsize=1 << 16)
 def document_iri(base: str, doc_id: str) -> URIRef:
     return URIRef(f"{base}document/{doc_id}")
 
@@ -66,6 +69,7 @@ def fact_iri(base: str, key: str) -> URIRef:
     return URIRef(f"{base}fact/{key}")
 
 
+@lru_cache(maxsize=1 << 16)
 def graph_iri(base: str, name: str) -> URIRef:
     return URIRef(f"{base}graph/{name}")
 

@@ -13,6 +13,7 @@ Offsets are character offsets into ``Document.text``, which has exactly the char
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -96,9 +97,14 @@ class Entity:
     label: str  # preferred label
     type: str  # decided by votes across mentions
     aliases: set[str] = field(default_factory=set)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # empty in kg.build's result: the graph has them
     handles: set[str] = field(default_factory=set)
     type_confidence: float = 1.0  # how clearly the votes decided the type (0..1); low for a single weak vote
+    mention_count: int | None = None  # how many mentions name it (len(mentions) if not given)
+
+    def __post_init__(self) -> None:
+        if self.mention_count is None:
+            self.mention_count = len(self.mentions)
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,12 @@ class Relation:
     @property
     def confidence(self) -> float:
         """Noisy-or of the evidence: two independent sentences make a fact surer than one."""
-        p = 1.0
-        for e in self.evidence:
-            p *= 1.0 - e.confidence
-        return round(1.0 - p, 3)
+        return noisy_or(e.confidence for e in self.evidence)
+
+
+def noisy_or(confidences: Iterable[float]) -> float:
+    """1 - the product of (1 - c), rounded to 3 decimals: how sure several independent readings make a fact."""
+    p = 1.0
+    for c in confidences:
+        p *= 1.0 - c
+    return round(1.0 - p, 3)

@@ -1,15 +1,22 @@
-"""The build: corpus -> nlp -> extract -> resolve -> graph -> files.
+"""The build: corpus -> nlp -> extract -> resolve -> graph -> files and store.
 
-``build()`` is the whole job, used by ``kg build`` and by Python users alike. Outputs are staged and switched in
-together (:mod:`kg.outputs`), so an interrupted build leaves the previous set of files intact.
+``build()`` is the whole job, used by ``kg build`` and by Python users alike. It never holds the corpus: documents
+are read one at a time, extractions go to a spool file, resolution keeps names, types and counts
+(:class:`kg.resolve.NameTable`), and quads go to sorted runs on disk (:mod:`kg.assemble`), so memory stays flat
+from a hundred documents to a hundred thousand. Every output — graph.ttl, graph.trig, graph.html, the exports and
+the persistent store ``out/store`` (:mod:`kg.graphstore`) — is staged and switched in together (:mod:`kg.outputs`),
+so an interrupted build leaves the previous set of outputs intact, the store with it.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shutil
+import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,28 +24,39 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg import __version__
+from kg.assemble import LINE_EXPORTS, GraphFiles, Lifted, entity_triples, metadata_triples
 from kg.atomic import atomic_open
 from kg.cache import ExtractionCache, pipeline_key
-from kg.corpus import DEFAULT_MAX_BYTES, read_corpus
-from kg.engines import Engine, make_engine
+from kg.corpus import DEFAULT_MAX_BYTES, Documents
+from kg.engines import make_engine
 from kg.extract import DocumentExtraction
-from kg.graph import RUN_DEPENDENT, BuildInfo, build_dataset, union_graph
-from kg.iri import check_base
+from kg.graph import RUN_DEPENDENT, BuildInfo, graph_prefixes
+from kg.incremental import FileIndex, GraphPack
+from kg.iri import check_base, graph_iri
 from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import installed_model_id
 from kg.outputs import OutputSet
-from kg.progress import progress_bar
+from kg.passes import DocumentGraphs, Spool, confident_facts, extract_corpus
 from kg.render import render_html
-from kg.resolve import resolve
+from kg.resolve import NameTable, relations_from
 from kg.resolve.aliases import read_aliases
 from kg.serialize import write_dataset
 from kg.vocab import DEFAULT_BASE_IRI
 
+#: Above this many triples the page is not written: it would need the whole graph in rdflib (gigabytes) and show
+#: more than a browser can draw.
+HTML_MAX_TRIPLES = 2_000_000
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "sample"
+NO_SPACE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO)  # the disk failed the build's writes
+WORK = ".work"  # the build's sorted runs and spools, inside its staged output folder (removed before the switch)
 
 
 class OutputError(OSError):
     """The output folder cannot be created or written."""
+
+
+class _NothingRead(Exception):
+    """Raised inside the build's work folder when no document was read, so the folder goes before the error."""
 
 
 class WriteError(OutputError):
@@ -62,13 +80,17 @@ class NothingToBuild(ValueError):
 
 @dataclass
 class BuildResult:
-    """What a build read, found and wrote."""
+    """What a build read, found and wrote.
 
-    documents: list[Document]
+    Nothing here holds the corpus: ``documents`` reads a document from disk when asked, ``entities`` come without
+    their mentions (``Entity.mention_count`` says how many; the graph has them), and ``relations``, ``dataset`` and
+    ``graph`` are loaded on first use (from the build's relation log and the files it wrote): cheap for a small build,
+    and never paid by ``kg build`` itself.
+    """
+
+    documents: Sequence[Document]
     skipped: list[Skipped]
     entities: list[Entity]
-    relations: list[Relation]
-    dataset: Dataset
     files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
@@ -77,14 +99,37 @@ class BuildResult:
     base_iri: str = DEFAULT_BASE_IRI
     notes: list[Skipped] = field(default_factory=list)  # files read with a repair (invalid UTF-8 bytes replaced)
     source: Path | None = None  # the folder or file that was read
+    quads: int = 0  # in graph.trig
+    relation_counts: Counter[str] = field(default_factory=Counter)  # relations by predicate
+    store: str = ""  # how out/store was brought up to date: "created", "updated" or "" (none)
+    left_out: list[str] = field(default_factory=list)  # what the build chose not to do, and why
+    unread: int = 0  # files not read again: unchanged since the last build (kg.incremental.FileIndex)
+    graphs_reused: int = 0  # document graphs copied from the last build (kg.incremental.GraphPack)
+    _lifted: Callable[[], Iterable[Lifted]] | None = field(default=None, repr=False)
+    _relations: list[Relation] | None = field(default=None, repr=False)
+    _dataset: Dataset | None = field(default=None, repr=False)
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
+    def relations(self) -> list[Relation]:
+        """Every fact with its evidence, sorted (read back from the build's relation log on first use)."""
+        if self._relations is None:
+            self._relations = relations_from(self._lifted() if self._lifted else ())
+        return self._relations
+
+    @property
+    def dataset(self) -> Dataset:
+        """graph.trig as an rdflib Dataset (parsed on first use: for small builds)."""
+        if self._dataset is None:
+            self._dataset = Dataset()
+            self._dataset.parse(self.files["trig"], format="trig")
+        return self._dataset
+
+    @property
     def graph(self) -> Graph:
-        """The union graph, as written to graph.ttl; made on first use (a second copy of every triple, so a build
-        that does not need it, such as ``--no-html``, does not pay its memory)."""
+        """graph.ttl as an rdflib Graph (parsed on first use: for small builds)."""
         if self._graph is None:
-            self._graph = union_graph(self.dataset)
+            self._graph = Graph().parse(self.files["ttl"], format="turtle")
         return self._graph
 
 
@@ -108,46 +153,6 @@ def check_output_dir(out_dir: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise OutputError(f"cannot write to output directory {out_dir}: {exc.strerror or exc}") from exc
-
-
-def extract_all(
-    documents: list[Document],
-    model: str | None = None,
-    progress: bool | None = None,
-    batch_size: int = 16,
-    *,
-    engine: Engine | None = None,
-    cache: ExtractionCache | None = None,
-) -> Iterator[DocumentExtraction]:
-    """Every document's extraction, in document order, streaming (no spaCy Doc outlives its extraction).
-
-    Documents found in ``cache`` are read back; the others go to ``engine`` (serial by default) and are added to it.
-    The engine is not called when every document is in the cache, so an unchanged rebuild never loads spaCy.
-    """
-    engine = engine or make_engine("serial", model=model, batch_size=batch_size)
-    found: dict[int, DocumentExtraction] = {}
-    if cache is not None:
-        for i, doc in enumerate(documents):
-            ex = cache.get(doc)
-            if ex is not None:
-                found[i] = ex
-    misses = [d for i, d in enumerate(documents) if i not in found]
-    fresh = engine(misses) if misses else iter(())
-    with progress_bar(len(documents), progress) as bar:
-        if found:
-            bar.update(len(found))
-        for i, doc in enumerate(documents):
-            ex = found.pop(i, None)
-            if ex is None:
-                ex = next(fresh)
-                if ex.doc_id != doc.doc_id:
-                    raise RuntimeError(f"engine returned {ex.doc_id} for {doc.doc_id}")
-                if cache is not None:
-                    cache.put(doc, ex)
-                bar.update(1)
-            yield ex
-    for _ in fresh:  # let the engine finish and release its workers
-        pass
 
 
 def write_graph_files(dataset: Dataset, ttl: Path, trig: Path) -> None:
@@ -187,17 +192,19 @@ def build(
     scheduler: str | None = None,
     cache: bool = True,
     batch_size: int = 16,
+    store: bool = True,
     aliases: Path | str | None = None,
     follow_links: bool = False,
 ) -> BuildResult:
     """Build the graph of every document under ``input_path`` (the bundled sample corpus if None) into ``out_dir``.
 
-    With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.materialise`). ``exports``
-    names further formats written from the same dataset (``nt``, ``nq``, ``jsonld``; see :mod:`kg.export`).
-    Raises ``FileNotFoundError`` for a missing input, :class:`OutputError` for an output that is a file or cannot
-    be written, and :class:`NothingToBuild` when no document could be read (then nothing at all is written).
-    Unusable files inside the input are skipped and listed in ``BuildResult.skipped``: duplicates (same text) and
-    documents not in French (unless ``language`` forces every document's language, e.g. ``"fr"``).
+    With ``infer``, inverse and symmetric triples are materialised (:func:`kg.infer.implied`). ``exports``
+    names further formats written from the same quads (``nt``, ``nq``, ``jsonld``; see :mod:`kg.export`).
+    With ``store`` (the default), ``out_dir/store`` holds the graph in Oxigraph, ready for queries
+    (:mod:`kg.graphstore`). Raises ``FileNotFoundError`` for a missing input, :class:`OutputError` for an output
+    that is a file or cannot be written, and :class:`NothingToBuild` when no document could be read (then nothing
+    at all is written). Unusable files inside the input are skipped and listed in ``BuildResult.skipped``:
+    duplicates (same text) and documents not in French (unless ``language`` forces every document's language).
 
     Speed options never change the output: ``workers`` > 1 parses in that many local processes (``engine="process"``,
     the default then); ``engine="dask"`` runs extraction on the Dask cluster at ``scheduler`` (a local one if None);
@@ -216,14 +223,12 @@ def build(
         raise FileNotFoundError(f"input path does not exist: {source}")
     fixed = read_aliases(aliases) if aliases is not None else None
     check_output_target(out)
-    clock = time.perf_counter()
-    corpus = read_corpus(source, max_bytes=max_file_size, language=language, follow_links=follow_links)
-    if not corpus.documents:
-        raise NothingToBuild(source, corpus.skipped, out)
+    created = not out.exists()
     check_output_dir(out)
     runner = make_engine(engine or ("process" if workers > 1 else "serial"), workers=workers, model=model,
                          batch_size=batch_size, scheduler=scheduler)
     timings: dict[str, float] = {}
+    clock = time.perf_counter()
 
     def lap(stage: str) -> None:
         nonlocal clock
@@ -231,61 +236,129 @@ def build(
         timings[stage] = now - clock
         clock = now
 
-    lap("read")
     spacy_model = installed_model_id(model)  # from the model's meta.json: spaCy is loaded only to parse
-    store = None
-    if cache:
-        store = ExtractionCache(out, pipeline_key(spacy_model))
-        store.drop_stale()
-    lap("load")
-    extractions = list(extract_all(corpus.documents, model, progress, batch_size, engine=runner, cache=store))
-    lap("extract")
-    entities, relations = resolve(extractions, fixed)
-    del extractions
-    if min_confidence > 0:
-        relations = [r for r in relations if r.confidence >= min_confidence]
-    lap("resolve")
+    extraction_cache = ExtractionCache(out, pipeline_key(spacy_model)) if cache else None
     info = BuildInfo(processed_at=processed_at(), kg_version=__version__, spacy_model=spacy_model)
-    dataset = build_dataset(base, corpus.documents, entities, relations, info)
-    if infer:
-        from kg.infer import materialise
-
-        materialise(dataset)
-    lap("graph")
-    result = BuildResult(
-        documents=corpus.documents,
-        skipped=corpus.skipped,
-        notes=corpus.notes,
-        entities=entities,
-        relations=relations,
-        dataset=dataset,
-        timings=timings,
-        cache_hits=store.hits if store else 0,
-        cache_misses=store.misses if store else len(corpus.documents),
-        base_iri=base,
-        source=source,
-    )
+    lap("load")
+    wanted = [f for f in dict.fromkeys(exports) if f not in ("ttl", "trig")]
+    writing = False  # from here on, any OSError is the outputs' (before, only a full disk is)
     try:
-        with OutputSet(out) as outputs:  # every output is staged, then all switch in at once (kg.outputs)
-            written = {"ttl": "graph.ttl", "trig": "graph.trig"}
-            write_graph_files(dataset, outputs.path("graph.ttl"), outputs.path("graph.trig"))
-            extra = [f for f in dict.fromkeys(exports) if f not in written]
-            if extra:
-                from kg.export import write_exports
+        # Every output is staged in a new build folder and all switch in at once (kg.outputs); the lock it holds
+        # keeps a second build of the same folder (and its cache, file index and graph pack) waiting.
+        with OutputSet(out) as outputs:
+            work = outputs.path(WORK)  # runs and spools; inside the staged folder, so an interrupted build's go too
+            work.mkdir()
+            graph_files = GraphFiles(work, graph_prefixes(base), wanted)
+            table = NameTable(fixed)
+            spool = Spool(work / "extractions", keep_extractions=extraction_cache is None)
+            metadata = graph_iri(base, "metadata")
+            index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size, language)
 
-                written.update({f: p.name for f, p in write_exports(dataset, outputs.staging, extra).items()})
-            lap("write")
-            if html:
-                written["html"] = "graph.html"
-                render_html(result.graph, outputs.path("graph.html"))
-                timings["html"] = time.perf_counter() - clock
+            def extracted(ex: DocumentExtraction, key: str | None, length: int) -> None:
+                if extraction_cache is not None and not extraction_cache.writable:
+                    spool.keep_extractions = True  # the cache cannot give them back
+                spool.add(ex, key, length, table.add(ex))
+
+            corpus = extract_corpus(
+                source, engine=runner, cache=extraction_cache, index=index, max_bytes=max_file_size, progress=progress,
+                on_document=lambda doc: graph_files.add_triples(metadata, metadata_triples(base, doc, info)),
+                language=language, follow_links=follow_links, on_extraction=extracted)
+            if not corpus.refs:  # nothing read: nothing written (the staged folder goes with this block)
+                raise _NothingRead
+            index.save()
+            if extraction_cache is not None:
+                extraction_cache.drop_stale()
+            lap("extract")
+            resolution = table.resolve()
+            entities = sorted(resolution.entities.values(), key=lambda e: e.entity_id)
+            graph_files.add_triples(graph_iri(base, "entities"), entity_triples(base, entities))
+            lap("resolve")
+            keep = None
+            if min_confidence > 0:
+                sure = confident_facts(spool.extractions(extraction_cache), resolution, min_confidence)
+                keep = lambda s, p, o: (s, p, o) in sure  # noqa: E731
+            line_exports = {f: outputs.path(f"graph.{f}") for f in wanted if f in LINE_EXPORTS}
+            cached = extraction_cache if extraction_cache is not None and extraction_cache.writable else None
+            reuse = cached is not None and keep is None and not line_exports
+            pack = GraphPack.open(cached.folder) if reuse and cached else None
+            log = None if cached else tempfile.TemporaryFile(dir=work)  # noqa: SIM115 (nameless; the result's)
+            graphs = DocumentGraphs(base, resolution, graph_files, keep=keep, infer=infer, pack=pack, log=log)
+            try:
+                graphs.add_all(spool, extraction_cache)
+            except BaseException:
+                if pack is not None:
+                    pack.discard()
+                raise
+            lap("graph")
+            writing = True
+            staged = _write_outputs(outputs, graph_files, line_exports, wanted, store, lap)
+            if pack is not None:
+                pack.save()
+            result = BuildResult(
+                documents=Documents(corpus.refs),
+                skipped=corpus.skipped,
+                notes=corpus.notes,
+                entities=entities,
+                timings=timings,
+                cache_hits=corpus.hits if extraction_cache else 0,
+                cache_misses=corpus.misses if extraction_cache else len(corpus.refs),
+                base_iri=base,
+                source=source,
+                quads=graph_files.quads,
+                relation_counts=Counter(p for _, p, _ in graphs.facts),
+                store=staged.pop("store", ""),
+                unread=index.unread,
+                graphs_reused=pack.reused if pack is not None else 0,
+                _lifted=graphs.lifted_source(corpus, cached),
+            )
+            if html and graph_files.triples > HTML_MAX_TRIPLES:
+                result.left_out.append(
+                    f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
+                    f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
+            elif html:
+                result._graph = Graph().parse(outputs.path("graph.ttl"), format="turtle")
+                render_html(result._graph, outputs.path("graph.html"))
+                staged["html"] = "graph.html"
+                lap("html")
+            shutil.rmtree(work)
             outputs.commit()
     except OSError as exc:
-        if isinstance(exc, OutputError):
+        if isinstance(exc, OutputError) or not (writing or exc.errno in NO_SPACE):
             raise
         raise WriteError(f"cannot write the outputs into {out}: {exc.strerror or exc}"
                          f"{' (disk full)' if exc.errno == errno.ENOSPC else ''}; the previous outputs are "
                          "unchanged") from exc
-    result.files = {kind: out / name for kind, name in written.items()}
+    except _NothingRead:
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
+        raise NothingToBuild(source, corpus.skipped, out) from None
+    result.files = {kind: out / name for kind, name in staged.items()}
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _write_outputs(outputs: OutputSet, graph_files: GraphFiles, line_exports: dict[str, Path], wanted: list[str],
+                   store: bool, lap: Callable[[str], None]) -> dict[str, str]:
+    """graph.trig, graph.ttl, the exports and (with ``store``) the store, into the staged set: kind -> file name,
+    and ``"store"`` -> how the store was made (``"created"`` from the files, ``"updated"`` from the current one)."""
+    trig, ttl = outputs.path("graph.trig"), outputs.path("graph.ttl")
+    parts = graph_files.write(trig, ttl, line_exports)
+    staged = {"ttl": ttl.name, "trig": trig.name} | {kind: path.name for kind, path in line_exports.items()}
+    if "jsonld" in wanted:
+        from kg.export import write_exports
+
+        staged.update({f: p.name for f, p in write_exports(_read_trig(trig), outputs.staging, ["jsonld"]).items()})
+    lap("write")
+    if store:
+        from kg.graphstore import STORE_DIR, current_store, prepare_store
+
+        staged["store"] = prepare_store(current_store(outputs.out), outputs.path(STORE_DIR), trig, ttl, parts,
+                                        graph_files.triples, graph_files.run_file)
+        lap("store")
+    return staged
+
+
+def _read_trig(path: Path) -> Dataset:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return ds

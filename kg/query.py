@@ -8,6 +8,7 @@ commands and the Python API (``kg.open(path).query(...)``).
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import unicodedata
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyoxigraph as ox
 
 from kg.cli import UsageError
+from kg.outputs import CURRENT
 from kg.questions import Question, bind_parameter, load_question
 from kg.sparql_check import check_terms, explain_syntax, literal_warnings
 
@@ -241,15 +243,33 @@ def _run(
 class KnowledgeGraph:
     """A built graph loaded for querying. Open one with :meth:`open` (a ``graph.ttl``/``.trig`` file or a folder)."""
 
-    def __init__(self, store: ox.Store, *, source: Path | None = None, union: bool = False) -> None:
+    def __init__(self, store: ox.Store, *, source: Path | None = None, union: bool = False,
+                 triples: int | None = None) -> None:
         self.store = store
         self.source = source
         # For a TriG file the facts sit in named graphs; querying their union keeps every question working.
         self.union = union
+        self._triples = triples  # known without counting (a build's store says how many its default graph has)
+        self.build_folder: Path | None = None  # the build folder whose current store this is (see query)
+        self._build: str | None = None  # which of its builds that store belongs to
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeGraph:
-        """Load a graph file, or the graph of an output folder of ``kg build`` (``graph.ttl``, else ``graph.trig``)."""
+        """Open the graph of an output folder of ``kg build`` (its store ``out/store`` if it is up to date, else
+        ``graph.ttl``, else ``graph.trig``), a store folder, or a graph file (loaded into memory)."""
+        from kg.graphstore import find_store, read_manifest
+
+        folder = find_store(Path(path))
+        if folder is not None:
+            manifest = read_manifest(folder) or {}
+            try:
+                store = ox.Store.read_only(str(folder))
+            except OSError as exc:
+                raise UsageError(f"{folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
+            graph = cls(store, source=folder, triples=manifest.get("triples"))
+            if folder != Path(path):
+                graph.build_folder, graph._build = Path(path), _current_build_name(Path(path))
+            return graph
         file = resolve_graph_path(Path(path))
         fmt = FORMATS_BY_SUFFIX.get(file.suffix.lower())
         if fmt is None:
@@ -269,7 +289,8 @@ class KnowledgeGraph:
         return cls(store)
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Triples in the graph (for a build's store: in its default graph, as in graph.ttl)."""
+        return self._triples if self._triples is not None else len(self.store)
 
     def query(self, sparql: str, *, timeout: float | None = None, max_rows: int | None = None) -> Result:
         """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) with the ontology's prefixes predeclared.
@@ -278,10 +299,27 @@ class KnowledgeGraph:
         likely mistake in a valid query (a plain literal compared with ``@fr`` labels) is in ``Result.warnings`` and
         issued as a :class:`QueryWarning`.
         """
-        result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+        if self.build_folder is not None and _current_build_name(self.build_folder) != self._build:
+            self._reopen()  # a later build of the folder switched in (and removes this store): answer from its store
+        try:
+            result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
+        except OSError:  # the store went between the check and the query
+            if self.build_folder is None or not self._reopen():
+                raise
+            result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
         for message in result.warnings:
             warnings.warn(message, QueryWarning, stacklevel=2)
         return result
+
+    def _reopen(self) -> bool:
+        """Open the current store of the build folder again (True), unless it is the very one already open."""
+        assert self.build_folder is not None
+        fresh = KnowledgeGraph.open(self.build_folder)
+        if fresh.build_folder is None:  # the files now (a build without a store): keep answering from this one
+            self._build = _current_build_name(self.build_folder)
+            return False
+        self.store, self.source, self._triples, self._build = fresh.store, fresh.source, fresh._triples, fresh._build
+        return True
 
     def ask(self, name: str, arg: str | None = None) -> Result:
         """Run a bundled question (see ``kg ask --list``), with ``arg`` an entity name or IRI where it takes one."""
@@ -341,6 +379,14 @@ class KnowledgeGraph:
     def triples(self) -> Iterable[ox.Quad]:
         """Every quad in the store (the default graph, or every named graph of a TriG file)."""
         return self.store.quads_for_pattern(None, None, None, None)
+
+
+def _current_build_name(folder: Path) -> str | None:
+    """Which build of an output folder is current (:mod:`kg.outputs`), None for an older layout."""
+    try:
+        return os.readlink(folder / CURRENT)
+    except OSError:
+        return None
 
 
 def resolve_graph_path(path: Path) -> Path:

@@ -52,6 +52,7 @@ def _escape_char(match: re.Match[str]) -> str:
     return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
 
 Triple = tuple[Node, Node, Node]
+CACHE_LIMIT = 1 << 18  # formatted terms remembered at once
 
 
 class TermWriter:
@@ -78,6 +79,8 @@ class TermWriter:
         cached = self._cache.get(node)
         if cached is not None:
             return cached
+        if len(self._cache) >= CACHE_LIMIT:  # a big build has tens of millions of distinct terms: keep memory flat
+            self._cache.clear()
         if isinstance(node, URIRef):
             text = self.iri(str(node))
         elif isinstance(node, BNode):
@@ -119,24 +122,38 @@ def _subjects(triples: Iterable[Triple], terms: TermWriter) -> dict[str, list[tu
     return by_subject
 
 
+def pair_order(pair: tuple[str, str]) -> tuple[bool, tuple[str, str]]:
+    """The order of a subject's (predicate, object) pairs: ``a`` (rdf:type) first, then by text."""
+    return (pair[0] != "a", pair)
+
+
+def block(subject: str, pairs: Iterable[tuple[str, str]], indent: str) -> str:
+    """One subject's Turtle block from its pairs, already in :func:`pair_order` and without duplicates."""
+    lines: list[str] = []
+    last = None
+    for pred, obj in pairs:
+        if pred == last:
+            lines[-1] += f",\n{indent}        {obj}"
+        else:
+            lines.append(f"{pred} {obj}")
+            last = pred
+    body = f" ;\n{indent}    ".join(lines)
+    return f"{indent}{subject} {body} .\n"
+
+
 def _blocks(by_subject: dict[str, list[tuple[str, str]]], indent: str) -> Iterator[str]:
     """One Turtle block per subject, sorted, ``rdf:type`` first, objects of a predicate sorted, duplicates merged."""
     for subject in sorted(by_subject):
-        pairs = sorted(set(by_subject[subject]), key=lambda po: (po[0] != "a", po))
-        lines: list[str] = []
-        last = None
-        for pred, obj in pairs:
-            if pred == last:
-                lines[-1] += f",\n{indent}        {obj}"
-            else:
-                lines.append(f"{pred} {obj}")
-                last = pred
-        body = f" ;\n{indent}    ".join(lines)
-        yield f"{indent}{subject} {body} .\n"
+        yield block(subject, sorted(set(by_subject[subject]), key=pair_order), indent)
+
+
+def header(used: Mapping[str, str]) -> str:
+    """The ``@prefix`` lines of the prefixes used (prefix -> namespace), sorted."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
 
 
 def _header(terms: TermWriter) -> str:
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(terms.used.items()))
+    return header(terms.used)
 
 
 def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str], out: IO[str]) -> None:

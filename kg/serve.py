@@ -196,14 +196,12 @@ class SparqlServer:
                  verbose: bool = False, channel_timeout: int = 30) -> None:
         from waitress.server import create_server
 
-        from kg.query import resolve_graph_path
-
         if isinstance(source, KnowledgeGraph):  # each worker loads the graph itself: it needs the file
             if source.source is None:
                 raise ValueError("kg serve serves a graph file; this KnowledgeGraph was not opened from one")
-            source = source.source
+            source = source.build_folder or source.source  # a build folder's store: follow the folder's builds
         log = (lambda message: sys.stderr.write(message + "\n")) if verbose else None
-        self.pool = QueryPool(resolve_graph_path(Path(source)), "kg.endpoint.answer_query", size=workers,
+        self.pool = QueryPool(_served(Path(source)), "kg.endpoint.answer_query", size=workers,
                               options={"max_rows": max_rows}, on_event=log)
         self.app = SparqlApp(self.pool, timeout=timeout, port=port, cors=cors, allow_service=allow_service,
                              verbose=verbose)
@@ -275,3 +273,14 @@ def serve(source: Path | str, port: int = 7878, *, ready: Callable[[SparqlServer
 
 
 __all__ = ["HOST", "SparqlApp", "SparqlServer", "negotiate", "serve", "to_html", "uses_service"]
+
+
+def _served(path: Path) -> Path:
+    """What each worker opens: a build folder with an up-to-date store as it is (the worker opens the store, and
+    follows a later build's), else the graph file."""
+    from kg.graphstore import find_store
+    from kg.query import resolve_graph_path
+
+    if path.is_dir() and find_store(path) is not None:
+        return path
+    return resolve_graph_path(path)

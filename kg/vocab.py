@@ -106,6 +106,11 @@ class KG(DefinedNamespace):
     charCount: URIRef
 
 
+# Every name as a plain class attribute: DefinedNamespace looks undeclared attributes up in Python on each access,
+# and graph assembly reads a dozen of them per statement.
+for _name in KG.__annotations__:
+    type.__setattr__(KG, _name, KG._NS[_name])
+
 # The sixteen relation predicates of relations.md, in their canonical direction.
 RELATION_PREDICATES: tuple[str, ...] = (
     "partnersWith", "usesDataFrom", "buysDataFrom", "subsidiaryOf", "clientOf", "founderOf", "leaderOf", "ceoOf",

@@ -55,3 +55,23 @@ def extract(nlp):
         return {(r.subject.text, r.predicate, r.object.text) for r in ex.relations}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder of the seeds (no store, no page) whose extraction cache other builds copy to skip parsing."""
+    import kg
+
+    out = tmp_path_factory.mktemp("seed-cache")
+    kg.build(SEEDS, out, html=False, progress=False, store=False)
+    return out
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path) -> Path:
+    """A copy of the seed corpus that a test may change."""
+    import shutil
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder

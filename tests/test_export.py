@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import warnings
-import zipfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,6 +23,7 @@ from rdflib.compare import isomorphic
 
 from kg.export import FORMATS, write_exports
 from kg.ontology import ontology_dir
+from tests.jena import jena_command
 
 OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
@@ -88,29 +88,13 @@ def parse_third(path: Path, fmt: str) -> int:
 
 pytestmark = pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (raptor2-utils) is not installed")
 
-JAVA_LIB = Path("/usr/share/java")
-# SLF4J bindings and bridges that clash with each other when every jar is on the class path (slf4j-simple stays,
-# so riot's warnings and errors reach stderr)
-CLASHING_JARS = re.compile(r"(log4j-over-slf4j|slf4j-(log4j12|jcl|jdk14|nop|migrator)|maven3-slf4j-provider|"
-                           r"jcl-over-slf4j)[-0-9.]*\.jar$")
-
-
 @pytest.fixture(scope="module")
 def riot(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The command that runs Jena's riot from Debian's ``libapache-jena-java`` (skip if it is not installed)."""
-    core = JAVA_LIB / "jena-core.jar"
-    if shutil.which("java") is None or not core.exists():
+    command = jena_command("riotcmd.riot", tmp_path_factory.mktemp("jena-xerces-messages"))
+    if command is None:
         pytest.skip("Apache Jena (libapache-jena-java) is not installed")
-    fix = tmp_path_factory.mktemp("jena-xerces-messages")
-    old = "org/apache/jena/ext/xerces/impl/"
-    with zipfile.ZipFile(core) as jar:
-        for name in jar.namelist():
-            if name.startswith(old) and name.endswith(".properties"):
-                target = fix / "xerces/impl" / name[len(old):]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(jar.read(name))
-    jars = [str(p) for p in sorted(JAVA_LIB.glob("*.jar")) if not CLASHING_JARS.search(p.name)]
-    return ["java", "-cp", ":".join([str(fix), *jars]), "riotcmd.riot"]
+    return command
 
 
 def parse_riot(riot: list[str], path: Path, fmt: str) -> int:

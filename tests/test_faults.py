@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ import pytest
 import kg
 from kg.cache import CACHE_DIR
 from kg.outputs import BUILDS, CURRENT
-from tests.build_helpers import PROCESSED_AT
+from tests.build_helpers import PROCESSED_AT, kill_when
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "kg" / "sample"
@@ -147,16 +145,9 @@ def test_kill_9_while_writing_leaves_the_old_set_or_the_new_set(corpus: Path, tm
         before = outputs(out)
         proc = subprocess.Popen(_build_cmd(source, out), cwd=REPO, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:  # wait for the writing stage to start
-            staged = [p for p in (out / BUILDS).iterdir() if p.name != os.readlink(out / CURRENT).split("/")[-1]]
-            if staged:
-                break
-            time.sleep(0.005)
-        time.sleep(delay)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        current = os.readlink(out / CURRENT).split("/")[-1]
+        staged = lambda current=current: any(p.name != current for p in (out / BUILDS).iterdir())  # noqa: E731
+        kill_when(proc, staged, delay)  # once a new set is staged
         now = outputs(out)
         assert now in sets  # never a mix: the set before the kill, or the new one if it got to commit
         assert now == before or now == sets[attempt % 2]

@@ -7,14 +7,15 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES, megabytes
 from kg.engines import ENGINES
-from kg.nlp import ModelNotFound
-from kg.ontology import user_frames
-from kg.pipeline import SAMPLE_CORPUS, BuildResult, OutputError, WriteError, build
 from kg.vocab import DEFAULT_BASE_IRI
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--export", metavar="FORMATS", default="",
                    help="also write these formats from the same build: nt,nq,jsonld or all (graph.ttl and "
                    "graph.trig are always written)")
+    p.add_argument("--no-store", action="store_true",
+                   help="do not keep the queryable store OUT/store (queries then re-read graph.ttl)")
     p.add_argument("--aliases", type=Path, metavar="FILE",
                    help="TSV of names to fix by hand: name, canonical name, type (an empty canonical name drops "
                    "the name); see docs/extraction.md")
@@ -75,6 +78,9 @@ def _export_formats(value: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.nlp import ModelNotFound
+    from kg.pipeline import OutputError, WriteError
+
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     if args.workers < 1 or args.batch_size < 1:
@@ -84,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     if args.lang is not None and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", args.lang):
         raise UsageError(f"--lang takes a language code such as fr or en, not {args.lang!r}")
     engine = "dask" if args.scheduler else args.engine
+    from kg.ontology import user_frames
+
     try:
         with user_frames(args.frames) as names:
             if names:
@@ -101,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace, engine: str | None) -> BuildResult:
+    from kg.pipeline import SAMPLE_CORPUS, build
+
     return build(
         args.input if args.input is not None else SAMPLE_CORPUS,
         args.output,
@@ -118,6 +128,7 @@ def _build(args: argparse.Namespace, engine: str | None) -> BuildResult:
         scheduler=args.scheduler,
         cache=not args.no_cache,
         batch_size=args.batch_size,
+        store=not args.no_store,
         aliases=args.aliases,
         follow_links=args.follow_links,
     )
@@ -125,6 +136,8 @@ def _build(args: argparse.Namespace, engine: str | None) -> BuildResult:
 
 def print_summary(result: BuildResult, out=None) -> None:
     """Documents read and skipped (with why), entities by type, relations by predicate, files written."""
+    from kg.pipeline import SAMPLE_CORPUS
+
     out = out or sys.stdout
     if result.source is not None and result.source.resolve() == SAMPLE_CORPUS:
         print(f"corpus: the bundled sample ({SAMPLE_CORPUS}); `kg build FOLDER` builds your own", file=out)
@@ -139,10 +152,16 @@ def print_summary(result: BuildResult, out=None) -> None:
     print(f"entities: {len(result.entities)}", file=out)
     for kind, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {kind:<14}{n:>6}", file=out)
-    preds = Counter(r.predicate for r in result.relations)
-    print(f"relations: {len(result.relations)}", file=out)
+    preds = result.relation_counts
+    print(f"relations: {sum(preds.values())}", file=out)
     for pred, n in sorted(preds.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {pred:<18}{n:>6}", file=out)
     if result.cache_hits:
         print(f"cache: {result.cache_hits} documents reused, {result.cache_misses} parsed", file=out)
-    print("wrote: " + ", ".join(str(p) for p in result.files.values()) + f" in {result.seconds:.1f}s", file=out)
+    wrote = [str(p) for p in result.files.values()]
+    print("wrote: " + ", ".join(wrote) + f" in {result.seconds:.1f}s", file=out)
+    if result.store:
+        print(f"store: {result.files['ttl'].parent / 'store'} ({result.store}), read by kg query, ask, serve and stats",
+              file=out)
+    for note in result.left_out:
+        print(f"note: {note}", file=out)

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from kg.cli import UsageError
-from kg.explain import EntityNotFound, explain, format_facts, graph_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.explain import EntityNotFound, explain, format_facts, graph_file
+
     path: Path = args.graph
     if not graph_file(path).is_file():
         raise UsageError(f"no graph at {graph_file(path)} (run `kg build` first or give a folder or .ttl file)")

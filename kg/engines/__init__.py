@@ -8,10 +8,12 @@ output is byte-identical whichever engine ran. The engine is a matter of speed o
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import DocumentExtraction
 from kg.model import Document
+
+if TYPE_CHECKING:
+    from kg.extract import DocumentExtraction
 
 ENGINES = ("serial", "process", "dask")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kg.extract import DocumentExtraction
 from kg.extract.cues import entity_cues, fold, name_cues
@@ -99,28 +100,63 @@ def _unique(candidates: dict[str, set[str]], votes, links: dict[str, str], state
                 links[k] = target
 
 
-def resolve(extractions: Iterable[DocumentExtraction], aliases: dict[str, Alias] | None = None
-            ) -> tuple[list[Entity], list[Relation]]:
-    """Merge the mentions of all documents into entities and lift relation mentions onto them.
+VOTE_UNIT = 1e-9  # type votes are counted in billionths: exact sums in any order
 
-    ``aliases`` (:func:`kg.resolve.aliases.read_aliases`) maps names to a canonical name and type the user fixed.
-    """
-    extractions = list(extractions)
-    mentions: list[Mention] = [m for ex in extractions for m in ex.mentions]
+
+def _units(weight: float) -> int:
+    return round(weight / VOTE_UNIT)
+
+
+def document_mentions(ex: DocumentExtraction) -> list[Mention]:
+    """The names of one document: its mentions, then the arguments of its relations that are not among them (e.g.
+    places named by a demonym), once each, or their votes would count twice."""
+    mentions = list(ex.mentions)
     seen = {(m.doc_id, m.start, m.end, m.text) for m in mentions}
-    for ex in extractions:  # arguments of relations (e.g. places named by a demonym) are mentions too
-        for r in ex.relations:
-            for m in (r.subject, r.object):
-                if (m.doc_id, m.start, m.end, m.text) not in seen:  # once each, or its votes would count twice
-                    seen.add((m.doc_id, m.start, m.end, m.text))
-                    mentions.append(m)
-    seen_inside = {name_key(m.text) for m in mentions if not m.initial}
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in mentions:
-        for kind, weight in corpus_votes(m):
-            votes[name_key(m.text)][kind] += weight
-    cast: set[tuple[str, int, int, str, int]] = set()  # a mention votes once per predicate and role
-    for ex in extractions:
+    for r in ex.relations:
+        for m in (r.subject, r.object):
+            if (m.doc_id, m.start, m.end, m.text) not in seen:
+                seen.add((m.doc_id, m.start, m.end, m.text))
+                mentions.append(m)
+    return mentions
+
+
+class NameTable:
+    """What resolution keeps of a corpus, fed one document at a time: per name key, its type votes, its surface
+    forms with their counts and its handles; which keys are seen inside a sentence or in capitals; which other names
+    the texts give for a name (acronyms, « l'ex-X »).
+
+    Its size grows with the number of distinct names, not with the number of documents, so a year of news fits in
+    memory; :meth:`resolve` turns it into entities. Votes are summed as whole numbers of :data:`VOTE_UNIT`, so the
+    order documents come in (cache hits first, parsed documents after) never changes a sum.
+    """
+
+    def __init__(self, aliases: dict[str, Alias] | None = None) -> None:
+        self.aliases = aliases or {}
+        self.votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.handles: dict[str, set[str]] = defaultdict(set)
+        self.inside: set[str] = set()
+        self.capitals: set[str] = set()
+        self.stated: dict[str, set[str]] = {}
+
+    def add(self, ex: DocumentExtraction) -> list[str]:
+        """Take one document in; returns the name keys it uses (what its graph depends on, with their entities)."""
+        mentions = document_mentions(ex)
+        names: set[str] = set()
+        for m in mentions:
+            key = name_key(m.text)
+            names.add(key)
+            if not m.initial:
+                self.inside.add(key)
+            for kind, weight in corpus_votes(m):
+                self.votes[key][kind] += _units(weight)
+            if key:
+                self.forms[key][m.text] += 1
+                if m.handle:
+                    self.handles[key].add(m.handle)
+            if m.text.isupper() and m.text.isalpha():
+                self.capitals.add(key)
+        cast: set[tuple[str, int, int, str, int]] = set()  # a mention votes once per predicate and role
         for r in ex.relations:
             for role, m, kinds in ((0, r.subject, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[0]),
                                    (1, r.object, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[1])):
@@ -128,83 +164,146 @@ def resolve(extractions: Iterable[DocumentExtraction], aliases: dict[str, Alias]
                     continue  # « A, B et C ont créé X »: three facts, one piece of evidence about X
                 cast.add((m.doc_id, m.start, m.end, r.predicate, role))
                 for kind, weight in kinds.items():
-                    votes[name_key(m.text)][kind] += weight
-    user = {name_key(n): a for n, a in (aliases or {}).items()}
-    links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
-    acronyms = text_links(mentions, name_key)
-    _unique(acronyms, votes, links, stated=True)
-    capitals = {name_key(m.text) for m in mentions if m.text.isupper() and m.text.isalpha()}
-    _unique(short_form_links(votes, capitals), votes, links)
-    for source in (place_links(votes, name_key), surname_links(votes)):
-        for k, target in source.items():
-            links.setdefault(k, target)
-    not_names = name_cues().common_words | entity_cues().not_names | name_cues().institution_heads
+                    self.votes[name_key(m.text)][kind] += _units(weight)
+        for key, targets in text_links(mentions, name_key).items():
+            self.stated.setdefault(key, set()).update(targets)
+        return sorted(names)
 
-    def follow(key: str) -> str:
-        hops = 0
-        while key in links and hops < 8:
-            key, hops = links[key], hops + 1
-        return key
+    def resolve(self) -> Resolution:
+        """Decide the entities: links between keys, then one entity per group of keys, typed by their votes."""
+        votes: dict[str, dict[str, float]] = {k: {t: u / 1e9 for t, u in v.items()} for k, v in self.votes.items()}
+        user = {name_key(n): a for n, a in self.aliases.items()}
+        links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
+        acronyms = self.stated
+        _unique(acronyms, votes, links, stated=True)
+        _unique(short_form_links(votes, self.capitals), votes, links)
+        for source in (place_links(votes, name_key), surname_links(votes)):
+            for k, target in source.items():
+                links.setdefault(k, target)
+        not_names = name_cues().common_words | entity_cues().not_names | name_cues().institution_heads
 
-    def canonical(m: Mention) -> str | None:
-        key = name_key(m.text)
-        if not key or (m.initial and key not in seen_inside) or key in not_names:
-            return None
-        if key in user and not user[key].canonical:
-            return None
-        return follow(key)
+        def follow(key: str) -> str:
+            hops = 0
+            while key in links and hops < 8:
+                key, hops = links[key], hops + 1
+            return key
 
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        key = canonical(m)
-        if key:
-            groups[key].append(m)
-    entities: dict[str, Entity] = {}
-    used_slugs: Counter[str] = Counter()
-    labels = {follow(k): a.canonical for k, a in user.items() if a.canonical}
-    for key in sorted(groups):
-        group = groups[key]
-        total: dict[str, float] = defaultdict(float)
-        keys = {name_key(m.text) for m in group}
-        guessed = {k for k in keys if k in acronyms and k != key}  # an acronym's type is only a guess
-        for k in keys - guessed if keys - guessed else keys:
-            for kind, w in votes[k].items():
-                total[kind] += w
-        kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
-        forced = next((user[k].type for k in sorted(keys | {key}) if k in user and user[k].type), None)
-        confidence = 1.0 if forced else type_confidence(total, kind)
-        forms = Counter(m.text for m in group)
-        label = labels.get(key) or _best_label(forms)
-        slug = slugify(label)
-        used_slugs[slug] += 1
-        if used_slugs[slug] > 1:
-            slug = f"{slug}-{used_slugs[slug]}"
-        entities[key] = Entity(
-            entity_id=slug,
-            label=label,
-            type=forced or kind,
-            aliases={f for f in forms if f != label} | {m.handle for m in group if m.handle},
-            mentions=sorted(group, key=lambda m: (m.doc_id, m.start)),
-            type_confidence=confidence,
-        )
-    relations = _lift_relations(extractions, entities, canonical)
-    return sorted(entities.values(), key=lambda e: e.entity_id), relations
+        group_of: dict[str, str] = {}  # every name key that names an entity -> the entity's key
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self.forms):
+            if key not in self.inside or key in not_names or (key in user and not user[key].canonical):
+                continue  # seen only opening sentences, a common word, or dropped by the user
+            group_of[key] = follow(key)
+            groups[group_of[key]].append(key)
+        entities: dict[str, Entity] = {}
+        used_slugs: Counter[str] = Counter()
+        labels = {follow(k): a.canonical for k, a in user.items() if a.canonical}
+        for key in sorted(groups):
+            keys = set(groups[key])
+            total_units: dict[str, int] = defaultdict(int)
+            guessed = {k for k in keys if k in acronyms and k != key}  # an acronym's type is only a guess
+            for k in sorted(keys - guessed if keys - guessed else keys):
+                for kind, u in self.votes.get(k, {}).items():
+                    total_units[kind] += u
+            total = {t: u / 1e9 for t, u in total_units.items()}
+            kind = max(ENTITY_TYPES, key=lambda t: (total.get(t, 0.0), -TYPE_ORDER[t]))
+            forced = next((user[k].type for k in sorted(keys | {key}) if k in user and user[k].type), None)
+            confidence = 1.0 if forced else type_confidence(total, kind)
+            forms: Counter[str] = Counter()
+            handles: set[str] = set()
+            for k in keys:
+                forms.update(self.forms[k])
+                handles |= self.handles.get(k, set())
+            label = labels.get(key) or _best_label(forms)
+            slug = slugify(label)
+            used_slugs[slug] += 1
+            if used_slugs[slug] > 1:
+                slug = f"{slug}-{used_slugs[slug]}"
+            entities[key] = Entity(
+                entity_id=slug,
+                label=label,
+                type=forced or kind,
+                aliases={f for f in forms if f != label} | handles,
+                type_confidence=confidence,
+                mention_count=sum(forms.values()),
+            )
+        return Resolution(entities, group_of)
 
 
-def _lift_relations(extractions: list[DocumentExtraction], entities: dict[str, Entity], canonical) -> list[Relation]:
-    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for ex in extractions:
+@dataclass(frozen=True)
+class Resolution:
+    """The entities of a corpus by group key, and the group key of every name that names one."""
+
+    entities: dict[str, Entity]
+    group_of: dict[str, str]
+
+    def canonical(self, m: Mention) -> str | None:
+        return self.group_of.get(name_key(m.text))
+
+    def entity_id(self, name: str) -> str | None:
+        """The id of the entity a name key stands for, if any."""
+        key = self.group_of.get(name)
+        return self.entities[key].entity_id if key is not None else None
+
+    def entity_of(self, m: Mention) -> Entity | None:
+        key = self.canonical(m)
+        return self.entities[key] if key is not None else None
+
+    def mentioned(self, ex: DocumentExtraction) -> list[Entity]:
+        """The entities one document names, each once, in entity id order."""
+        found = {e.entity_id: e for m in document_mentions(ex) if (e := self.entity_of(m)) is not None}
+        return [found[k] for k in sorted(found)]
+
+    def lift(self, ex: DocumentExtraction) -> list[tuple[str, str, str, Evidence]]:
+        """One document's relation mentions lifted onto entities: (subject id, predicate, object id, evidence), each
+        piece of evidence once per fact, in reading order. Symmetric facts are written in one direction."""
+        seen: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+        out: list[tuple[str, str, str, Evidence]] = []
         for r in ex.relations:
-            sk, ok = canonical(r.subject), canonical(r.object)
-            if not sk or not ok or sk not in entities or ok not in entities or sk == ok:
+            sk, ok = self.canonical(r.subject), self.canonical(r.object)
+            if sk is None or ok is None or sk == ok:
                 continue
-            s, o = entities[sk].entity_id, entities[ok].entity_id
+            s, o = self.entities[sk].entity_id, self.entities[ok].entity_id
             if r.predicate in SYMMETRIC_PREDICATES and o < s:
                 s, o = o, s
             key = (s, r.predicate, o)
-            if r.evidence not in evidence[key]:
-                evidence[key].append(r.evidence)
+            if r.evidence not in seen[key]:
+                seen[key].append(r.evidence)
+                out.append((s, r.predicate, o, r.evidence))
+        return out
+
+
+def relations_from(lifted: Iterable[tuple[str, str, str, Evidence]]) -> list[Relation]:
+    """Lifted evidence of any number of documents as relations, sorted, each with its evidence sorted."""
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for s, p, o, ev in lifted:
+        evidence[(s, p, o)].append(ev)
     return [
         Relation(s, p, o, tuple(sorted(ev, key=lambda e: (e.doc_id, e.start, e.end, e.rule))))
         for (s, p, o), ev in sorted(evidence.items())
     ]
+
+
+def resolve(extractions: Iterable[DocumentExtraction], aliases: dict[str, Alias] | None = None
+            ) -> tuple[list[Entity], list[Relation]]:
+    """Merge the mentions of all documents into entities and lift relation mentions onto them.
+
+    ``aliases`` (:func:`kg.resolve.aliases.read_aliases`) maps names to a canonical name and type the user fixed.
+    This is :class:`NameTable` and :class:`Resolution` on extractions held in memory; entities come with their
+    mentions. ``kg.build`` streams the same steps over documents without holding them.
+    """
+    extractions = list(extractions)
+    table = NameTable(aliases)
+    for ex in extractions:
+        table.add(ex)
+    resolution = table.resolve()
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for ex in extractions:
+        for m in document_mentions(ex):
+            key = resolution.canonical(m)
+            if key is not None:
+                members[key].append(m)
+    for key, e in resolution.entities.items():
+        e.mentions = sorted(members[key], key=lambda m: (m.doc_id, m.start))
+    relations = relations_from(t for ex in extractions for t in resolution.lift(ex))
+    return sorted(resolution.entities.values(), key=lambda e: e.entity_id), relations
