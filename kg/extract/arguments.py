@@ -119,7 +119,11 @@ class Arguments:
                     if antecedent is None:  # « du groupe bancaire, qui fédère … »: a description before « qui »
                         start = ctx.sentence(child.i)[0]
                         k = child.i - 1 if ctx.words[child.i - 1] == "," else child.i
-                        antecedent = self.refs.within(self.reader.skip_description_back(k, start), k, allowed)
+                        j = self.reader.skip_description_back(k, start)
+                        if j < k and j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
+                            antecedent = ctx.mention(j - 2)  # « X, la holding qui contrôle Y »: the apposed name
+                        else:
+                            antecedent = self.refs.within(j, k, allowed)
                     if antecedent is None and head.dep_.startswith("acl") and ctx.mention(head.head.i) is not None:
                         antecedent = ctx.mention(head.head.i)
                     if antecedent is not None:

@@ -222,7 +222,8 @@ class Engine:
                   other: tuple[Mention, ...] = ()) -> Found:
         args = self.args
         head = self.ctx.tokens[t.head]
-        verbal = head.pos_ in {"VERB", "AUX"} or voice != "active"
+        # a verb the tagger took for a noun still has its subject: « la holding qui contrôle Y »
+        verbal = head.pos_ in {"VERB", "AUX"} or voice != "active" or any(c.dep_ == "nsubj" for c in head.children)
         phrase = t.b - t.a > 1 and self.ctx.words[t.b - 1] in PREPOSITION_ENDS and verbal
         if phrase and slot in {"agent", "patient"}:
             # a phrase ending in a preposition says its own voice (« être détenu par », « appartenir à »): the agent
@@ -323,6 +324,10 @@ class Engine:
             holders, how, verb = Found((inner,), "parse"), "inner", None
         else:
             holders, how, verb = self.roles.holders(chain, after, allowed)
+        held = {m.text for m in holders.mentions}
+        if relatum.how == "reference" and held & {m.text for m in relatum.mentions}:
+            # « A, B et C figurent parmi ses clients »: « ses » is none of the holders
+            relatum = self.roles.relatum(chain, person, holders.mentions)[0]
         if verb is not None and (negated(ctx, verb, self.lex) or modal(ctx, verb, self.lex)):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []

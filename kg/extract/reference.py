@@ -122,8 +122,8 @@ class References:
             m = ctx.mention(subject.i) or self._named(subject)
             if m is None and subject.i != i and (self.is_definite(subject.i) or self.is_pronoun(subject.i)):
                 m = self.definite(subject.i, exclude) if self.is_definite(subject.i) else self.pronoun(subject.i, ORG)
-            if m is not None:
-                return ctx.refer(i, m) if m.text not in skip and fits(m, ORG) else None
+            if m is not None and m.text not in skip and fits(m, ORG):
+                return ctx.refer(i, m)
         for k in range(i - 1, start - 1, -1):
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
@@ -287,9 +287,26 @@ class References:
     def _previous_subject(self, start: int, allowed: frozenset[str], skip: set[str]) -> Mention | None:
         if start <= 0:
             return None
-        s, e = self.ctx.sentence(start - 1)
+        ctx = self.ctx
+        s, e = ctx.sentence(start - 1)
         subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed) and m.text not in skip]
-        return subjects[0] if subjects else None
+        if subjects:
+            return subjects[0]
+        if not any(t.pos_ in {"VERB", "AUX"} for t in ctx.tokens[s:e]):  # a heading: « 1. X – 170 millions »
+            named = [m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and fits(m, allowed)]
+            return named[0] if named and named[0].text not in skip else None
+        # « Fondée en 2017 par …, elle loue … »: the previous subject is itself a pronoun or a description
+        for t in ctx.tokens[s:e]:
+            if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ == "ROOT":
+                m = None
+                if self.is_pronoun(t.i) and ctx.words[t.i] in {"il", "elle"}:
+                    m = self.pronoun(t.i, allowed)
+                elif self.is_definite(t.i) and "Organization" in allowed:
+                    m = self.definite(t.i)
+                if m is not None and m.text not in skip and fits(m, allowed):
+                    return m
+                break
+        return None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
         topic = self.ctx.topic if not dominant else self.ctx.dominant_topic

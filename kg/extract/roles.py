@@ -114,10 +114,12 @@ class RoleReader:
             and j + 1 < end
             and ctx.mention(j + 1) is None
             and ctx.tokens[j + 1].pos_ == "NOUN"
-            and not self.reader.is_description_noun(j + 1)
+            # « la filiale de services informatiques de Y », but « la filiale de société X » names its relatum
+            and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None)
         )
 
-    def relatum(self, chain: Chain, person_role: bool) -> tuple[Found, int, Mention | None]:
+    def relatum(self, chain: Chain, person_role: bool, exclude: tuple[Mention, ...] = ()
+                ) -> tuple[Found, int, Mention | None]:
         """What the roles are roles of, the index after it (where a holder named after it may start), and a holder
         named between the role and its organisation (« la filiale X du groupe Y »)."""
         ctx = self.ctx
@@ -134,9 +136,14 @@ class RoleReader:
             if j < 0:
                 continue
             names = self.reader.names_at(j, end, intro=False)  # « du groupe Y, dont A »: A is no relatum
-            if names:
-                last = ctx.bounds(names[0])[1]
-                return Found((names[0],), "parse"), self.reader.skip_parenthesis(last, end), inner
+            if names:  # « maison mère de A et B », « cofondateur de A et de B »
+                if len(names) > 1 and ctx.words[ctx.bounds(names[0])[1]] == ",":
+                    names = names[:1]  # « parmi les clients de Y, A, B et C »: the names after the comma hold it
+                prep = ctx.words[j - 1] if j > 0 else ""
+                if prep in {"de", "d'", "du", "des"}:
+                    names = list(dict.fromkeys(names + self.args.repeated(ctx.bounds(names[-1])[1], "de")))
+                last = ctx.bounds(names[-1])[1]
+                return Found(tuple(names), "parse"), self.reader.skip_parenthesis(last, end), inner
             d = self.reader.skip_description(j, end)
             m = self.refs.within(j, d, ORG)
             if m is not None:
@@ -145,7 +152,9 @@ class RoleReader:
         while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
             p -= 1
         if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)):
-            m = self.refs.possessive(p)
+            # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
+            apposed = ctx.mention(p - 2) if p - 2 >= start and ctx.words[p - 1] == "," else None
+            m = self.refs.possessive(p, (*exclude, apposed) if apposed is not None else exclude)
             return (Found((m,), "reference") if m is not None else NONE), self._complement(k, end), inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
