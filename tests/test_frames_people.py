@@ -1,0 +1,131 @@
+"""People frames (ontology/frames/people.toml): who runs, founded, works for or sits in an organisation, however
+French arranges the role, and the roles that are over, not yet begun, denied or only possible.
+
+Names are invented; rows marked as gaps are constructions the engine does not read yet (strict xfail, trace quoted).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.frame_cases import assert_no, assert_states, gap, read
+
+CEO = ("Hélène Varsac", "ceoOf", "Quimpex")
+LEADS = ("Hélène Varsac", "leaderOf", "Quimpex")
+FOUNDED = ("Hélène Varsac", "founderOf", "Quimpex")
+
+ROLES = [
+    pytest.param("Hélène Varsac, PDG de Quimpex, a présenté les résultats.", {CEO}, id="apposition"),
+    pytest.param("Hélène Varsac (PDG de Quimpex) a présenté les résultats.", {CEO}, id="parentheses"),
+    pytest.param("Le PDG de Quimpex, Hélène Varsac, a présenté les résultats.", {CEO}, id="title before the name"),
+    pytest.param("Hélène Varsac est la PDG de Quimpex.", {CEO}, id="copula"),
+    pytest.param("Hélène Varsac a été nommée directrice générale de Quimpex.", {CEO}, id="a été nommée"),
+    pytest.param("La société Quimpex a nommé Hélène Varsac directrice générale.", {CEO}, id="Y a nommé X"),
+    pytest.param("Hélène Varsac, présidente de Quimpex, a présenté les résultats.", {LEADS}, id="présidente"),
+    pytest.param("Hélène Varsac a été nommée présidente de la société Quimpex.", {LEADS}, id="nommée présidente"),
+    pytest.param("Hélène Varsac, fondatrice et PDG de Quimpex, a présenté les résultats.", {CEO, FOUNDED},
+                 id="two coordinated roles"),
+    pytest.param("Hélène Varsac, PDG des sociétés Quimpex et Velnor, a présenté les résultats.",
+                 {CEO, ("Hélène Varsac", "ceoOf", "Velnor")}, id="one role of two organisations"),
+]
+
+LEADERSHIP = [
+    pytest.param("Hélène Varsac prend les commandes de la société Quimpex.", {LEADS}, id="prendre les commandes de"),
+    pytest.param("Hélène Varsac est à la tête de Quimpex depuis 2019.", {LEADS}, id="être à la tête de"),
+    pytest.param("Hélène Varsac a été nommée à la tête de la société Quimpex.", {LEADS}, id="nommée à la tête de"),
+    pytest.param("Hélène Varsac dirige la société Quimpex.", {LEADS}, id="diriger"),
+    pytest.param("Hélène Varsac, qui dirige la société Quimpex, a présenté les résultats.", {LEADS},
+                 id="relative clause"),
+    pytest.param("Dirigée par Hélène Varsac, la société Quimpex fabrique des vélos.", {LEADS},
+                 id="fronted participle"),
+    gap("Hélène Varsac a succédé à Marc Dorlan à la tête de la société Quimpex.", {LEADS},
+        id="succéder à Z à la tête de Y",
+        reason="(no cue word of any frame in this text): the phrase « succéder à la tête de » does not allow the "
+               "predecessor inside it"),
+    gap("Hélène Varsac succède à Marc Dorlan comme PDG de la société Quimpex.", {CEO}, id="succéder à Z comme PDG",
+        reason="ceo.role 'PDG' no fact: no holder"),
+]
+
+FOUNDERS = [
+    pytest.param("Hélène Varsac, cofondatrice de Quimpex, a présenté les résultats.", {FOUNDED}, id="apposition"),
+    pytest.param("Hélène Varsac et Marc Dorlan, cofondateurs de Quimpex, ont présenté les résultats.",
+                 {FOUNDED, ("Marc Dorlan", "founderOf", "Quimpex")}, id="coordinated holders"),
+    pytest.param("Hélène Varsac a fondé la société Quimpex en 2015.", {FOUNDED}, id="active verb"),
+    pytest.param("Hélène Varsac et Marc Dorlan ont fondé la société Quimpex.",
+                 {FOUNDED, ("Marc Dorlan", "founderOf", "Quimpex")}, id="coordinated subjects"),
+    pytest.param("La société Quimpex a été fondée par Hélène Varsac.", {FOUNDED}, id="passive"),
+    pytest.param("Fondée en 2015 par Hélène Varsac et Marc Dorlan, la société Quimpex emploie 40 personnes.",
+                 {FOUNDED, ("Marc Dorlan", "founderOf", "Quimpex")}, id="fronted participle"),
+]
+
+WORK = [
+    pytest.param("Hélène Varsac, directrice marketing de Quimpex, a présenté les résultats.",
+                 {("Hélène Varsac", "employeeOf", "Quimpex")}, id="a job title"),
+    pytest.param("Marc Dorlan, directeur général adjoint de Quimpex, a présenté les résultats.",
+                 {("Marc Dorlan", "employeeOf", "Quimpex")}, id="a deputy is an employee"),
+    pytest.param("Hélène Varsac travaille chez Quimpex depuis 2010.", {("Hélène Varsac", "employeeOf", "Quimpex")},
+                 id="travailler chez"),
+    pytest.param("Hélène Varsac a rejoint Quimpex en 2020.", {("Hélène Varsac", "employeeOf", "Quimpex")},
+                 id="rejoindre"),
+    pytest.param("Hélène Varsac est membre du conseil d'administration de Quimpex.",
+                 {("Hélène Varsac", "memberOf", "Quimpex")}, id="board member"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), ROLES)
+def test_a_role_noun_links_its_holder_to_the_organisation(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize(("text", "facts"), LEADERSHIP)
+def test_a_leading_verb_makes_its_subject_the_leader(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize(("text", "facts"), FOUNDERS)
+def test_founders_are_read_from_nouns_verbs_and_participles(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize(("text", "facts"), WORK)
+def test_jobs_and_seats_are_employment_and_membership(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+def test_a_deputy_is_not_the_chief_executive(extract):
+    got = read(extract, "Marc Dorlan, directeur général adjoint de Quimpex, a présenté les résultats.")
+    assert ("Marc Dorlan", "ceoOf", "Quimpex") not in got
+
+
+def test_the_role_is_kept_on_the_fact(extract):
+    got = assert_states(extract, "Hélène Varsac, PDG de Quimpex, a présenté les résultats.", {CEO})
+    assert dict(got[CEO].evidence.attributes)["role"] == "PDG"
+
+
+NOT_CURRENT_ROLES = [
+    pytest.param("Hélène Varsac, l'ancienne PDG de Quimpex, a présenté les résultats.", "ceoOf", id="l'ancienne PDG"),
+    pytest.param("L'ancien PDG de Quimpex, Marc Dorlan, a présenté les résultats.", "ceoOf", id="l'ancien PDG de Y, X"),
+    pytest.param("Marc Dorlan, ex-directeur général de Quimpex, a présenté les résultats.", "ceoOf", id="ex-directeur"),
+    pytest.param("Marc Dorlan, ancien président de la société Quimpex, a présenté les résultats.", "leaderOf",
+                 id="ancien président"),
+    pytest.param("Marc Dorlan, qui dirigeait la société Quimpex jusqu'en 2020, a présenté les résultats.",
+                 "leaderOf", id="qui dirigeait jusqu'en 2020"),
+    gap("Marc Dorlan, qui a dirigé Quimpex jusqu'en 2020, a présenté les résultats.", "leaderOf",
+        id="qui a dirigé jusqu'en 2020",
+        reason="leader.head 'dirigé' 1 fact(s): « jusqu'en 2020 » does not end the role of a passé composé"),
+    gap("Marc Dorlan a été PDG de Quimpex jusqu'en 2020.", "ceoOf", id="a été PDG jusqu'en 2020",
+        reason="ceo.role 'PDG' 1 fact(s) (copula): « jusqu'en 2020 » does not end a copula role"),
+    pytest.param("Marc Dorlan, le futur PDG de Quimpex, a présenté les résultats.", "ceoOf", id="le futur PDG"),
+    gap("Marc Dorlan deviendra PDG de Quimpex en janvier.", "ceoOf", id="deviendra PDG",
+        reason="ceo.role 'PDG' 1 fact(s) (copula): the future tense of the copula is read as a current role"),
+    gap("Marc Dorlan prendra la tête de la société Quimpex en janvier.", "leaderOf", id="prendra la tête de",
+        reason="leader.head 'prendra la tête de' 1 fact(s): the future tense is read as a current role"),
+    pytest.param("Marc Dorlan n'est pas le PDG de Quimpex.", "ceoOf", id="negation"),
+    pytest.param("Marc Dorlan pourrait devenir PDG de Quimpex.", "ceoOf", id="pourrait devenir"),
+    pytest.param("Marc Dorlan a quitté la direction de Quimpex.", "leaderOf", id="a quitté la direction"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate"), NOT_CURRENT_ROLES)
+def test_a_past_future_denied_or_possible_role_is_no_current_fact(extract, text, predicate):
+    assert_no(extract, text, predicate)
