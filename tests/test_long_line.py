@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.context import _is_speaker
+from kg.extract.context import DocContext
 from kg.extract.cues import fold
 from kg.extract.mentions import _WORD_RUN, _whole_word_hits
 from kg.model import Document, Mention
@@ -32,14 +32,15 @@ def test_speaker_look_back_folds_a_few_characters_not_the_line(nlp, monkeypatch)
     assert folded and max(folded) < 200  # before: the line up to each mention (tens of kB each, all cached)
 
 
-def test_speaker_labels_are_still_found() -> None:
+def test_speaker_labels_are_still_found(nlp) -> None:
     text = "Intro\n  Le Journal : bonjour\nOn a vu Journal : non\nJournal: oui\n" + "x " * 50 + "Journal : non"
 
     def at(n: int) -> Mention:
         i = [m.start() for m in re.finditer("Journal", text)][n]
         return Mention("d", i, i + 7, "Journal", (), "ner:ORG")
 
-    assert [_is_speaker(text, at(n)) for n in range(4)] == [True, False, True, False]
+    ctx = DocContext(Document("t", "t.txt", text, "", "utf-8", ""), nlp(text), [])
+    assert [ctx.is_speaker(at(n)) for n in range(4)] == [True, False, True, False]
 
 
 @settings(max_examples=300, deadline=None)

@@ -345,7 +345,7 @@ class Engine:
             self._relata[(sentence, frames[0].id)] = relatum
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
-        role_text = " ".join(tok.text for tok in ctx.tokens[chain.a : chain.b])
+        role_text = " ".join(tok.text for tok in ctx.tokens[self._title_start(chain.a) : chain.b])
         for r, frame in zip(chain.roles, frames, strict=False):
             single = Chain((r,))
             predicate = frame.predicate
@@ -361,4 +361,14 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
+
+    def _title_start(self, a: int) -> int:
+        """Where an apposed title begins: « X, research vice president chez Y » keeps its foreign qualifier."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a
+        while k - 1 > start and a - k < 2 and ctx.tokens[k - 1].pos_ == "X" and ctx.words[k - 1].isalpha() \
+                and ctx.mention(k - 1) is None:
+            k -= 1
+        return k if k < a and ctx.words[k - 1] in {",", "("} else a
 

@@ -149,7 +149,8 @@ class References:
             if t.head is t:
                 break
             t = t.head
-            if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in t.children):
+            # a verb, a copula's predicate, or a participle tagged as an adjective (« s'était caché »)
+            if t.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux:tense", "aux:pass"} for c in t.children):
                 for c in t.children:  # before the possessive, or fronted (« Lors de son mariage avec Y, X … »)
                     if c.dep_ in {"nsubj", "nsubj:pass"} and c.i != i and (c.i < i or c.i < t.i):
                         return c
