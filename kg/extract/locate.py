@@ -88,7 +88,7 @@ class Locator:
             return Found(tuple(self.reader.names_before(i - 1)), "parse")
         first, noun, nominal = self._description_start(i)
         if not (noun or nominal):
-            return NONE
+            return self._any_noun_before_name(i, start, end)
         j = self.reader.skip_description(i + 1, end)
         if j < end and ctx.mention(j) is not None and j - i <= 5:  # « la société britannique X »
             return Found(tuple(self.reader.names_at(i + 1, end) or [ctx.mention(j)]), "parse")
@@ -114,6 +114,16 @@ class Locator:
                     if m is not None and kind_of(m) == "Organization":
                         return Found((m,), "reference")
         return NONE
+
+    def _any_noun_before_name(self, i: int, start: int, end: int) -> Found:
+        """« le joaillier new-yorkais X », « du sucrier français X »: any common noun, its demonym, then at once an
+        organisation's name: the noun is the name's description, even if it is not one of the lexicon's."""
+        ctx = self.ctx
+        if i - 2 < start or ctx.tokens[i - 1].pos_ != "NOUN" or ctx.mention(i - 1) is not None \
+                or ctx.words[i - 2] not in NOMINAL_DETERMINERS or i + 1 >= end:
+            return NONE
+        m = ctx.mention(i + 1)
+        return Found((m,), "parse") if m is not None and kind_of(m) == "Organization" else NONE
 
     def _of_place(self, i: int) -> tuple[Found, Mention] | None:
         """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place."""

@@ -83,6 +83,7 @@ class RoleReader:
         self.refs = refs
         self.args = args
         self.lex = lex
+        self._last: dict[int, tuple[int, Found]] = {}  # sentence start -> (end of the role, its holders)
 
     def _link(self, k: int, end: int, words: tuple[tuple[str, ...], ...] = ROLE_LINKS) -> int:
         """The index after a link word at ``k`` (« de », « chez », « au sein de »), else -1."""
@@ -180,10 +181,25 @@ class RoleReader:
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
-        says it, if any."""
+        says it, if any. A role coordinated to an earlier one shares its holders: « X, la holding de A et maison
+        mère de B »."""
+        start, _ = self.ctx.sentence(chain.a)
+        found, how, verb = self._holders(chain, after, allowed)
+        if not found.mentions and start in self._last:
+            k = self.reader.skip_description_back(chain.a, start) - 1
+            words = self.ctx.words
+            if k > self._last[start][0] and (words[k] == "et" or words[k - 1 : k + 1] == ["ainsi", "que"]):
+                return self._last[start][1], "coordinated", None
+        if found.mentions:
+            self._last[start] = (chain.b, found)
+        return found, how, verb
+
+    def _holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         ctx = self.ctx
         start, end = ctx.sentence(chain.a)
         first = self.reader.skip_description_back(chain.a, start)
+        if first - 2 > start and ctx.words[first - 1] in {"de", "des", "d'"} and ctx.words[first - 2] in {"un", "une"}:
+            first -= 3 if ctx.words[first - 3] in {"l'", "l’"} else 2  # « X, l'une de ses maisons »
         # apposition before: « X, PDG de Y », « X (PDG de Y) », « X et Z, cofondateurs de Y »,
         # « X, research vice president chez Y » (title words before the role noun)
         k = first
