@@ -80,6 +80,21 @@ def statements(graph):
                str(graph.value(st, kg("evidenceText"))))
 
 
+def high_confidence_precision(graph_file: Path, name: str = "dev", threshold: float = 0.8,
+                              gold_dir: Path = REPO.parent / "shared" / "eval") -> tuple[int, float]:
+    """How many facts of the graph have a confidence of at least ``threshold``, and their precision."""
+    sc = load_scorer(gold_dir)
+    graph = sc.load_graph([str(graph_file)])
+    alias, keys = gold_index(sc, gold_dir, name)
+    ids = node_ids(sc, graph, alias)
+    facts: dict[tuple, list] = {}
+    for s, p, o, _rule, conf, _text in statements(graph):
+        pred = sc.local_name(p)
+        facts.setdefault((s, pred, o), [judge(sc, ids, keys, s, pred, o), 1.0])[1] *= 1.0 - conf
+    high = [ok for ok, q in facts.values() if 1.0 - q >= threshold]
+    return len(high), (sum(high) / len(high) if high else 0.0)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("graph")

@@ -1,4 +1,4 @@
-"""The quality bars of issues 3 and 11, measured by the shared scorer on the seed and dev corpora, plus the
+"""The quality bars of issues 3, 10 and 11, measured by the shared scorer on the seed and dev corpora, plus the
 confidence threshold."""
 
 from __future__ import annotations
@@ -18,12 +18,18 @@ SCORER = REPO.parent / "shared" / "eval" / "score.py"
 
 DEV = REPO.parent / "shared" / "corpus" / "dev"
 
-TARGETS = {"relations precision": 0.90, "relations recall": 0.85, "entities precision": 0.97,
+TARGETS = {"relations precision": 0.95, "relations recall": 0.90, "entities precision": 0.97,
            "entities typed recall": 0.97}
 # Issue 11 on the development corpus. Its split target is 2; the build reaches 7 (each left apart on purpose:
 # a bare name shared by two legal entities, a country or city subsidiary, a family name), so the bar here is 7
 # and the issue's 2 is recorded as an expected failure below.
 DEV_TARGETS = {"entities precision": 0.93, "entities typed recall": 0.95, "split": 7, "merged": 0}
+# Issue 10 on the development corpus asks for relations P >= 0.85 and R >= 0.70. The frame engine reaches
+# P 0.81, R 0.49: the bars here hold what it reaches (a change that loses facts fails), the issue's targets are
+# expected failures below. Facts with a confidence of 0.8 or more must be right at least 92 % of the time.
+DEV_RELATIONS = {"precision": 0.80, "recall": 0.47}
+ISSUE_10 = {"precision": 0.85, "recall": 0.70}
+HIGH_CONFIDENCE = {"threshold": 0.8, "precision": 0.92}
 
 
 def _score(graph_file: Path, name: str) -> dict:
@@ -40,12 +46,21 @@ def seed_score(seed_build: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def dev_score(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def dev_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import kg
 
     out = tmp_path_factory.mktemp("dev-build")
     kg.build(DEV, out, html=False, cache=False)
-    return _score(out / "graph.ttl", "dev")
+    return out / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def dev_score(dev_build: Path) -> dict:
+    return _score(dev_build, "dev")
+
+
+def _detail(r: dict) -> str:
+    return f"P={r['precision']:.3f} R={r['recall']:.3f}; missed {r['false_negatives']}, wrong {r['false_positives']}"
 
 
 def test_relations_meet_the_targets(seed_score):
@@ -68,6 +83,29 @@ def test_dev_entities_meet_the_targets(dev_score):
     assert e["typed_recall"] >= DEV_TARGETS["entities typed recall"], (e["missing"], e["mistyped"])
     assert len(e["split"]) <= DEV_TARGETS["split"], e["split"]
     assert len(e["merged"]) <= DEV_TARGETS["merged"], e["merged"]
+
+
+def test_dev_relations_hold_what_the_frame_engine_reaches(dev_score):
+    r = dev_score["relations"]
+    assert r["precision"] >= DEV_RELATIONS["precision"], _detail(r)
+    assert r["recall"] >= DEV_RELATIONS["recall"], _detail(r)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10 asks for relations P >= 0.85 and R >= 0.70 on dev; 0.81 / 0.49")
+def test_dev_relations_meet_issue_10s_targets(dev_score):
+    r = dev_score["relations"]
+    assert r["precision"] >= ISSUE_10["precision"] and r["recall"] >= ISSUE_10["recall"], _detail(r)
+
+
+def test_confident_facts_are_right_on_dev(dev_build: Path):
+    """The confidences are calibrated on dev (ontology/frames/calibration.toml): this is in-sample."""
+    spec = importlib.util.spec_from_file_location("kg_calibrate", REPO / "scripts" / "calibrate.py")
+    assert spec is not None and spec.loader is not None
+    calibrate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(calibrate)
+    n, precision = calibrate.high_confidence_precision(dev_build, "dev", HIGH_CONFIDENCE["threshold"])
+    assert n >= 100, n
+    assert precision >= HIGH_CONFIDENCE["precision"], (n, precision)
 
 
 @pytest.mark.xfail(strict=True, reason="issue 11 asks for at most 2 split entities on dev; 7 remain")
