@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frame_cases import assert_no, assert_states, gap, read
+from tests.frame_cases import assert_no, assert_states, gap, key, read
 
 CEO = ("Hélène Varsac", "ceoOf", "Quimpex")
 LEADS = ("Hélène Varsac", "leaderOf", "Quimpex")
@@ -129,3 +129,40 @@ NOT_CURRENT_ROLES = [
 @pytest.mark.parametrize(("text", "predicate"), NOT_CURRENT_ROLES)
 def test_a_past_future_denied_or_possible_role_is_no_current_fact(extract, text, predicate):
     assert_no(extract, text, predicate)
+
+
+# ----- constructions added with the frames' second pass -----
+
+COMPANIONS_AND_CHAINS = [
+    pytest.param("Avec Hélène Varsac et Marc Dorlan, nous avons fondé la société Quimpex en 2001.",
+                 {("Hélène Varsac", "founderOf", "Quimpex"), ("Marc Dorlan", "founderOf", "Quimpex")},
+                 id="avec A et B, nous avons fondé Y"),
+    pytest.param("En 2005, Hélène Varsac fonde la société Quimpex avec Marc Dorlan.",
+                 {("Hélène Varsac", "founderOf", "Quimpex"), ("Marc Dorlan", "founderOf", "Quimpex")},
+                 id="fonde Y avec B (a present tense the lemmatizer misreads)"),
+    pytest.param("L'histoire de Hélène Varsac tient du roman. Née à Lille, elle débarque à Paris. Diplômée, elle est "
+                 "embauchée chez Brontal, qu'elle quitte vite. En 1999, elle fonde la société Quimpex.",
+                 {("Hélène Varsac", "founderOf", "Quimpex")}, id="the same « elle » sentence after sentence"),
+    pytest.param("Cofondatrice de Quimpex en 1995, Hélène Varsac quitte le groupe.",
+                 {("Hélène Varsac", "founderOf", "Quimpex")}, id="a fronted role opening the sentence"),
+    pytest.param("Marc Dorlan, fondateur de Quimpex et président de Brontal, part.",
+                 {("Marc Dorlan", "founderOf", "Quimpex"), ("Marc Dorlan", "leaderOf", "Brontal")},
+                 id="two coordinated roles share their holder"),
+]
+
+COMPANION_DISTRACTORS = [
+    pytest.param("Hélène Varsac a fondé la société Quimpex avec le soutien de Brontal.",
+                 ("Brontal", "founderOf", "Quimpex"), id="avec le soutien de: no co-founder"),
+    pytest.param("L'histoire de Hélène Varsac tient du roman. Elle est embauchée chez Brontal. En 1999, elle fonde la "
+                 "société Quimpex.", ("Brontal", "founderOf", "Quimpex"), id="« elle » is not the employer"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), COMPANIONS_AND_CHAINS)
+def test_companions_pronoun_chains_and_opening_roles(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), COMPANION_DISTRACTORS)
+def test_companions_and_chains_do_not_overreach(extract, text, fact):
+    assert key(fact) not in read(extract, text)

@@ -30,11 +30,12 @@ PLACES = [
     pytest.param("Le siège social de la société Quimpex se trouve à Lille.", {LILLE}, id="siège social se trouve à"),
     pytest.param("La start-up Quimpex a son siège à Lille.", {LILLE}, id="avoir son siège à"),
     pytest.param("Quimpex s'est installée à Lille.", {LILLE}, id="s'installer à"),
-    gap("La société Quimpex, dont le siège est à Lille, fabrique des vélos.", {LILLE}, id="dont le siège est à",
-        reason="based.seat 'siège' no fact: no subject (the antecedent of « dont » is not read)"),
-    gap("La société Quimpex, dont le siège social est situé à Lille, fabrique des vélos.", {LILLE},
-        id="dont le siège social est situé à",
-        reason="based.seat 'siège social' no fact: no subject; based.participle 'situé' no fact: no subject"),
+    pytest.param("La société Quimpex, dont le siège est à Lille, fabrique des vélos.", {LILLE},
+                 id="dont le siège est à"),
+    pytest.param("La société Quimpex, dont le siège social est situé à Lille, fabrique des vélos.", {LILLE},
+                 id="dont le siège social est situé à"),
+    pytest.param("Le joaillier lyonnais Quimpex ouvre une boutique.", {("Quimpex", "basedIn", "Lyon")},
+                 id="any noun, its demonym, a name"),
     gap("Le groupe Quimpex est une société basée à Lille.", {LILLE}, id="X est une société basée à",
         reason="based.participle 'basée' no fact: no subject (the participle hangs on the copula's attribute)"),
 ]
@@ -48,6 +49,8 @@ def test_an_organisation_is_based_where_its_demonym_or_seat_says(extract, text, 
 NOT_BASED = [
     pytest.param("Quimpex n'est pas basée à Lille.", id="negation"),
     pytest.param("Quimpex pourrait s'installer à Lille.", id="possible move"),
+    pytest.param("La société Quimpex, dont le siège n'est plus à Lille, fabrique des vélos.", id="dont … n'est plus"),
+    pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
 ]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.modality import governing_verb
 from kg.extract.readers import LINKS, Reader
@@ -371,6 +371,31 @@ class Arguments:
         if voice == "participle":
             return self.prep(("par",), verb.i + 1)
         return self.subject(verb, allowed)
+
+    def companions(self, verb: Token, allowed: frozenset[str]) -> Found:
+        """The names of an « avec » complement of the verb, before or after it: « avec A et B, il a fondé Y »,
+        « il fonde Y avec A »: they do what the subject does."""
+        ctx = self.ctx
+        found: list[Mention] = []
+        for c in verb.children:
+            if c.dep_.startswith("obl") and any(g.dep_ == "case" and ctx.words[g.i] == "avec" for g in c.children):
+                for tok in (c, *c.conjuncts):
+                    m = ctx.mention(tok.i)
+                    if m is not None and fits(m, allowed) and m not in found:
+                        found.append(m)
+        return Found(tuple(found), "parse") if found else NONE
+
+    def whose(self, a: int) -> Found:
+        """The name « dont » stands for before a noun: « X, dont le siège est à Lille » (X's seat)."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a - 1
+        while k >= start and (ctx.tokens[k].pos_ in {"DET", "ADJ"}):
+            k -= 1
+        if k - 1 < start or ctx.words[k] != "dont":
+            return NONE
+        m = self.reader.name_before(k, start)
+        return Found((m,), "parse") if m is not None else NONE
 
     def possessor(self, a: int) -> Found:
         ctx = self.ctx

@@ -5,6 +5,8 @@ writes ``ontology/frames/calibration.toml``: for each rule (a frame id, with ``+
 argument was read off the surface or through a reference), how many facts it made and how many were right. The
 confidence of a fact is that precision, smoothed towards the frame's own confidence so a rule seen a few times does
 not get 0 or 1; a rule never measured keeps the frame's confidence, lowered for a surface reading or a reference.
+A reading through a reference or off the surface never scores above the frame's direct reading times its factor,
+however well it measured: the measure rests on few facts, and a reference can fail in ways dev does not show.
 """
 
 from __future__ import annotations
@@ -37,4 +39,6 @@ def confidence_of(rule: str, frame_confidence: float) -> float:
     prior = frame_confidence * VARIANT_FACTORS.get("+" + variant, 1.0) if variant else frame_confidence
     made, right = calibration_table().get(rule, (0, 0))
     value = (right + PRIOR_WEIGHT * prior) / (made + PRIOR_WEIGHT)
+    if variant:  # a reference or a surface reading is never worth more than the frame's direct reading
+        value = min(value, confidence_of(_base, frame_confidence) * VARIANT_FACTORS.get("+" + variant, 1.0))
     return round(min(0.99, max(0.05, value)), 3)

@@ -118,7 +118,8 @@ class DocContext:
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject
-        (« X siège au conseil », « la holding qui contrôle Y »), the infinitive too."""
+        (« X siège au conseil », « la holding qui contrôle Y »), the infinitive too; likewise for a present tense
+        the lemmatizer gave a wrong infinitive."""
         word, lemma = self.words[i], self.lemmas[i]
         tok = self.tokens[i]
         if (
@@ -129,6 +130,12 @@ class DocContext:
             and (self.tokens[i - 1].pos_ in {"PROPN", "PRON"} and self.words[i - 1] not in {"le", "la", "l'"})
         ):
             return frozenset((word, lemma, word + "r"))
+        if tok.pos_ == "VERB" and lemma != word and not lemma.endswith("er"):
+            # the lemmatizer misreads present tenses of -er verbs: « fonde » -> « fondre », « lance » -> …
+            if word.endswith("e"):
+                return frozenset((word, lemma, word + "r"))
+            if word.endswith("ent") and len(word) > 5:
+                return frozenset((word, lemma, word[:-3] + "er"))
         return frozenset((word, lemma))
 
     # ----- sentences -----

@@ -253,6 +253,8 @@ class Engine:
             return args.object(head, t.b, allowed)
         if slot.startswith("prep:"):
             return args.prep(words_of(slot[5:]), t.b)
+        if slot == "companions":
+            return args.companions(head, allowed) if verbal else NONE
         return self.common_slot(slot, t, allowed, other)
 
     def common_slot(self, slot: str, t: Trigger, allowed: frozenset[str], other: tuple[Mention, ...]) -> Found:
@@ -295,6 +297,8 @@ class Engine:
             return args.support(head, allowed)
         if slot == "possessor":
             return args.possessor(t.a)
+        if slot == "whose":
+            return args.whose(t.a)
         if slot == "verb_object":
             return args.verb_object(head, allowed)
         if slot == "line_head":

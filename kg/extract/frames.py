@@ -23,8 +23,10 @@ from kg.vocab import RELATION_PREDICATES
 
 KINDS = ("verb", "noun", "role", "demonym")
 SLOTS = {
-    "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between"},
-    "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head"},
+    "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
+             "companions"},
+    "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
+             "whose"},
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
 }

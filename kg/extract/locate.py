@@ -123,7 +123,9 @@ class Locator:
                 or ctx.words[i - 2] not in NOMINAL_DETERMINERS or i + 1 >= end:
             return NONE
         m = ctx.mention(i + 1)
-        return Found((m,), "parse") if m is not None and kind_of(m) == "Organization" else NONE
+        if m is None or kind_of(m) != "Organization" or any(t == "Person" for t, _ in m.type_votes):
+            return NONE  # « le chanteur britannique X »: a person, whatever the votes say in the end
+        return Found((m,), "parse")
 
     def _of_place(self, i: int) -> tuple[Found, Mention] | None:
         """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place."""

@@ -115,6 +115,10 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
         if frame.kind == "noun" and frame.predicate in {"acquired", "investedIn", "partnersWith", "launched"} \
                 and hedged_noun(ctx, head, lex):
             return "project"
+        h = tok.head
+        copular = ctx.lemmas[h.i] == "etre" or any(c.dep_ == "cop" for c in h.children)
+        if tok.dep_ in {"nsubj", "nsubj:pass"} and copular and negated(ctx, h.i, lex):
+            return "negated"  # « dont le siège n'est pas à Lille », « le partenariat n'est pas exclusif … »
         gov = governing_verb(ctx, head)
         if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun" and frame.predicate != "basedIn":
             if negated(ctx, gov.i, lex):

@@ -89,13 +89,18 @@ class References:
         if here:
             return ctx.refer(i, here[-1])
         k = start - 1
-        for _ in range(2):  # the two previous sentences
-            if k < 0:
-                break
+        hops = 2  # the two previous sentences, and further while they too have « il » for subject
+        while hops > 0 and k >= 0:
+            hops -= 1
             s, e = ctx.sentence(k)
             subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed)]
             if subjects:
                 return ctx.refer(i, subjects[0])
+            if hops < 2 and any(t.dep_ in {"nsubj", "nsubj:pass"} and ctx.words[t.i] == ctx.words[i]
+                                for t in ctx.tokens[s:e]):
+                hops += 1  # « il débarque … Il est embauché chez Y … En 1999, il fonde Z »: the same « il »
+                k = s - 1
+                continue
             described = next((t.i for t in ctx.tokens[s:e] if t.dep_ == "nsubj" and self.is_definite(t.i)), None)
             if described is not None and "Organization" in allowed:  # « La société est … Elle a levé … »
                 m = self.definite(described)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -241,6 +242,30 @@ def _edge(tok) -> bool:
     return tok.is_punct or fold(tok.text) in EDGE_WORDS or not has_upper(tok)
 
 
+@cache
+def _role_words() -> frozenset[str]:
+    """The single-word role nouns of the frames (« directrice », « cofondateur »)."""
+    from kg.extract.frames import load_frames
+
+    return frozenset(t[0] for f in load_frames().frames if f.kind == "role" for t in f.triggers if len(t) == 1)
+
+
+def _past_opening_role(doc: Doc, a: int, b: int) -> int:
+    """« Cofondatrice de X en 1995, elle … », « Directrice générale de X, … »: a role noun opening the sentence,
+    capitalised only because it opens it, is not part of the name after its « de »."""
+    if fold(doc[a].text) not in _role_words():
+        return a
+    k = a + 1
+    while k < b - 1 and not has_upper(doc[k]) and doc[k].pos_ == "ADJ":
+        k += 1
+    if k < b - 1 and fold(doc[k].text) in DE_WORDS:
+        k += 1
+        while k < b - 1 and fold(doc[k].text) in ARTICLES:
+            k += 1
+        return k
+    return a
+
+
 def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tuple[int, int, bool]]:
     """Cut token range [start, end) at breaks; trim articles, honorifics, lower-case words and punctuation at both
     edges. Yields (start, end, honorific) where honorific says a title such as « M. » or « Mme » was trimmed.
@@ -260,6 +285,8 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
                                                            or fold(doc[a].text) in PARTICIPLES))):
             honorific = honorific or fold(doc[a].text) in honorifics
             a += 1
+        if not whole and b - a > 2 and opens_sentence(doc[a]):
+            a = _past_opening_role(doc, a, b)
         while b > a and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
                          or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
