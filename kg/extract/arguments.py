@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext, fits
+from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.modality import governing_verb
 from kg.extract.readers import LINKS, Reader
@@ -85,8 +85,24 @@ class Arguments:
                      and ctx.mention(c.i) is not None and not any(g.dep_ == "case" for g in c.children)]
             if under:
                 return Found(tuple(m for m in under if m is not None), "parse")
+            opening = self._apposed_opening_name(left)
+            if opening is not None:
+                return Found((opening,), "parse")
         m = self.refs.resolve(tok.i, allowed)
         return Found((m,), "reference") if m is not None else NONE
+
+    def _apposed_opening_name(self, left: int) -> Mention | None:
+        """« X, l'entité data du groupe Y, qui …, s'associe à Z »: a description in apposition to the name opening
+        the sentence stands for it (not a name after a fronted clause: « Après avoir racheté X, la société … »)."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(left)
+        if left - 2 < start or ctx.words[left - 1] != "," or ctx.tokens[left].pos_ != "DET":
+            return None
+        m = ctx.mention(left - 2)
+        if m is None or kind_of(m) != "Organization":
+            return None
+        first = ctx.bounds(m)[0]
+        return m if all(ctx.tokens[k].pos_ == "DET" for k in range(start, first)) else None
 
     # ----- verbs -----
     def voice(self, head: Token, a: int) -> str:
@@ -250,6 +266,9 @@ class Arguments:
         for k in range(b, min(end, b + PREP_WINDOW)):
             if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ","):
                 break
+            tok = ctx.tokens[k]
+            if k > b and tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm"):
+                break  # another clause's verb: « … qui commercialise des données, s'associe à Z »
             j = self.reader.match(k, words)
             if j > 0:
                 names = self.reader.names_at(j, end)
