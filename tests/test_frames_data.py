@@ -184,3 +184,19 @@ def test_a_built_in_frame_or_lexicon_edited_in_the_same_process_is_read_again(tm
     lexicon.write_text(text.replace('negation_words = ["pas", ', 'negation_words = ["pasdutout", "pas", '),
                        encoding="utf-8")
     assert "pasdutout" in load_frames(()).lexicon.negation_words
+
+
+def test_the_docs_table_of_frames_lists_every_frame_file_and_every_frame_id():
+    """docs/extraction.md « Where frames live » names each frame file with its frames (an id, or ``prefix.*``)."""
+    text = (REPO / "docs" / "extraction.md").read_text(encoding="utf-8")
+    table = text[text.index("### Where frames live") : text.index("### A frame's fields")]
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([\w-]+\.toml)` \|[^|]*\|([^|]*)\|$", table, re.M)}
+    assert set(rows) == {p.name for p in FRAME_FILES}, "add or drop a row of the table"
+    frames = load_frames(())
+    for name, cell in rows.items():
+        named = re.findall(r"`([\w.-]+?)(\.\*)?`", cell)
+        ids = {f.id for f in frames.frames if f.source == name}
+        listed = {i for i in ids if any(i == n or (star and i.startswith(n + ".")) for n, star in named)}
+        assert listed == ids, f"{name}: the docs do not list {sorted(ids - listed)}"
+        assert all(any(i == n or (star and i.startswith(n + ".")) for i in ids) for n, star in named), \
+            f"{name}: the docs list a frame that is not in the file: {cell}"
