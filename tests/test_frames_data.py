@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -109,12 +110,22 @@ def test_a_bad_user_frame_names_its_file_and_frame(tmp_path, change, says):
     assert "my-frames.toml" in message and "'mine.partner'" in message and says in message, message
 
 
-@pytest.mark.xfail(strict=True, reason="frames._load lets a later user frame replace an earlier one of the same id "
-                   "without a word, even inside one file (built-in files do raise 'is used twice')")
 def test_a_user_file_with_a_duplicate_id_is_an_error(tmp_path):
     path = user_file(tmp_path, GOOD + GOOD.replace("s'acoquiner avec", "faire cause commune avec"))
     with pytest.raises(FrameError, match=r"my-frames\.toml.*mine\.partner"):
         load_frames((str(path),))
+
+
+def test_the_same_id_in_two_user_files_is_an_error_naming_both(tmp_path):
+    first = user_file(tmp_path, GOOD, "team-frames.toml")
+    second = user_file(tmp_path, GOOD.replace("s'acoquiner avec", "faire cause commune avec"))
+    with pytest.raises(FrameError, match=r"my-frames\.toml: frame id 'mine\.partner' is used twice.*team-frames\.toml"):
+        load_frames((str(first), str(second)))
+
+
+def test_the_same_user_file_given_twice_is_read_once(tmp_path):
+    path = str(user_file(tmp_path, GOOD))
+    assert load_frames((path, path)) is load_frames((path,))
 
 
 def test_a_user_file_that_is_not_toml_is_an_error_naming_the_file(tmp_path):
@@ -142,3 +153,50 @@ def test_a_user_frame_with_a_built_in_id_replaces_it(tmp_path):
     assert replaced.source == "my-frames.toml" and replaced.triggers != built_in.triggers
     assert [f.id for f in frames.frames].count("acquired.verb") == 1
     assert len(frames.frames) == len(load_frames(()).frames)
+
+
+def test_an_unchanged_set_of_files_gives_the_same_frame_set(tmp_path):
+    path = str(user_file(tmp_path, GOOD))
+    assert load_frames((path,)) is load_frames((path,))  # the compiled matchers keyed on it are reused
+    assert load_frames(()) is load_frames(())
+
+
+def test_a_user_file_edited_in_the_same_process_is_read_again(tmp_path):
+    path = user_file(tmp_path, GOOD)
+    before = load_frames((str(path),))
+    path.write_text(GOOD.replace("mine.partner", "mine.friends"), encoding="utf-8")  # same size, same instant
+    after = load_frames((str(path),))
+    assert "mine.friends" in after.by_id and "mine.partner" not in after.by_id
+    assert "mine.partner" in before.by_id
+
+
+def test_a_built_in_frame_or_lexicon_edited_in_the_same_process_is_read_again(tmp_path, monkeypatch):
+    ontology = tmp_path / "ontology"
+    shutil.copytree(REPO / "ontology", ontology)
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(ontology))
+    before = load_frames(())
+    launch = ontology / "frames" / "launch.toml"
+    launch.write_text(launch.read_text(encoding="utf-8") + GOOD, encoding="utf-8")
+    assert "mine.partner" in load_frames(()).by_id and "mine.partner" not in before.by_id
+    lexicon = ontology / "frames" / "lexicon.toml"
+    text = lexicon.read_text(encoding="utf-8")
+    assert 'negation_words = ["pas", ' in text
+    lexicon.write_text(text.replace('negation_words = ["pas", ', 'negation_words = ["pasdutout", "pas", '),
+                       encoding="utf-8")
+    assert "pasdutout" in load_frames(()).lexicon.negation_words
+
+
+def test_the_docs_table_of_frames_lists_every_frame_file_and_every_frame_id():
+    """docs/extraction.md « Where frames live » names each frame file with its frames (an id, or ``prefix.*``)."""
+    text = (REPO / "docs" / "extraction.md").read_text(encoding="utf-8")
+    table = text[text.index("### Where frames live") : text.index("### A frame's fields")]
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([\w-]+\.toml)` \|[^|]*\|([^|]*)\|$", table, re.M)}
+    assert set(rows) == {p.name for p in FRAME_FILES}, "add or drop a row of the table"
+    frames = load_frames(())
+    for name, cell in rows.items():
+        named = re.findall(r"`([\w.-]+?)(\.\*)?`", cell)
+        ids = {f.id for f in frames.frames if f.source == name}
+        listed = {i for i in ids if any(i == n or (star and i.startswith(n + ".")) for n, star in named)}
+        assert listed == ids, f"{name}: the docs do not list {sorted(ids - listed)}"
+        assert all(any(i == n or (star and i.startswith(n + ".")) for i in ids) for n, star in named), \
+            f"{name}: the docs list a frame that is not in the file: {cell}"

@@ -169,8 +169,6 @@ def test_editing_the_user_frame_file_rebuilds_instead_of_serving_the_cache(tmp_p
     assert rules_of(out / "graph.ttl", "partnersWith") == {"mine.acoquiner.v2"}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.frames._load is @cache'd on the file paths, so a second build in "
-                   "the same process (a notebook, kg.build twice) reads the frames of the first even with --no-cache")
 def test_editing_the_user_frame_file_between_two_builds_in_one_process(tmp_path, capsys):
     corpus, out = tiny_corpus(tmp_path), tmp_path / "out"
     frames = frame_file(tmp_path, "mine.acoquiner")

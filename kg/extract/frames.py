@@ -11,6 +11,7 @@ Loading validates everything up front, so a typo in a frame file is one clear er
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -143,10 +144,11 @@ def _folded(values: Any) -> frozenset[str]:
     return frozenset(fold(v) for v in values)
 
 
-@cache
-def _lexicon(root: str) -> Lexicon:
-    with open(Path(root) / "lexicon.toml", "rb") as fh:
-        d = tomllib.load(fh)
+def _lexicon(path: Path, text: bytes) -> Lexicon:
+    try:
+        d = tomllib.loads(text.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise FrameError(f"{path.name}: not valid TOML: {exc}") from exc
     from kg.extract.cues import entity_cues
 
     return Lexicon(
@@ -270,12 +272,20 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
 
 def read_frame_file(path: Path) -> list[Frame]:
     """The frames of one TOML file (``[[frame]]`` tables)."""
+    return _frames_of(path, _read(path))
+
+
+def _read(path: Path) -> bytes:
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        return path.read_bytes()
     except OSError as exc:
         raise FrameError(f"{path}: cannot read frame file: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
+
+
+def _frames_of(path: Path, text: bytes) -> list[Frame]:
+    try:
+        data = tomllib.loads(text.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise FrameError(f"{path}: not valid TOML: {exc}") from exc
     if not isinstance(data.get("frame", []), list):
         raise FrameError(f"{path}: frames are [[frame]] tables")
@@ -283,23 +293,47 @@ def read_frame_file(path: Path) -> list[Frame]:
 
 
 def load_frames(extra: tuple[str, ...] | None = None) -> FrameSet:
-    """Every built-in frame, then the user's (``extra``, else ``$KG_USER_FRAMES``); a user frame with the id of a
-    built-in one replaces it."""
-    return _load(str(ontology_dir() / "frames"), user_frame_files() if extra is None else extra)
+    """Every built-in frame, then the user's (``extra``, else ``$KG_USER_FRAMES``).
+
+    A user frame with the id of a built-in one replaces it (that is how a user changes a built-in frame without
+    touching ``ontology/``); an id given twice among the user's files, or twice in one built-in file set, is an
+    error naming the file(s) and the id, since only one of the two could be the rule of a fact.
+
+    The result is cached on the content of every file read (``lexicon.toml`` included), not on their names: a frame
+    file edited between two builds in one process (a notebook) is read again, and an unchanged set of files gives the
+    same :class:`FrameSet` object, so the compiled matchers keyed on it are reused."""
+    root = ontology_dir() / "frames"
+    built_in = [p for p in sorted(root.glob("*.toml")) if p.name not in NOT_FRAME_FILES]
+    users = [Path(name) for name in dict.fromkeys(user_frame_files() if extra is None else extra)]
+    files = [(p, _read(p)) for p in [root / "lexicon.toml", *built_in, *users]]
+    key = (str(root), len(users), tuple((str(p), hashlib.sha256(text).digest()) for p, text in files))
+    if key not in _LOADED:
+        if len(_LOADED) >= _KEEP:
+            del _LOADED[next(iter(_LOADED))]
+        _LOADED[key] = _assemble(files[0], files[1 : len(files) - len(users)], files[len(files) - len(users) :])
+    return _LOADED[key]
 
 
-@cache
-def _load(root: str, extra: tuple[str, ...]) -> FrameSet:
+NOT_FRAME_FILES = {"lexicon.toml", "calibration.toml"}  # the shared words; the measured confidences
+_KEEP = 8  # frame sets kept in memory (one per distinct content of the files)
+_LOADED: dict[tuple[Any, ...], FrameSet] = {}
+
+
+def _assemble(lexicon: tuple[Path, bytes], built_in: list[tuple[Path, bytes]],
+              users: list[tuple[Path, bytes]]) -> FrameSet:
     frames: dict[str, Frame] = {}
-    for path in sorted(Path(root).glob("*.toml")):
-        if path.name in {"lexicon.toml", "calibration.toml"}:
-            continue
-        for f in read_frame_file(path):
+    for path, text in built_in:
+        for f in _frames_of(path, text):
             if f.id in frames:
                 raise FrameError(f"{path.name}: frame id {f.id!r} is used twice")
             frames[f.id] = f
-    for name in extra:
-        for f in read_frame_file(Path(name)):
-            frames[f.id] = f
-    ordered = tuple(frames.values())
-    return FrameSet(frames=ordered, lexicon=_lexicon(root), by_id=dict(frames))
+    mine: dict[str, str] = {}  # user frame id -> the file it came from
+    for path, text in users:
+        for f in _frames_of(path, text):
+            if f.id in mine:
+                where = "in this file" if mine[f.id] == path.name else f"in {mine[f.id]}"
+                raise FrameError(f"{path.name}: frame id {f.id!r} is used twice (already {where}); give each "
+                                 "user frame its own id")
+            mine[f.id] = path.name
+            frames[f.id] = f  # a built-in id: the user's frame replaces the built-in one, in its place
+    return FrameSet(frames=tuple(frames.values()), lexicon=_lexicon(*lexicon), by_id=dict(frames))
