@@ -19,25 +19,37 @@ PRIOR_WEIGHT = 4.0  # how many observations the frame's own confidence is worth
 VARIANT_FACTORS = {"+surface": 0.9, "+reference": 0.85}
 
 
-@cache
 def calibration_table() -> dict[str, tuple[int, int]]:
-    """rule -> (facts made, facts right) on the development corpus; empty when no table was made."""
+    """rule -> (facts made, facts right) on the development corpus; empty when no table was made. Read again when
+    the file changes (a notebook that reruns ``scripts/calibrate.py --write`` sees the new confidences)."""
+    path = ontology_dir() / "frames" / "calibration.toml"
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return {}
+    return _table(str(path), st.st_mtime_ns, st.st_size)
+
+
+@cache
+def _table(path: str, _mtime_ns: int, _size: int) -> dict[str, tuple[int, int]]:
     import tomllib
 
-    path = ontology_dir() / "frames" / "calibration.toml"
-    if not path.exists():
-        return {}
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     return {rule: (int(v["made"]), int(v["right"])) for rule, v in data.get("rules", {}).items()}
 
 
-@cache
 def confidence_of(rule: str, frame_confidence: float) -> float:
     """The confidence of a fact made by ``rule`` (see the module docstring)."""
+    return _confidence(rule, frame_confidence, id(calibration_table()))
+
+
+@cache
+def _confidence(rule: str, frame_confidence: float, _table_id: int) -> float:
+    table = calibration_table()
     _base, _, variant = rule.partition("+")
     prior = frame_confidence * VARIANT_FACTORS.get("+" + variant, 1.0) if variant else frame_confidence
-    made, right = calibration_table().get(rule, (0, 0))
+    made, right = table.get(rule, (0, 0))
     value = (right + PRIOR_WEIGHT * prior) / (made + PRIOR_WEIGHT)
     if variant:  # a reference or a surface reading is never worth more than the frame's direct reading
         value = min(value, confidence_of(_base, frame_confidence) * VARIANT_FACTORS.get("+" + variant, 1.0))
