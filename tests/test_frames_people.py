@@ -166,3 +166,19 @@ def test_companions_pronoun_chains_and_opening_roles(extract, text, facts):
 @pytest.mark.parametrize(("text", "fact"), COMPANION_DISTRACTORS)
 def test_companions_and_chains_do_not_overreach(extract, text, fact):
     assert key(fact) not in read(extract, text)
+
+
+AFFILIATIONS = [
+    pytest.param("Le bureau réunit Marc Dorlan (Velnor), Hélène Varsac (Quimpex Group) et d'autres.",
+                 {("Marc Dorlan", "employeeOf", "Velnor"), ("Hélène Varsac", "employeeOf", "Quimpex Group")},
+                 id="a person, then an organisation alone in parentheses"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), AFFILIATIONS)
+def test_an_organisation_in_parentheses_after_a_person_is_where_they_work(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+def test_parentheses_with_more_than_a_name_say_nothing_of_an_employer(extract):
+    assert_no(extract, "Marc Dorlan (né en 1960 à Lille) dirige la société Velnor depuis peu.", "employeeOf")

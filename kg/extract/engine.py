@@ -82,6 +82,11 @@ class Engine:
             if frame.kind == "demonym":
                 for cue, holders, place in locator.find(frame):
                     facts += self.emit(frame, frame.predicate, holders, Found((place,), "parse"), cue, cue)
+        for frame in self.frames.frames:
+            if frame.kind == "affiliation":
+                for cue, person, org in locator.affiliations():
+                    facts += self.emit(frame, frame.predicate, Found((person,), "parse"), Found((org,), "parse"),
+                                       cue, cue + 1)
         for rm in facts:
             s, o = rm.subject.text.casefold(), rm.object.text.casefold()
             if s == o:

@@ -127,6 +127,24 @@ class Locator:
             return NONE  # « le chanteur britannique X »: a person, whatever the votes say in the end
         return Found((m,), "parse")
 
+    def affiliations(self) -> Iterator[tuple[int, Mention, Mention]]:
+        """« Aude Lemoine (Brontal) », « – Marc Dorlan (Velnor) »: a person's name with an organisation's name alone
+        in the parentheses right after it (the press's way of giving whom a speaker or a member represents).
+        Yields (the opening parenthesis, person, organisation)."""
+        ctx = self.ctx
+        for m in ctx.mentions:
+            if kind_of(m) != "Person" or (m.start, m.end) not in ctx.span_of:
+                continue
+            b = ctx.bounds(m)[1]
+            if b + 2 >= len(ctx.tokens) or ctx.words[b] != "(":
+                continue
+            org = ctx.mention(b + 1)
+            if org is None or kind_of(org) != "Organization" or any(t == "Person" for t, _ in org.type_votes):
+                continue
+            e = ctx.bounds(org)[1]
+            if e < len(ctx.tokens) and ctx.words[e] == ")":
+                yield b, m, org
+
     def _of_place(self, i: int) -> tuple[Found, Mention] | None:
         """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place."""
         ctx = self.ctx
