@@ -182,3 +182,20 @@ def test_an_organisation_in_parentheses_after_a_person_is_where_they_work(extrac
 
 def test_parentheses_with_more_than_a_name_say_nothing_of_an_employer(extract):
     assert_no(extract, "Marc Dorlan (né en 1960 à Lille) dirige la société Velnor depuis peu.", "employeeOf")
+
+
+ELECTED = [
+    pytest.param("Réélu en mars à la présidence de la société Quimpex, Marc Dorlan lance un plan.",
+                 {("Marc Dorlan", "leaderOf", "Quimpex")}, id="fronted réélu à la présidence de"),
+    pytest.param("Hélène Varsac a été élue à la présidence de la société Quimpex.",
+                 {("Hélène Varsac", "leaderOf", "Quimpex")}, id="élue à la présidence de"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), ELECTED)
+def test_elected_to_the_chair_leads(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+def test_not_reelected_to_the_chair_is_no_leader(extract):
+    assert_no(extract, "Marc Dorlan n'a pas été réélu à la présidence de la société Quimpex.", "leaderOf")
