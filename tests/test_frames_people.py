@@ -199,3 +199,14 @@ def test_elected_to_the_chair_leads(extract, text, facts):
 
 def test_not_reelected_to_the_chair_is_no_leader(extract):
     assert_no(extract, "Marc Dorlan n'a pas été réélu à la présidence de la société Quimpex.", "leaderOf")
+
+
+def test_a_participle_on_a_description_leads_what_the_description_stands_for(extract):
+    text = "Le laboratoire Quimpex publie ses comptes. Le groupe dirigé par Marc Dorlan voit ses ventes progresser."
+    assert_states(extract, text, {("Marc Dorlan", "leaderOf", "Quimpex")})
+
+
+def test_en_in_a_relative_clause_is_the_organisation_of_the_sentence(extract):
+    text = ("La start-up Quimpex lève des fonds. Ses cofondateurs, Marc Dorlan, qui en est le PDG, et Hélène Varsac, "
+            "sont ingénieurs.")
+    assert_states(extract, text, {("Marc Dorlan", "ceoOf", "Quimpex")})

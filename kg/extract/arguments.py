@@ -242,6 +242,10 @@ class Arguments:
             return NONE
         if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
             return Found((ctx.mention(head.head.i),), "parse")
+        if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):
+            m = self.refs.resolve(head.head.i, ANY)  # « le groupe dirigé par X »: what the description stands for
+            if m is not None:
+                return Found((m,), "reference")
         k = self.reader.skip_description_back(a, start) - 1
         if k >= start and ctx.words[k] == ",":  # « A et B, regroupés au sein de Y »
             names = self.reader.names_before(k, start)

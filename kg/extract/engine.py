@@ -349,9 +349,12 @@ class Engine:
         sentence = ctx.sentence(chain.a)[0]
         if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »
             earlier = self._relata.get((sentence, frames[0].id))
+            if earlier is None and self._of_it(chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
+                earlier = self._relata.get((sentence, ""))
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
         elif relatum.mentions:
             self._relata[(sentence, frames[0].id)] = relatum
+            self._relata[(sentence, "")] = relatum
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
         role_text = " ".join(tok.text for tok in ctx.tokens[self._title_start(chain.a) : chain.b])
@@ -370,6 +373,15 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
+
+    def _of_it(self, a: int) -> bool:
+        """« qui en est le PDG », « il en devient le président »: « en » stands for the organisation named before."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a - 1
+        while k > start and ctx.tokens[k].pos_ in {"DET", "ADV", "ADJ"}:
+            k -= 1
+        return k > start and ctx.tokens[k].pos_ in {"AUX", "VERB"} and ctx.words[k - 1] == "en"
 
     def _title_start(self, a: int) -> int:
         """Where an apposed title begins: « X, research vice president chez Y » keeps its foreign qualifier."""
