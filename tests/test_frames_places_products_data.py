@@ -51,6 +51,7 @@ NOT_BASED = [
     pytest.param("Quimpex pourrait s'installer à Lille.", id="possible move"),
     pytest.param("La société Quimpex, dont le siège n'est plus à Lille, fabrique des vélos.", id="dont … n'est plus"),
     pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
+    pytest.param("Les opérateurs européens Quimpex et Velnor s'allient.", id="a continent says reach, not a seat"),
 ]
 
 
@@ -132,3 +133,10 @@ def test_a_denied_possible_or_stopped_data_deal_is_no_fact(extract, text, predic
 def test_a_paid_use_is_a_purchase_and_a_free_one_is_not(extract):
     assert ("Quimpex", "buysDataFrom", "Velnor") not in read(extract, "La société Quimpex utilise les données de "
                                                              "Velnor.")
+
+
+def test_a_singular_demonym_describes_the_one_name_after_it(extract):
+    facts = read(extract, "Le projet réunit le groupe allemand Quimpex, l'espagnol Velnor et la société Brontal.")
+    assert ("Quimpex", "basedIn", "Allemagne") in facts and ("Velnor", "basedIn", "Espagne") in facts
+    assert not {("Velnor", "basedIn", "Allemagne"), ("Brontal", "basedIn", "Allemagne"),
+                ("Brontal", "basedIn", "Espagne")} & set(facts)

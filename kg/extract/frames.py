@@ -77,6 +77,7 @@ class Lexicon:
     description_nouns: frozenset[str]
     fillers: frozenset[str]
     naming_words: frozenset[str]
+    scope_places: frozenset[str]
     support_verbs: frozenset[str]
     copulas: frozenset[str]
     appointment_verbs: frozenset[str]
@@ -160,6 +161,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
         fillers=_folded(d["descriptions"]["fillers"]),
         naming_words=_folded(d["descriptions"]["naming"]),
+        scope_places=frozenset(d["descriptions"].get("scope_places", [])),
         support_verbs=_folded(d["verbs"]["support"]),
         copulas=_folded(d["verbs"]["copulas"]),
         appointment_verbs=_folded(d["verbs"]["appointment"]),

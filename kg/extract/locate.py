@@ -55,7 +55,7 @@ class Locator:
                     holders, place = found
                     yield i, holders, place
                 continue
-            places = demonym_place(ctx, i)
+            places = [p for p in demonym_place(ctx, i) if p not in self.lex.scope_places]
             if not places:
                 continue
             holders = self.holders(i)
@@ -91,7 +91,11 @@ class Locator:
             return self._any_noun_before_name(i, start, end)
         j = self.reader.skip_description(i + 1, end)
         if j < end and ctx.mention(j) is not None and j - i <= 5:  # « la société britannique X »
-            return Found(tuple(self.reader.names_at(i + 1, end) or [ctx.mention(j)]), "parse")
+            names = self.reader.names_at(i + 1, end) or [ctx.mention(j)]
+            number = ctx.tokens[i].morph.get("Number") or ctx.tokens[i - 1].morph.get("Number")
+            if number == ["Sing"]:
+                names = names[:1]  # « l'allemand A, l'espagnol B et C »: a singular demonym describes one name
+            return Found(tuple(names), "parse")
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
             else None
         if before is not None and noun:  # « X, le studio américain »
