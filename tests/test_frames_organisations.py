@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frame_cases import assert_no, assert_states, gap
+from tests.frame_cases import assert_no, assert_states, gap, read
 
 SUB = ("Velnor", "subsidiaryOf", "Brontal")
 SUB2 = ("Astrido", "subsidiaryOf", "Brontal")
@@ -138,3 +138,14 @@ def test_a_denied_possible_broken_or_former_tie_is_no_fact(extract, text, predic
                    "Velnor basedIn Brontal: a bare organisation name after « de » is taken for a place")
 def test_a_former_subsidiary_of_a_bare_name_gives_no_other_fact(extract):
     assert_no(extract, "Velnor, l'ancienne filiale de Brontal, fabrique des pompes.", "basedIn")
+
+
+def test_a_list_after_one_subsidiary_is_what_it_is_made_of_not_more_subsidiaries(extract):
+    text = "L'offre porte sur la filiale médias du groupe Brontal : Velnor TV, Quimpex Radio et Astrido."
+    facts = read(extract, text)
+    assert not {f for f in facts if f[1] == "subsidiaryOf" and f[2] == "Brontal"}
+
+
+def test_a_plural_role_before_a_colon_still_lists_its_holders(extract):
+    assert_states(extract, "Le groupe Brontal détaille ses filiales : Velnor, Quimpex et Astrido.",
+                  {("Velnor", "subsidiaryOf", "Brontal"), ("Quimpex", "subsidiaryOf", "Brontal")})

@@ -210,3 +210,8 @@ def test_en_in_a_relative_clause_is_the_organisation_of_the_sentence(extract):
     text = ("La start-up Quimpex lève des fonds. Ses cofondateurs, Marc Dorlan, qui en est le PDG, et Hélène Varsac, "
             "sont ingénieurs.")
     assert_states(extract, text, {("Marc Dorlan", "ceoOf", "Quimpex")})
+
+
+def test_a_participle_after_an_apposed_description_describes_the_name(extract):
+    text = "Le groupe Brontal développe la société Velnor, sa régie publicitaire, pilotée par Hélène Varsac."
+    assert_states(extract, text, {("Hélène Varsac", "leaderOf", "Velnor")})

@@ -257,6 +257,8 @@ class Arguments:
         # « la société, basée à X »
         if k >= start and ctx.words[k] == ",":
             j = self.reader.skip_description_back(k, start)
+            if j < k and j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
+                return Found((ctx.mention(j - 2),), "parse")  # « Y, sa régie omnicanale, pilotée par X »
             if j < k:
                 m = self.refs.within(j, k, ANY)
                 if m is not None:

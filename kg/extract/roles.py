@@ -262,6 +262,9 @@ class RoleReader:
         if intro > 0 and ctx.words[j] not in {"de", "d'", "des"}:
             j = intro
         names = self.reader.names_at(j, end)
+        if names and len(names) > 1 and j > 0 and ctx.words[j - 1] == ":" and \
+                ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
+            names = []  # « la filiale médias de Y : A, B, C »: what the one subsidiary is made of, not its holders
         if names:
             if ctx.words[after] == "," and not self._closes_apposition(names, end) and len(names) == 1 \
                     and intro < 0:
