@@ -76,3 +76,8 @@ def test_a_possessive_in_an_incise_is_the_clause_subject(extract):
     got = read(extract, "Le groupe Brontal a racheté la société Quimpex, a annoncé son PDG, Hélène Varsac.")
     assert ("Hélène Varsac", "ceoOf", "Brontal") in got
     assert ("Hélène Varsac", "ceoOf", "Quimpex") not in got
+
+
+def test_a_sentence_the_parser_cannot_read_still_gives_its_one_name_to_a_possessive(extract):
+    text = "La start-up Quimpex grandit. Parmi ses clients figurent la société Velnor, Astrido... et Brontal."
+    assert_states(extract, text, {("Velnor", "clientOf", "Quimpex"), ("Brontal", "clientOf", "Quimpex")})

@@ -312,7 +312,10 @@ class References:
                 if m is not None and m.text not in skip and fits(m, allowed):
                     return m
                 break
-        return None
+        # a sentence the parser could not read (« La start-up X grandit. » with two roots): its only name
+        named = {m.text: m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and m.text not in skip
+                 and fits(m, allowed) and kind_of(m) in allowed}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
         topic = self.ctx.topic if not dominant else self.ctx.dominant_topic
