@@ -98,8 +98,6 @@ def test_an_offer_is_an_offer_to_acquire(extract):
                   {("Brontal", "offeredToAcquire", "Quimpex")})
 
 
-@pytest.mark.xfail(strict=True, reason="offer.noun 'offre de rachat' no fact: modal ('refuser' is a modal lemma, so "
-                   "the refused offer is dropped instead of kept with its status)")
 def test_a_refused_offer_keeps_its_status(extract):
     got = assert_states(extract, "La société Quimpex a refusé l'offre de rachat du groupe Brontal.",
                         {("Brontal", "offeredToAcquire", "Quimpex")})
@@ -179,3 +177,36 @@ NOT_INVESTMENTS = [
 @pytest.mark.parametrize("text", NOT_INVESTMENTS)
 def test_what_is_not_done_is_no_investment(extract, text):
     assert_no(extract, text, "investedIn")
+
+
+# ----- offers with a price, attempts, sales, a target's answer -----
+
+OFFERS_AND_SALES = [
+    pytest.param("Le groupe Brontal mène une offre de 10 milliards d'euros sur sa concurrente Quimpex SA.",
+                 {("Brontal", "offeredToAcquire", "Quimpex SA")}, id="une offre de N euros sur Y"),
+    pytest.param("Il y a eu une offre non sollicitée de 50 milliards d'euros du groupe Brontal sur la société "
+                 "Quimpex.", {("Brontal", "offeredToAcquire", "Quimpex")}, id="offre non sollicitée de X sur Y"),
+    pytest.param("Le groupe Brontal avait tenté de s'emparer de la société Quimpex.",
+                 {("Brontal", "offeredToAcquire", "Quimpex")}, id="tenter de s'emparer de: an attempt is an offer"),
+    pytest.param("Le groupe Velnor a cédé sa filiale Quimpex au groupe Brontal.",
+                 {("Brontal", "acquired", "Quimpex")}, id="céder Y à X: X acquires Y"),
+]
+
+NOT_OFFERS_OR_SALES = [
+    pytest.param("La société Quimpex propose une offre à 9 euros par mois sur son site.", "offeredToAcquire",
+                 id="a priced offer of a product is no offer to buy"),
+    pytest.param("Le groupe Velnor a cédé 20 % de la société Quimpex au groupe Brontal.", "acquired",
+                 id="a share sold is no acquisition"),
+    pytest.param("La société Quimpex vend ses données au groupe Brontal.", "acquired",
+                 id="data sold is no acquisition"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), OFFERS_AND_SALES)
+def test_offers_attempts_and_sales(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize(("text", "predicate"), NOT_OFFERS_OR_SALES)
+def test_what_is_not_an_offer_or_a_sale(extract, text, predicate):
+    assert_no(extract, text, predicate)

@@ -277,12 +277,26 @@ class Arguments:
                 break  # another clause's verb: « … qui commercialise des données, s'associe à Z »
             j = self.reader.match(k, words)
             if j > 0:
-                names = self.reader.names_at(j, end)
+                names = self.reader.names_at(j, end) or self._after_any_noun(j, end)
                 if names:
                     return Found(tuple(names), "parse")
                 m = self.refs.within(j, self.reader.skip_description(j, end), ANY)
                 return Found((m,), "reference") if m is not None else NONE
         return NONE
+
+    def _after_any_noun(self, j: int, end: int) -> list[Mention]:
+        """« sur sa compatriote X », « à son concurrent X »: a determiner, any common noun (and adjectives), then the
+        name it describes, though the noun is none of the lexicon's descriptions."""
+        ctx = self.ctx
+        k = j
+        if k < end and ctx.tokens[k].pos_ == "DET":
+            k += 1
+        if k >= end or ctx.tokens[k].pos_ != "NOUN" or ctx.mention(k) is not None:
+            return []
+        k += 1
+        while k < end and ctx.tokens[k].pos_ == "ADJ" and ctx.mention(k) is None:
+            k += 1
+        return self.reader.names_at(k, end) if k < end and ctx.mention(k) is not None else []
 
     def clause_subject(self, a: int, allowed: frozenset[str]) -> Found:
         """The subject of the sentence's main verb (« X complète le podium avec 8 millions apportés par Y »), or,
@@ -372,6 +386,7 @@ class Arguments:
         k = b
         while k < end and (ctx.tokens[k].pos_ == "ADJ" or ctx.tokens[k].is_quote or ctx.words[k] in {"-", "»", "«"}):
             k += 1
+        k = self._past_amount(k, end)  # « une offre de 3 milliards d'euros de X sur Y »
         if k < end and ctx.words[k] in LINKS:
             names = self.reader.names_at(k + 1, end)
             if names:
@@ -382,6 +397,28 @@ class Arguments:
         elif k < end and ctx.mention(k) is not None:  # « le rachat Y » is rare; a name right after: « l'OPA X »
             return NONE
         return NONE
+
+    def _past_amount(self, k: int, end: int) -> int:
+        """The index after « de 3 milliards d'euros » / « à 31 livres par action » at ``k``, else ``k``."""
+        ctx = self.ctx
+        if not (k + 1 < end and ctx.words[k] in {"de", "d'", "a"} and ctx.tokens[k + 1].like_num):
+            return k
+        j = k + 1
+        money = self.lex.money_words
+        while j < end and (ctx.tokens[j].like_num or ctx.words[j] in money or ctx.words[j] in {"par", "action"} or (
+                ctx.words[j] in {"de", "d'"} and j + 1 < end and ctx.words[j + 1] in money)):
+            j += 1
+        return j
+
+    def status_target(self, head: Token, frame: Frame, allowed: frozenset[str]) -> Found:
+        """Who declines, accepts, receives or studies an offer: its target (« Y a rejeté l'offre de X »)."""
+        verb = governing_verb(self.ctx, head.i)
+        if verb is None or head.dep_ in {"nsubj", "nsubj:pass"}:
+            return NONE
+        status = dict(frame.status_verbs).get(self.ctx.lemmas[verb.i], "")
+        if status not in {"declined", "accepted", "received", "under review"}:
+            return NONE
+        return self.subject(verb, allowed)
 
     def support(self, head: Token, allowed: frozenset[str]) -> Found:
         """The subject of the support verb a noun is the object of: « X a finalisé l'acquisition de Y »."""

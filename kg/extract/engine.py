@@ -179,6 +179,8 @@ class Engine:
                 return req
             if req == "data_object" and not self.args.has_object_noun(t.b, frame):
                 return req
+            if req == "no_object_noun" and self.args.has_object_noun(t.b, frame):
+                return req
         return ""
 
     # ----- verbs and nouns -----
@@ -304,6 +306,8 @@ class Engine:
             return args.possessor(t.a)
         if slot == "whose":
             return args.whose(t.a)
+        if slot == "status_target":
+            return args.status_target(head, t.frame, allowed)
         if slot == "verb_object":
             return args.verb_object(head, allowed)
         if slot == "line_head":

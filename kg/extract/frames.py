@@ -27,7 +27,7 @@ SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
-             "whose"},
+             "whose", "status_target"},
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
@@ -35,7 +35,7 @@ SLOTS = {
 ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "CreativeWork"}
 # Conditions a frame may require of its sentence or trigger (checked by the engine).
 REQUIREMENTS = {"money", "passive", "given", "no_share", "agency", "relatum_explicit", "joint", "paid",
-                "data_object"}
+                "data_object", "no_object_noun"}
 
 
 class FrameError(ValueError):

@@ -120,6 +120,8 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
         if tok.dep_ in {"nsubj", "nsubj:pass"} and copular and negated(ctx, h.i, lex):
             return "negated"  # « dont le siège n'est pas à Lille », « le partenariat n'est pas exclusif … »
         gov = governing_verb(ctx, head)
+        if gov is not None and ctx.lemmas[gov.i] in dict(frame.status_verbs):
+            return ""  # « Y a refusé l'offre de X »: an offer made, with its status
         if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun" and frame.predicate != "basedIn":
             if negated(ctx, gov.i, lex):
                 return "negated"
