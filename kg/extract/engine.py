@@ -62,7 +62,7 @@ class Engine:
 
     def run(self) -> list[RelationMention]:
         found: dict[tuple, RelationMention] = {}
-        triggers = trigger_index(self.ctx.parsed.vocab, self.frames).find(self.ctx)
+        triggers = trigger_index(self.frames).find(self.ctx)
         facts: list[RelationMention] = []
         role_matches: list[RoleMatch] = []
         for t in triggers:
