@@ -96,7 +96,8 @@ class DocContext:
         self.forms: list[frozenset[str]] = [self._forms(i) for i in range(len(self.tokens))]
         text = doc.text
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        end = offset + len(parsed.text)
+        last = self.tokens[-1] if self.tokens else None  # (``parsed.text`` would make every token again)
+        end = offset + (last.idx + len(last.text_with_ws) if last is not None else 0)
         self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}
         self.span_of: dict[tuple[int, int], tuple[int, int]] = {}  # mention key -> token [start, end)

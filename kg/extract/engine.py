@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.extract.amounts import find_amounts, find_date
 from kg.extract.arguments import NONE, Arguments, Found
-from kg.extract.calibration import confidence_of
+from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, words_of
 from kg.extract.locate import Locator
@@ -54,6 +54,7 @@ class Engine:
         self.roles = RoleReader(ctx, self.reader, self.refs, self.args, self.lex)
         self.trace = trace
         self._agency = bool(self.lex.agency_words & set(ctx.words))
+        self.confidence_of = confidences()
 
     def note(self, t: Trigger | None, frame: Frame, what: str) -> None:
         if self.trace is not None:
@@ -110,7 +111,7 @@ class Engine:
         variant = "+reference" if "reference" in (subjects.how, objects.how) else (
             "+surface" if "surface" in (subjects.how, objects.how) else "")
         rule = frame.id + variant
-        conf = confidence_of(rule, frame.confidence)
+        conf = self.confidence_of(rule, frame.confidence)
         attrs = (attributes or []) + self._fact_attributes(frame, a)
         for s, o in pairs:
             named = [m for m in (s, o) if m.source != "reference"]

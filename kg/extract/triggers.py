@@ -49,22 +49,19 @@ class TriggerIndex:
 
     def _ends(self, ctx: DocContext, a: int, body: tuple[str, ...]) -> list[int]:
         """Where ``body`` ends when its first word is token ``a`` (several ends when gaps allow them)."""
-        n = len(ctx.tokens)
         if len(body) == 1:
             return [a + 1]
-        gaps = range(0, MAX_GAP + 1) if len(body) > 2 else range(0, 2)
+        forms, tokens, n = ctx.forms, ctx.tokens, len(ctx.tokens)
+        long = len(body) > 2
         ends = []
-        for gap in gaps:
-            k = a + 1 + gap
-            if k + len(body) - 1 > n:
+        for gap in range(MAX_GAP + 1 if long else 2):
+            k = a + 1 + gap  # where the second word would stand
+            if k + len(body) - 2 >= n:
                 break
-            skipped = ctx.tokens[a + 1 : k]
-            if len(body) > 2 and any(t.is_punct for t in skipped):
-                break
-            if len(body) == 2 and any(t.pos_ != "ADV" for t in skipped):
-                break
-            if all(body[m] in ctx.forms[k + m - 1] for m in range(1, len(body))):
+            if body[1] in forms[k] and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
                 ends.append(k + len(body) - 1)
+            if (long and tokens[k].is_punct) or (not long and tokens[k].pos_ != "ADV"):
+                break  # token k cannot be skipped to reach a later second word
         return ends
 
     def find(self, ctx: DocContext) -> list[Trigger]:

@@ -68,8 +68,10 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 handle=_handle(parsed, a, b),
             )
     found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
-    found = _other_names(_coordinated(found, parsed.text, offset), parsed.text, offset)
-    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps), key=lambda m: (m.start, -m.end)))
+    text = parsed.text  # made from every token each time it is read: once
+    found = _other_names(_coordinated(found, text, offset), text, offset)
+    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, text),
+                               key=lambda m: (m.start, -m.end)))
 
 
 def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
@@ -200,7 +202,8 @@ def _whole_word_hits(name: str, text: str, words: dict[str, list[int]]) -> Itera
         yield a, b
 
 
-def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps: set[int]) -> list[Mention]:
+def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps: set[int],
+             text: str | None = None) -> list[Mention]:
     """Other occurrences of a name already found in the document.
 
     spaCy's NER misses a name in a headline, a caption or an unusual sentence even when it found it elsewhere in
@@ -209,7 +212,7 @@ def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps
     Votes are copied at a quarter weight so the repeat takes its type from the original without outvoting other
     evidence in resolution.
     """
-    text = parsed.text
+    text = parsed.text if text is None else text
     # which characters a mention already covers: an overlap test costs the hit's length, not the number of
     # mentions (testing every mention per hit was quadratic on a long text, issue 13)
     taken = bytearray(len(text) + 1)
