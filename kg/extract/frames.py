@@ -12,6 +12,7 @@ Loading validates everything up front, so a typo in a frame file is one clear er
 from __future__ import annotations
 
 import hashlib
+import time
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -308,13 +309,33 @@ def load_frames(extra: tuple[str, ...] | None = None) -> FrameSet:
     root = ontology_dir() / "frames"
     built_in = [p for p in sorted(root.glob("*.toml")) if p.name not in NOT_FRAME_FILES]
     users = [Path(name) for name in dict.fromkeys(user_frame_files() if extra is None else extra)]
-    files = [(p, _read(p)) for p in [root / "lexicon.toml", *built_in, *users]]
-    key = (str(root), len(users), tuple((str(p), hashlib.sha256(text).digest()) for p, text in files))
+    paths = [root / "lexicon.toml", *built_in, *users]
+    key = (str(root), len(users), tuple((str(p), _digest(p)) for p in paths))
     if key not in _LOADED:
+        files = [(p, _read(p)) for p in paths]
         if len(_LOADED) >= _KEEP:
             del _LOADED[next(iter(_LOADED))]
         _LOADED[key] = _assemble(files[0], files[1 : len(files) - len(users)], files[len(files) - len(users) :])
     return _LOADED[key]
+
+
+def _digest(path: Path) -> bytes:
+    """The hash of a frame file's content, read again only when its size or time changed, or when it changed in the
+    last seconds (a file time is coarser than two quick edits): a build calls this once per document."""
+    try:
+        st = path.stat()
+    except OSError:
+        return hashlib.sha256(_read(path)).digest()  # _read raises the FrameError that names the file
+    sig = (st.st_mtime_ns, st.st_size, st.st_ino)
+    known = _DIGESTS.get(str(path))
+    if known is not None and known[0] == sig and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+        return known[1]
+    digest = hashlib.sha256(_read(path)).digest()
+    _DIGESTS[str(path)] = (sig, digest)
+    return digest
+
+
+_DIGESTS: dict[str, tuple[tuple[int, int, int], bytes]] = {}
 
 
 NOT_FRAME_FILES = {"lexicon.toml", "calibration.toml"}  # the shared words; the measured confidences
