@@ -17,18 +17,17 @@ how they were found ("parse", "surface", "reference"), which the engine turns in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
+from kg.extract.complements import ANY, NONE, Found, NounComplements
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, Lexicon
-from kg.extract.modality import governing_verb
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
 from kg.model import Mention
 
-ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "CreativeWork"})
+__all__ = ["ANY", "NONE", "Arguments", "Found"]
+
 PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
 CONTRACTED = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'"}
@@ -36,15 +35,6 @@ PREP_WINDOW = 18
 # Verbs whose compound tenses take « être » (« est entré », « est né »): « être » + participle is not a passive.
 ETRE_VERBS = {"entrer", "arriver", "naitre", "devenir", "venir", "partir", "rester", "passer", "tomber", "monter",
               "retourner", "revenir", "sortir", "mourir", "deceder", "parvenir", "intervenir", "redevenir", "aller"}
-
-
-@dataclass(frozen=True)
-class Found:
-    mentions: tuple[Mention, ...] = ()
-    how: str = ""  # "parse", "surface", "reference"
-
-
-NONE = Found()
 
 
 def _merge(parse: list[Mention], surface: list[Mention]) -> Found:
@@ -58,7 +48,7 @@ def _merge(parse: list[Mention], surface: list[Mention]) -> Found:
     return NONE
 
 
-class Arguments:
+class Arguments(NounComplements):
     def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon) -> None:
         self.ctx = ctx
         self.reader = reader
@@ -368,72 +358,6 @@ class Arguments:
                         return Found(tuple(names[:1]), "parse") if names else NONE
         return NONE
 
-    def between(self, b: int) -> Found:
-        """« entre X et Y » after the trigger."""
-        ctx = self.ctx
-        _, end = ctx.sentence(b - 1)
-        for k in range(b, min(end, b + 8)):
-            if ctx.words[k] == "entre":
-                names = self.reader.names_at(k + 1, end)
-                return Found(tuple(names), "parse") if len(names) >= 2 else NONE
-        return NONE
-
-    # ----- nouns -----
-    def noun_of(self, b: int) -> Found:
-        """« le rachat de Y », « l'acquisition du lyonnais Y »: the de-complement of a noun."""
-        ctx = self.ctx
-        _, end = ctx.sentence(b - 1)
-        k = b
-        while k < end and (ctx.tokens[k].pos_ == "ADJ" or ctx.tokens[k].is_quote or ctx.words[k] in {"-", "»", "«"}):
-            k += 1
-        k = self._past_amount(k, end)  # « une offre de 3 milliards d'euros de X sur Y »
-        if k < end and ctx.words[k] in LINKS:
-            names = self.reader.names_at(k + 1, end)
-            if names:
-                return Found(tuple(names), "parse")
-            m = self.refs.within(k + 1, self.reader.skip_description(k + 1, end), ANY)
-            if m is not None:
-                return Found((m,), "reference")
-        elif k < end and ctx.mention(k) is not None:  # « le rachat Y » is rare; a name right after: « l'OPA X »
-            return NONE
-        return NONE
-
-    def _past_amount(self, k: int, end: int) -> int:
-        """The index after « de 3 milliards d'euros » / « à 31 livres par action » at ``k``, else ``k``."""
-        ctx = self.ctx
-        if not (k + 1 < end and ctx.words[k] in {"de", "d'", "a"} and ctx.tokens[k + 1].like_num):
-            return k
-        j = k + 1
-        money = self.lex.money_words
-        while j < end and (ctx.tokens[j].like_num or ctx.words[j] in money or ctx.words[j] in {"par", "action"} or (
-                ctx.words[j] in {"de", "d'"} and j + 1 < end and ctx.words[j + 1] in money)):
-            j += 1
-        return j
-
-    def status_target(self, head: Token, frame: Frame, allowed: frozenset[str]) -> Found:
-        """Who declines, accepts, receives or studies an offer: its target (« Y a rejeté l'offre de X »)."""
-        verb = governing_verb(self.ctx, head.i)
-        if verb is None or head.dep_ in {"nsubj", "nsubj:pass"}:
-            return NONE
-        status = dict(frame.status_verbs).get(self.ctx.lemmas[verb.i], "")
-        if status not in {"declined", "accepted", "received", "under review"}:
-            return NONE
-        return self.subject(verb, allowed)
-
-    def support(self, head: Token, allowed: frozenset[str]) -> Found:
-        """The subject of the support verb a noun is the object of: « X a finalisé l'acquisition de Y »."""
-        verb = governing_verb(self.ctx, head.i)
-        if verb is None or head.dep_ in {"nsubj", "nsubj:pass"}:
-            return NONE
-        if self.ctx.lemmas[verb.i] not in self.lex.support_verbs:
-            return NONE
-        voice = self.voice(verb, verb.i)
-        if voice == "passive":
-            return self.prep(("par",), verb.i + 1)
-        if voice == "participle":
-            return self.prep(("par",), verb.i + 1)
-        return self.subject(verb, allowed)
-
     def companions(self, verb: Token, allowed: frozenset[str]) -> Found:
         """The names of an « avec » complement of the verb, before or after it: « avec A et B, il a fondé Y »,
         « il fonde Y avec A »: they do what the subject does."""
@@ -446,38 +370,3 @@ class Arguments:
                     if m is not None and fits(m, allowed) and m not in found:
                         found.append(m)
         return Found(tuple(found), "parse") if found else NONE
-
-    def whose(self, a: int) -> Found:
-        """The name « dont » stands for before a noun: « X, dont le siège est à Lille » (X's seat)."""
-        ctx = self.ctx
-        start, _ = ctx.sentence(a)
-        k = a - 1
-        while k >= start and (ctx.tokens[k].pos_ in {"DET", "ADJ"}):
-            k -= 1
-        if k - 1 < start or ctx.words[k] != "dont":
-            return NONE
-        m = self.reader.name_before(k, start)
-        return Found((m,), "parse") if m is not None else NONE
-
-    def possessor(self, a: int) -> Found:
-        ctx = self.ctx
-        start, _ = ctx.sentence(a)
-        k = a - 1
-        while k >= start and ctx.tokens[k].pos_ == "ADJ":
-            k -= 1
-        if k >= start and (ctx.words[k] in self.lex.possessives or self.refs.is_we(k)):
-            m = self.refs.possessive(k)
-            return Found((m,), "reference") if m is not None else NONE
-        return NONE
-
-    def verb_object(self, head: Token, allowed: frozenset[str]) -> Found:
-        """The object of the verb a noun is the subject of: « le tour de table réunit A, B et C »."""
-        if head.dep_ != "nsubj" or head.head.pos_ != "VERB" or self.ctx.lemmas[head.head.i] not in \
-                self.lex.having_verbs:
-            return NONE
-        return self.object(head.head, head.head.i + 1, allowed)
-
-    def line_head(self, a: int) -> Found:
-        """The name opening the line before a hashtag or a work: « Agence X #Campagne pour Y »."""
-        names = self.reader.names_before(a)
-        return Found(tuple(names[:1]), "parse") if names else NONE
