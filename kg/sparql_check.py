@@ -4,8 +4,8 @@ Three kinds of mistakes give a newcomer nothing useful from the engine alone:
 
 * a **misspelt ontology term** (``kg:partnerWith``, ``kg:Organisation``) parses and silently matches nothing:
   :func:`check_terms` compares every term of kg's namespace with ``ontology/kg.ttl`` and suggests the closest;
-* a **plain literal** compared with labels that all carry a language tag (``skos:prefLabel "Twitter"`` where the
-  graph holds ``"Twitter"@fr``) never matches: :func:`literal_warnings` says so, a warning rather than an error
+* a **plain literal** compared with labels that all carry a language tag (``skos:prefLabel "Brontal"`` where the
+  graph holds ``"Brontal"@fr``) never matches: :func:`literal_warnings` says so, a warning rather than an error
   since the query is valid;
 * a **syntax error** comes from Oxigraph as "expected one of" and a list of character classes: :func:`explain_syntax`
   looks first for the usual causes (an unknown prefix, a string or bracket left open, a misspelt keyword) and

@@ -23,7 +23,7 @@ from kg.model import Span as TextSpan
 REFERENCE_FACTOR = 0.85
 # blanks before a label stay on its line (``^\s*`` ran across every blank line that follows: quadratic)
 SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
-# « Mercedes Erra – C'était trop petit » : an answer opened by the speaker's name and a dash.
+# « Hélène Varsac – C'était trop petit » : an answer opened by the speaker's name and a dash.
 ANSWER_LINE = re.compile(r"^[^\S\n]*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
 QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
 SENTENCE_END = {".", "!", "?", "…"}

@@ -8,7 +8,7 @@ of names looks like in French news:
 * names are separated by « , », « et », « ou », « ainsi que », « ou encore », « et de »...;
 * a plural noun opens a list through an introducer: « des investisseurs tels que A, B et C », « ses marques,
   dont A », « les membres : A, B »;
-* a parenthesis after a name belongs to it: « la Banque européenne d'investissement (BEI) ».
+* a parenthesis after a name belongs to it: « la Caisse régionale d'équipement (CRE) ».
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ class Reader:
         return last_good if last_good < k else k
 
     def skip_parenthesis(self, i: int, end: int) -> int:
-        """Past « (BEI) », « (groupe X) », « (Lyon) » right after a name."""
+        """Past « (CRE) », « (groupe X) », « (Lyon) » right after a name."""
         if i < end and self.ctx.words[i] == "(":
             for j in range(i + 1, min(end, i + 12)):
                 if self.ctx.words[j] == ")":
