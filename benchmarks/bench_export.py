@@ -7,7 +7,8 @@ Loaders, each into a fresh folder, timed from the shell command's start to its e
 
 * ``oxigraph load`` (the ``oxigraph`` command installed with kg's test extras), Oxigraph's parallel bulk loader;
 * ``tdb2.tdbloader`` of Apache Jena (Debian's ``libapache-jena-java``), run as ``java -cp ... tdb2.tdbloader``;
-* pyoxigraph's ``Store(path).bulk_load`` in this process, as ``kg build`` fills ``out/store``.
+* pyoxigraph's ``Store(path).bulk_load`` in this process, as ``kg build`` fills ``out/store``;
+* ``rapper -c`` (Raptor, Debian's ``raptor2-utils``): parse and count only, no store, the floor of any loader.
 
 GraphDB's ``importrdf`` is not installed here; its command is in docs/scaling.md, unmeasured.
 """
@@ -66,6 +67,9 @@ def main() -> int:
         tdbloader = jena_command("tdb2.tdbloader", Path(f"{tmp}/jena"))
         if tdbloader:
             results["tdb2.tdbloader"] = timed([*tdbloader, "--loc", f"{tmp}/tdb2", str(path)])
+        if shutil.which("rapper"):
+            syntax = "nquads" if path.suffix == ".nq" else "ntriples"
+            results["rapper -c (parse only)"] = timed(["rapper", "-q", "-i", syntax, "-c", str(path)])
         import pyoxigraph as ox
 
         t = time.perf_counter()
@@ -75,9 +79,9 @@ def main() -> int:
         store.flush()
         del store
         results["pyoxigraph bulk_load"] = time.perf_counter() - t
-    print(f"\n{'loader':<22} {'seconds':>8} {'quads/s':>10}")
+    print(f"\n{'loader':<24} {'seconds':>8} {'quads/s':>10}")
     for name, seconds in results.items():
-        print(f"{name:<22} {seconds:>8.1f} {n / seconds:>10,.0f}")
+        print(f"{name:<24} {seconds:>8.1f} {n / seconds:>10,.0f}")
     return 0
 
 

@@ -35,7 +35,7 @@ from kg.ontology import data_fingerprint
 CACHE_DIR = ".kg-cache"
 _PACKAGE = Path(__file__).resolve().parent
 # Code whose change changes what is extracted from a document (resolution and graph writing run on every build).
-_EXTRACTION_CODE = ("corpus.py", "nlp.py", "model.py", "codec.py", "extract")
+_EXTRACTION_CODE = ("corpus.py", "textfile.py", "nlp.py", "model.py", "codec.py", "extract")
 
 
 @cache
