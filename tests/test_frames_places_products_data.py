@@ -140,3 +140,8 @@ def test_a_singular_demonym_describes_the_one_name_after_it(extract):
     assert ("Quimpex", "basedIn", "Allemagne") in facts and ("Velnor", "basedIn", "Espagne") in facts
     assert not {("Velnor", "basedIn", "Allemagne"), ("Brontal", "basedIn", "Allemagne"),
                 ("Brontal", "basedIn", "Espagne")} & set(facts)
+
+
+def test_a_country_set_after_a_city_is_a_seat_too(extract):
+    assert_states(extract, "La société Quimpex, basée à Lyon, en France, fabrique des vélos.",
+                  {("Quimpex", "basedIn", "Lyon"), ("Quimpex", "basedIn", "France")})

@@ -269,10 +269,23 @@ class Arguments(NounComplements):
             if j > 0:
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)
                 if names:
-                    return Found(tuple(names), "parse")
+                    return Found(tuple(names + self._wider_place(names, end)), "parse")
                 m = self.refs.within(j, self.reader.skip_description(j, end), ANY)
                 return Found((m,), "reference") if m is not None else NONE
         return NONE
+
+    def _wider_place(self, names: list[Mention], end: int) -> list[Mention]:
+        """« à Nyon, en Suisse »: the country or region set after a place, a place of the same thing."""
+        ctx = self.ctx
+        if any(kind_of(m) != "Place" for m in names):
+            return []
+        k = ctx.bounds(names[-1])[1]
+        if k + 2 < end and ctx.words[k] == "," and ctx.words[k + 1] in {"en", "au", "aux", "dans"}:
+            m = ctx.mention(k + 2)
+            after = ctx.bounds(m)[1] if m is not None else 0
+            if m is not None and kind_of(m) == "Place" and (after >= end or ctx.words[after] in {",", ".", ")"}):
+                return [m]
+        return []
 
     def _after_any_noun(self, j: int, end: int) -> list[Mention]:
         """« sur sa compatriote X », « à son concurrent X »: a determiner, any common noun (and adjectives), then the
