@@ -215,3 +215,21 @@ def test_en_in_a_relative_clause_is_the_organisation_of_the_sentence(extract):
 def test_a_participle_after_an_apposed_description_describes_the_name(extract):
     text = "Le groupe Brontal développe la société Velnor, sa régie publicitaire, pilotée par Hélène Varsac."
     assert_states(extract, text, {("Hélène Varsac", "leaderOf", "Velnor")})
+
+
+def test_appointed_to_the_head_of_with_the_name_inside_the_phrase(extract):
+    assert_states(extract, "Le conseil a nommé Marc Dorlan à la présidence de la société Quimpex.",
+                  {("Marc Dorlan", "leaderOf", "Quimpex")})
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Le conseil n'a pas nommé Marc Dorlan à la tête de la société Quimpex.", id="not appointed"),
+    pytest.param("Marc Dorlan pourrait être nommé à la tête de la société Quimpex.", id="might be appointed"),
+])
+def test_a_verbless_phrase_after_a_negated_or_modal_verb_is_no_leader(extract, text):
+    assert_no(extract, text, "leaderOf")
+
+
+def test_a_fronted_phrase_keeps_its_fact_when_the_main_verb_is_negated(extract):
+    facts = read(extract, "Face à la société Brontal, la société Quimpex n'entend pas renoncer au marché.")
+    assert any(p == "competitorOf" for _, p, _ in facts)

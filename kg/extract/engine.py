@@ -27,7 +27,7 @@ from kg.extract.modality import governing_verb, modal, negated, not_stated, past
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
-from kg.extract.triggers import Trigger, trigger_index
+from kg.extract.triggers import Trigger, appointee, trigger_index
 from kg.model import Document, Mention, RelationMention
 
 PREPOSITION_ENDS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par",
@@ -196,8 +196,9 @@ class Engine:
         if frame.predicate in ROLE_PREDICATES and "Imp" in head.morph.get("Tense"):
             self.note(t, frame, "no fact: past (imperfect)")
             return []
-        subjects = self._first(frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types),
-                               "subject" in frame.gather)
+        inside = appointee(self.ctx, t) if frame.subject[:1] == ("agent",) else []
+        subjects = Found(tuple(inside), "parse") if inside else self._first(
+            frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)

@@ -111,6 +111,14 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
             return "negated"
         if modal(ctx, head, lex, frame):
             return "modal"
+    elif frame.kind == "verb":
+        # a verbless phrase after its verb (« n'a pas nommé X à la tête de ») is as negated as that verb; a fronted
+        # one (« Face à X, Y n'entend pas renoncer ») is not
+        gov = governing_verb(ctx, head)
+        if gov is not None and gov.i < a and negated(ctx, gov.i, lex):
+            return "negated"
+        if gov is not None and gov.i < a and modal(ctx, gov.i, lex, frame):
+            return "modal"
     elif frame.kind in {"noun", "role"}:
         if frame.kind == "noun" and frame.predicate in {"acquired", "investedIn", "partnersWith", "launched"} \
                 and hedged_noun(ctx, head, lex):

@@ -39,6 +39,7 @@ class TriggerIndex:
     """All frames' triggers, indexed by their first word (built once per frame set)."""
 
     def __init__(self, frames: FrameSet) -> None:
+        self.appointment_verbs = frames.lexicon.appointment_verbs
         self.by_first: dict[str, list[tuple[Frame, tuple[str, ...], bool]]] = defaultdict(list)
         for frame in frames.frames:
             for words in frame.triggers:
@@ -64,6 +65,11 @@ class TriggerIndex:
                 break  # token k cannot be skipped to reach a later second word
         return ends
 
+    def _appointee_in_gap(self, ctx: DocContext, a: int, b: int, body: tuple[str, ...], named: list[int]) -> bool:
+        """« a nommé X à la tête de Y »: the name of whom an appointment verb appoints may stand in the phrase's gap
+        (the engine reads it as the agent: :func:`appointee`)."""
+        return body[0] in self.appointment_verbs and all(a < k < b - len(body) + 1 for k in named)
+
     def find(self, ctx: DocContext) -> list[Trigger]:
         found: dict[tuple[str, int], Trigger] = {}
         for a, forms in enumerate(ctx.forms):
@@ -72,8 +78,9 @@ class TriggerIndex:
                 candidates += self.by_first.get("#", [])
             for frame, body, reflexive in candidates:
                 for b in self._ends(ctx, a, body):
-                    if any(ctx.mention(k) is not None and not ctx.tokens[k].text.startswith("#")
-                           for k in range(a, b)) and frame.kind != "role":
+                    named = [k for k in range(a, b) if ctx.mention(k) is not None
+                             and not ctx.tokens[k].text.startswith("#")]
+                    if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
                         continue  # a word inside a name (« Groupe Rachat ») triggers nothing
                     if frame.kind == "role" and ctx.mention(a) is not None:
                         continue
@@ -84,6 +91,12 @@ class TriggerIndex:
                     if old is None or b - a > old.b - old.a:
                         found[key] = Trigger(frame, a, b, _head(ctx, frame, a, b))
         return sorted(found.values(), key=lambda t: (t.a, t.b, t.frame.id))
+
+
+def appointee(ctx: DocContext, t: Trigger) -> list:
+    """The names inside a trigger's gap (« a nommé X à la tête de Y »: X), in text order."""
+    names = [ctx.mention(k) for k in range(t.a + 1, t.b)]
+    return list(dict.fromkeys(m for m in names if m is not None))
 
 
 def _has_reflexive(ctx: DocContext, a: int) -> bool:
