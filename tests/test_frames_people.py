@@ -233,3 +233,9 @@ def test_a_verbless_phrase_after_a_negated_or_modal_verb_is_no_leader(extract, t
 def test_a_fronted_phrase_keeps_its_fact_when_the_main_verb_is_negated(extract):
     facts = read(extract, "Face à la société Brontal, la société Quimpex n'entend pas renoncer au marché.")
     assert any(p == "competitorOf" for _, p, _ in facts)
+
+
+def test_an_opening_participle_the_tagger_took_for_a_name_still_founds(extract):
+    text = ("À propos de Quimpex\nCréée en 2016 par Marc Dorlan et Hélène Varsac, Quimpex, marque commerciale de "
+            "la société Astrido, est la néobanque de référence des artisans.")
+    assert_states(extract, text, {("Marc Dorlan", "founderOf", "Quimpex"), ("Hélène Varsac", "founderOf", "Quimpex")})

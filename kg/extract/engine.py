@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.amounts import find_amounts, find_date
 from kg.extract.arguments import NONE, Arguments, Found
@@ -188,7 +188,8 @@ class Engine:
     def verb(self, t: Trigger) -> list[RelationMention]:
         frame = t.frame
         head = self.ctx.tokens[t.head]
-        voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX", "ADJ"} else "active"
+        voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX", "ADJ"} else (
+            "participle" if self._opening_participle(head) else "active")
         missing = self.satisfied(frame, t, voice)
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
@@ -202,6 +203,12 @@ class Engine:
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
+
+    def _opening_participle(self, head: Token) -> bool:
+        """« Créée en 2016 par X, Y … » tagged as a proper noun: a capitalised past participle opening a sentence."""
+        start, _ = self.ctx.sentence(head.i)
+        return head.pos_ in {"PROPN", "NOUN"} and head.i == start and self.ctx.words[head.i].endswith(
+            ("e", "ee", "es", "ees", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes"))
 
     def _made(self, t: Trigger, facts: Iterator[RelationMention], subjects: Found, objects: Found
               ) -> list[RelationMention]:

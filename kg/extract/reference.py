@@ -74,7 +74,11 @@ class References:
             m = ctx.mention(i)
             if m is None and tok.dep_ in {"nsubj", "nsubj:pass"}:  # « le français X », « la société X »
                 m = next((ctx.mention(c.i) for c in tok.children if c.dep_ in {"appos", "nmod", "flat:name"}
-                          and ctx.mention(c.i) is not None and a <= c.i < b), None)
+                          and ctx.mention(c.i) is not None and a <= c.i < b
+                          and not any(g.dep_ == "case" for g in c.children)), None)  # not « marque de Y »
+                left = min(t.i for t in tok.subtree)
+                if m is None and left - 2 >= a and ctx.words[left - 1] == "," and ctx.mention(left - 2) is not None:
+                    m = ctx.mention(left - 2)  # « X, marque commerciale de Y, est … »: the apposed name
             elif m is not None and tok.dep_ not in deps:
                 m = None
             if m is not None and (not out or out[-1][1] != m):
