@@ -210,3 +210,18 @@ def test_offers_attempts_and_sales(extract, text, facts):
 @pytest.mark.parametrize(("text", "predicate"), NOT_OFFERS_OR_SALES)
 def test_what_is_not_an_offer_or_a_sale(extract, text, predicate):
     assert_no(extract, text, predicate)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("La société Quimpex a publié ses comptes. Le fonds Cerbal Capital y a investi 15 millions d'euros.",
+                 ("Cerbal Capital", "investedIn", "Quimpex"), id="y a investi"),
+    pytest.param("La société Quimpex a publié ses comptes. Le fonds Cerbal Capital en détient 6 %.",
+                 ("Cerbal Capital", "investedIn", "Quimpex"), id="en détient 6 %"),
+])
+def test_a_clitic_stands_for_the_organisation_invested_in(extract, text, fact):
+    assert_states(extract, text, {fact})
+
+
+def test_a_clitic_gives_no_purchase_of_data(extract):
+    assert_no(extract, "La société Quimpex a publié ses comptes. Le fonds Cerbal Capital en a racheté la moitié.",
+              "buysDataFrom")

@@ -356,10 +356,11 @@ class Arguments(NounComplements):
         return any(ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns
                    for k in range(b, min(end, b + 12)))
 
-    def share_of(self, b: int) -> Found:
-        """« détient 20 % de Y », « possède 68 % du capital de Y », « la majorité de Y »."""
+    def share_of(self, b: int, a: int = -1, holders: tuple[Mention, ...] = ()) -> Found:
+        """« détient 20 % de Y », « possède 68 % du capital de Y », « la majorité de Y »; « X en possède 20 % »:
+        « en » stands for the organisation named before (in the sentence, else the previous sentence's subject)."""
         ctx = self.ctx
-        _, end = ctx.sentence(b - 1)
+        start, end = ctx.sentence(b - 1)
         for k in range(b, min(end, b + 6)):
             if ctx.words[k] in {"%", "pourcent", "majorite", "moitie", "totalite", "part", "parts", "tiers"}:
                 j = k + 1
@@ -369,7 +370,21 @@ class Arguments(NounComplements):
                     if nxt > 0:
                         names = self.reader.names_at(nxt, end)
                         return Found(tuple(names[:1]), "parse") if names else NONE
+                if a > start and ctx.words[a - 1] == "en":
+                    return self.of_clitic(a - 1, start, holders)
         return NONE
+
+    def of_clitic(self, en: int, start: int, holders: tuple[Mention, ...]) -> Found:
+        """What « en » stands for before a verb: the last organisation named before it that does not hold the share,
+        else the subject of the previous sentence."""
+        ctx = self.ctx
+        skip = {m.text for m in holders}
+        for k in range(en - 1, start - 1, -1):
+            m = ctx.mention(k)
+            if m is not None and m.text not in skip and kind_of(m) == "Organization":
+                return Found((m,), "reference")
+        m = self.refs.previous_subject(start, frozenset({"Organization"}), skip)
+        return Found((m,), "reference") if m is not None else NONE
 
     def companions(self, verb: Token, allowed: frozenset[str]) -> Found:
         """The names of an « avec » complement of the verb, before or after it: « avec A et B, il a fondé Y »,

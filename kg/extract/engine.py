@@ -202,7 +202,21 @@ class Engine:
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
+        if not objects.mentions and voice == "active" and frame.predicate == "investedIn":
+            objects = self._clitic_object(t, subjects.mentions)  # « CVC y a investi 1,5 milliard »
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
+
+    def _clitic_object(self, t: Trigger, subjects: tuple[Mention, ...]) -> Found:
+        """« X y a investi 1,5 milliard », « X en a racheté 20 % »: a clitic before the verb group stands for the
+        organisation named before."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(t.a)
+        k = t.a - 1
+        while k > start and ctx.tokens[k].pos_ == "AUX":
+            k -= 1
+        if k > start and ctx.words[k] in {"y", "en"} and ctx.tokens[k].pos_ == "PRON":
+            return self.args.of_clitic(k, start, subjects)
+        return NONE
 
     def _opening_participle(self, head: Token) -> bool:
         """« Créée en 2016 par X, Y … » tagged as a proper noun: a capitalised past participle opening a sentence."""
@@ -285,7 +299,7 @@ class Engine:
         if slot == "patient_of":
             return args.patient_of(head, t.b, t.frame)
         if slot == "share_of":
-            return args.share_of(t.b)
+            return args.share_of(t.b, t.a, other)
         if slot == "between":
             return args.between(t.b)
         return NONE

@@ -294,6 +294,10 @@ class References:
             self._introduced = found
         return self._introduced
 
+    def previous_subject(self, start: int, allowed: frozenset[str], skip: set[str]) -> Mention | None:
+        """The entity the sentence before the one starting at ``start`` is about (its subject, else its one name)."""
+        return self._previous_subject(start, allowed, skip)
+
     def _previous_subject(self, start: int, allowed: frozenset[str], skip: set[str]) -> Mention | None:
         if start <= 0:
             return None
