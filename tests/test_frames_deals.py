@@ -225,3 +225,16 @@ def test_a_clitic_stands_for_the_organisation_invested_in(extract, text, fact):
 def test_a_clitic_gives_no_purchase_of_data(extract):
     assert_no(extract, "La société Quimpex a publié ses comptes. Le fonds Cerbal Capital en a racheté la moitié.",
               "buysDataFrom")
+
+
+def test_a_list_of_investors_goes_on_after_tout_comme(extract):
+    text = ("La start-up Pilvexa a levé 20 millions d'euros auprès de Cerbal Capital, tout comme Ondra Ventures et "
+            "Velnor Partners.")
+    assert_states(extract, text, {("Cerbal Capital", "investedIn", "Pilvexa"),
+                                  ("Ondra Ventures", "investedIn", "Pilvexa"),
+                                  ("Velnor Partners", "investedIn", "Pilvexa")})
+
+
+def test_the_cheque_led_by_an_investor(extract):
+    text = "La start-up Pilvexa a levé 20 millions d'euros. Le chèque a été emmené par Cerbal Capital."
+    assert_states(extract, text, {("Cerbal Capital", "investedIn", "Pilvexa")})
