@@ -239,3 +239,11 @@ def test_an_opening_participle_the_tagger_took_for_a_name_still_founds(extract):
     text = ("À propos de Quimpex\nCréée en 2016 par Marc Dorlan et Hélène Varsac, Quimpex, marque commerciale de "
             "la société Astrido, est la néobanque de référence des artisans.")
     assert_states(extract, text, {("Marc Dorlan", "founderOf", "Quimpex"), ("Hélène Varsac", "founderOf", "Quimpex")})
+
+
+def test_the_chairman_of_y_sitting_on_a_board_is_a_person_not_y(extract):
+    text = ("Le conseil de la société Brontal a élu Marc Dorlan président. Le nouveau président de Brontal siège par "
+            "ailleurs au conseil d'administration de la société Quimpex.")
+    facts = read(extract, text)
+    assert ("Brontal", "memberOf", "Quimpex") not in facts
+    assert ("Marc Dorlan", "memberOf", "Quimpex") in facts

@@ -49,11 +49,13 @@ def _merge(parse: list[Mention], surface: list[Mention]) -> Found:
 
 
 class Arguments(NounComplements):
-    def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon) -> None:
+    def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon,
+                 person_roles: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
         self.reader = reader
         self.refs = refs
         self.lex = lex
+        self.person_roles = person_roles  # one-word role nouns a person holds (« président », « PDG »)
 
     # ----- tokens to names -----
     def names_of(self, tok: Token, allowed: frozenset[str] = ANY) -> Found:
@@ -67,6 +69,10 @@ class Arguments(NounComplements):
             parse = [ctx.mention(tok.i) or ctx.mention(left)] + [ctx.mention(c.i) for c in tok.conjuncts
                                                                   if ctx.mention(c.i) is not None]
             return _merge([m for m in dict.fromkeys(parse) if m is not None], surface)
+        if tok.pos_ == "NOUN" and self.ctx.lemmas[tok.i] in self.person_roles and "Person" in allowed:
+            # « le nouveau président de Y siège … »: the person who holds the role, not Y
+            m = self.refs.resolve(tok.i, frozenset({"Person"}))
+            return Found((m,), "reference") if m is not None and kind_of(m) == "Person" else NONE
         if tok.pos_ in {"NOUN", "ADJ", "DET", "NUM"}:
             surface = self.reader.names_at(left)
             if surface:

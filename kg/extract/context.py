@@ -93,7 +93,6 @@ class DocContext:
         self.tokens: list[Token] = list(parsed)
         self.words: list[str] = [fold(t.text) for t in self.tokens]
         self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
-        self.forms: list[frozenset[str]] = [self._forms(i) for i in range(len(self.tokens))]
         text = doc.text
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         last = self.tokens[-1] if self.tokens else None  # (``parsed.text`` would make every token again)
@@ -112,15 +111,16 @@ class DocContext:
             self.span_of[(m.start, m.end)] = (span.start, span.end)
             for tok in span:
                 self.by_token.setdefault(tok.i, m)
+        self.forms: list[frozenset[str]] = [self._forms(i) for i in range(len(self.tokens))]  # after the names
         self.sent_start, self.sent_end = self._sentences()
         speakers = len(SPEAKER_LINE.findall(text)) + len(ANSWER_LINE.findall(text))
         self.interview = speakers >= 2 or (speakers >= 1 and len(QUESTION_LINE.findall(text)) >= 2)
         self.topic = self._topic()
 
     def _forms(self, i: int) -> frozenset[str]:
-        """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject
-        (« X siège au conseil », « la holding qui contrôle Y »), the infinitive too; likewise for a present tense
-        the lemmatizer gave a wrong infinitive."""
+        """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a
+        name or a pronoun: « X siège au conseil », « la holding qui contrôle Y »), the infinitive too; likewise for
+        a present tense the lemmatizer gave a wrong infinitive."""
         word, lemma = self.words[i], self.lemmas[i]
         tok = self.tokens[i]
         if (
@@ -128,7 +128,8 @@ class DocContext:
             and i > 0
             and word.endswith("e")
             and lemma == word
-            and (self.tokens[i - 1].pos_ in {"PROPN", "PRON"} and self.words[i - 1] not in {"le", "la", "l'"})
+            and ((self.tokens[i - 1].pos_ in {"PROPN", "PRON"} or (i - 1 in self.by_token and i not in self.by_token))
+                 and self.words[i - 1] not in {"le", "la", "l'"})
         ):
             return frozenset((word, lemma, word + "r"))
         if tok.pos_ == "VERB" and lemma != word and not lemma.endswith("er"):

@@ -14,6 +14,7 @@ description; its confidence is the rule's measured precision (``ontology/frames/
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -43,6 +44,13 @@ def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: 
     return Engine(ctx, frames or load_frames(), trace).run()
 
 
+@cache
+def person_roles(frames: FrameSet) -> frozenset[str]:
+    """The one-word role nouns whose holder is a person (« président », « pdg », « fondateur »)."""
+    return frozenset(words[0] for f in frames.frames if f.kind == "role" and f.subject[:1] == ("holder",)
+                     and f.subject_types == frozenset({"Person"}) for words in f.triggers if len(words) == 1)
+
+
 class Engine:
     def __init__(self, ctx: DocContext, frames: FrameSet, trace: list[str] | None = None) -> None:
         self.ctx = ctx
@@ -50,7 +58,7 @@ class Engine:
         self.lex = frames.lexicon
         self.reader = Reader(ctx, self.lex)
         self.refs = References(ctx, self.reader, self.lex)
-        self.args = Arguments(ctx, self.reader, self.refs, self.lex)
+        self.args = Arguments(ctx, self.reader, self.refs, self.lex, person_roles(frames))
         self.roles = RoleReader(ctx, self.reader, self.refs, self.args, self.lex)
         self.trace = trace
         self._agency = bool(self.lex.agency_words & set(ctx.words))
@@ -268,6 +276,9 @@ class Engine:
                 return args.prep(("par",), t.b)
             if not verbal:  # « X, à la tête de Y »; « la compétition Z en partenariat avec Y »: who runs Z
                 m = self.reader.name_before(t.a)
+                k = self.ctx.bounds(m)[0] - 2 if m is not None else -1
+                if k >= 0 and self.ctx.words[k + 1] in {"de", "du", "d'"} and self.ctx.lemmas[k] in args.person_roles:
+                    return args.names_of(self.ctx.tokens[k], allowed)  # « le président de Y siège au conseil de Z »
                 if m is not None and fits(m, allowed):
                     return Found((m,), "parse")
                 verb = governing_verb(self.ctx, t.a)
