@@ -68,10 +68,8 @@ PARTNERS = [
 
 COMPETITORS = [
     pytest.param("La société Brontal concurrence directement la société Velnor.", {RIVAL}, id="verb"),
-    gap("Le groupe Brontal concurrence la société Velnor sur le marché des pompes.", {RIVAL},
-        id="verb the tagger reads as a noun",
-        reason="(no cue word of any frame in this text): spaCy tags 'concurrence' NOUN ROOT, and the verb frame "
-               "only triggers on a verb"),
+    pytest.param("Le groupe Brontal concurrence la société Velnor sur le marché des pompes.", {RIVAL},
+                 id="verb the tagger reads as a noun"),
     pytest.param("La société Velnor, le grand rival du groupe Brontal, fabrique des pompes.", {RIVAL},
                  id="rival in apposition"),
     pytest.param("La société Velnor, concurrente du groupe Brontal, fabrique des pompes.", {RIVAL},
