@@ -247,3 +247,9 @@ def test_the_chairman_of_y_sitting_on_a_board_is_a_person_not_y(extract):
     facts = read(extract, text)
     assert ("Brontal", "memberOf", "Quimpex") not in facts
     assert ("Marc Dorlan", "memberOf", "Quimpex") in facts
+
+
+def test_a_relative_clause_inside_a_list_of_holders(extract):
+    text = ("La start-up Quimpex lève des fonds. Ses cofondateurs, Marc Dorlan, qui en est le PDG, et Hélène Varsac, "
+            "sont ingénieurs.")
+    assert_states(extract, text, {("Marc Dorlan", "founderOf", "Quimpex"), ("Hélène Varsac", "founderOf", "Quimpex")})

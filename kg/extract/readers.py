@@ -125,6 +125,20 @@ class Reader:
             steps += 1
         return last_good if last_good < k else k
 
+    def skip_relative(self, i: int, end: int) -> int:
+        """Past « , qui en est le PDG, » between two names of a list (« A, qui …, et B »): the index of the comma
+        that closes the relative clause when a separator and a name follow it, else ``i``."""
+        ctx = self.ctx
+        if not (i + 1 < end and ctx.words[i] == "," and ctx.words[i + 1] in self.lex.relatives):
+            return i
+        for j in range(i + 2, min(end, i + 14)):
+            if ctx.words[j] == ",":
+                if j + 2 < end and ctx.words[j + 1] in {"et", "ou"} and \
+                        ctx.mention(self.skip_description(j + 2, end)) is not None:
+                    return j + 1  # the separator after the clause is « et », not its comma
+                return i
+        return i
+
     def skip_parenthesis(self, i: int, end: int) -> int:
         """Past « (CRE) », « (groupe X) », « (Lyon) » right after a name."""
         if i < end and self.ctx.words[i] == "(":
@@ -176,7 +190,7 @@ class Reader:
             if m is None or m in found:
                 break
             found.append(m)
-            i = self.skip_parenthesis(ctx.bounds(m)[1], end)
+            i = self.skip_relative(self.skip_parenthesis(ctx.bounds(m)[1], end), end)
             nxt, word = self.separator(i, end)
             if nxt < 0:
                 break
