@@ -238,3 +238,11 @@ def test_a_list_of_investors_goes_on_after_tout_comme(extract):
 def test_the_cheque_led_by_an_investor(extract):
     text = "La start-up Pilvexa a levé 20 millions d'euros. Le chèque a été emmené par Cerbal Capital."
     assert_states(extract, text, {("Cerbal Capital", "investedIn", "Pilvexa")})
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Le groupe Brontal a le projet de racheter la société Quimpex.", id="le projet de racheter"),
+    pytest.param("Le groupe Brontal a l'intention de racheter la société Quimpex.", id="l'intention de racheter"),
+])
+def test_a_project_to_buy_is_no_acquisition(extract, text):
+    assert_no(extract, text, "acquired")

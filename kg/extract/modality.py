@@ -101,6 +101,9 @@ def governing_verb(ctx: DocContext, i: int) -> Token | None:
     return None
 
 
+DEAL_PREDICATES = {"acquired", "investedIn", "partnersWith", "launched"}  # a project of one is not one
+
+
 def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Lexicon) -> str:
     """Why the trigger [a, b) of ``frame`` (its word at ``head``) states no fact, or "" when it does."""
     if hearsay(ctx, head, lex):
@@ -111,6 +114,8 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
             return "negated"
         if modal(ctx, head, lex, frame):
             return "modal"
+        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm") and hedged_noun(ctx, head, lex):
+            return "project"  # « a le projet de racheter Y », « l'intention d'investir dans Y »
     elif frame.kind == "verb":
         # a verbless phrase after its verb (« n'a pas nommé X à la tête de ») is as negated as that verb; a fronted
         # one (« Face à X, Y n'entend pas renoncer ») is not
@@ -120,8 +125,7 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
         if gov is not None and gov.i < a and modal(ctx, gov.i, lex, frame):
             return "modal"
     elif frame.kind in {"noun", "role"}:
-        if frame.kind == "noun" and frame.predicate in {"acquired", "investedIn", "partnersWith", "launched"} \
-                and hedged_noun(ctx, head, lex):
+        if frame.kind == "noun" and frame.predicate in DEAL_PREDICATES and hedged_noun(ctx, head, lex):
             return "project"
         h = tok.head
         copular = ctx.lemmas[h.i] == "etre" or any(c.dep_ == "cop" for c in h.children)
