@@ -280,33 +280,6 @@ class Arguments(NounComplements):
                 return Found((m,), "reference") if m is not None else NONE
         return NONE
 
-    def _wider_place(self, names: list[Mention], end: int) -> list[Mention]:
-        """« à Nyon, en Suisse »: the country or region set after a place, a place of the same thing."""
-        ctx = self.ctx
-        if any(kind_of(m) != "Place" for m in names):
-            return []
-        k = ctx.bounds(names[-1])[1]
-        if k + 2 < end and ctx.words[k] == "," and ctx.words[k + 1] in {"en", "au", "aux", "dans"}:
-            m = ctx.mention(k + 2)
-            after = ctx.bounds(m)[1] if m is not None else 0
-            if m is not None and kind_of(m) == "Place" and (after >= end or ctx.words[after] in {",", ".", ")"}):
-                return [m]
-        return []
-
-    def _after_any_noun(self, j: int, end: int) -> list[Mention]:
-        """« sur sa compatriote X », « à son concurrent X »: a determiner, any common noun (and adjectives), then the
-        name it describes, though the noun is none of the lexicon's descriptions."""
-        ctx = self.ctx
-        k = j
-        if k < end and ctx.tokens[k].pos_ == "DET":
-            k += 1
-        if k >= end or ctx.tokens[k].pos_ != "NOUN" or ctx.mention(k) is not None:
-            return []
-        k += 1
-        while k < end and ctx.tokens[k].pos_ == "ADJ" and ctx.mention(k) is None:
-            k += 1
-        return self.reader.names_at(k, end) if k < end and ctx.mention(k) is not None else []
-
     def clause_subject(self, a: int, allowed: frozenset[str]) -> Found:
         """The subject of the sentence's main verb (« X complète le podium avec 8 millions apportés par Y »), or,
         when the trigger stands in a fronted phrase (« Après l'accord passé avec Y, X annonce … »), the first name
@@ -379,18 +352,6 @@ class Arguments(NounComplements):
                 if a > start and ctx.words[a - 1] == "en":
                     return self.of_clitic(a - 1, start, holders)
         return NONE
-
-    def of_clitic(self, en: int, start: int, holders: tuple[Mention, ...]) -> Found:
-        """What « en » stands for before a verb: the last organisation named before it that does not hold the share,
-        else the subject of the previous sentence."""
-        ctx = self.ctx
-        skip = {m.text for m in holders}
-        for k in range(en - 1, start - 1, -1):
-            m = ctx.mention(k)
-            if m is not None and m.text not in skip and kind_of(m) == "Organization":
-                return Found((m,), "reference")
-        m = self.refs.previous_subject(start, frozenset({"Organization"}), skip)
-        return Found((m,), "reference") if m is not None else NONE
 
     def companions(self, verb: Token, allowed: frozenset[str]) -> Found:
         """The names of an « avec » complement of the verb, before or after it: « avec A et B, il a fondé Y »,

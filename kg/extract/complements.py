@@ -1,4 +1,5 @@
-"""The complements of a noun trigger, and the slots a noun shares with its verb.
+"""The complements of a trigger: a noun's, the slots a noun shares with its verb, and what a clitic or a
+preposition's noun stands for.
 
     « le rachat de Y »                       of Y                 (noun_of; past an amount: « une offre de 3 Md€ de X »)
     « X a finalisé le rachat de Y »          support X            (the subject of a support verb)
@@ -6,6 +7,8 @@
     « sa filiale », « X, dont le siège … »   possessor, whose     (a possessive, « dont »)
     « un partenariat entre A et B »          between A, B
     « le tour de table réunit A, B et C »    verb_object          (the object of a « having » verb)
+    « X y a investi », « X en détient 6 % »  of_clitic            (the organisation named before)
+    « sur sa compatriote X », « à Lyon, en France »               (any noun before a name; a wider place)
 
 A mixin of :class:`kg.extract.arguments.Arguments`, which gives it the verb readers (``subject``, ``prep``, ``voice``,
 ``object``) these slots lean on.
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, kind_of
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.modality import governing_verb
 from kg.extract.readers import LINKS, Reader
@@ -143,3 +146,42 @@ class NounComplements:
         """The name opening the line before a hashtag or a work: « Agence X #Campagne pour Y »."""
         names = self.reader.names_before(a)
         return Found(tuple(names[:1]), "parse") if names else NONE
+
+    def of_clitic(self, en: int, start: int, holders: tuple[Mention, ...]) -> Found:
+        """What « en » stands for before a verb: the last organisation named before it that does not hold the share,
+        else the subject of the previous sentence."""
+        ctx = self.ctx
+        skip = {m.text for m in holders}
+        for k in range(en - 1, start - 1, -1):
+            m = ctx.mention(k)
+            if m is not None and m.text not in skip and kind_of(m) == "Organization":
+                return Found((m,), "reference")
+        m = self.refs.previous_subject(start, frozenset({"Organization"}), skip)
+        return Found((m,), "reference") if m is not None else NONE
+
+    def _wider_place(self, names: list[Mention], end: int) -> list[Mention]:
+        """« à Nyon, en Suisse »: the country or region set after a place, a place of the same thing."""
+        ctx = self.ctx
+        if any(kind_of(m) != "Place" for m in names):
+            return []
+        k = ctx.bounds(names[-1])[1]
+        if k + 2 < end and ctx.words[k] == "," and ctx.words[k + 1] in {"en", "au", "aux", "dans"}:
+            m = ctx.mention(k + 2)
+            after = ctx.bounds(m)[1] if m is not None else 0
+            if m is not None and kind_of(m) == "Place" and (after >= end or ctx.words[after] in {",", ".", ")"}):
+                return [m]
+        return []
+
+    def _after_any_noun(self, j: int, end: int) -> list[Mention]:
+        """« sur sa compatriote X », « à son concurrent X »: a determiner, any common noun (and adjectives), then the
+        name it describes, though the noun is none of the lexicon's descriptions."""
+        ctx = self.ctx
+        k = j
+        if k < end and ctx.tokens[k].pos_ == "DET":
+            k += 1
+        if k >= end or ctx.tokens[k].pos_ != "NOUN" or ctx.mention(k) is not None:
+            return []
+        k += 1
+        while k < end and ctx.tokens[k].pos_ == "ADJ" and ctx.mention(k) is None:
+            k += 1
+        return self.reader.names_at(k, end) if k < end and ctx.mention(k) is not None else []

@@ -18,8 +18,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.amounts import find_amounts, find_date
+from kg.extract.amounts import find_amounts
 from kg.extract.arguments import NONE, Arguments, Found
+from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, words_of
@@ -120,46 +121,10 @@ class Engine:
             "+surface" if "surface" in (subjects.how, objects.how) else "")
         rule = frame.id + variant
         conf = self.confidence_of(rule, frame.confidence)
-        attrs = (attributes or []) + self._fact_attributes(frame, a)
+        attrs = (attributes or []) + fact_attributes(self.ctx, frame, a)
         for s, o in pairs:
             named = [m for m in (s, o) if m.source != "reference"]
             yield RelationMention(s, predicate, o, self.ctx.evidence(a, max(a, b - 1), rule, conf, named, attrs))
-
-    def _fact_attributes(self, frame: Frame, a: int) -> list[tuple[str, str]]:
-        """The amount, currency and date of a deal, offer or funding sentence, and an offer's status."""
-        if not frame.fact:
-            return []
-        ctx = self.ctx
-        start, end = ctx.sentence(a)
-        s_char = ctx.tokens[start].idx
-        text = ctx.doc.text[ctx.offset + s_char : ctx.offset + ctx.tokens[end - 1].idx + len(ctx.tokens[end - 1].text)]
-        attrs: list[tuple[str, str]] = [("date", find_date(text))]
-        amounts = find_amounts(text)
-        if amounts:
-            cue = ctx.tokens[a].idx - s_char
-            amount = min(amounts, key=lambda x: abs(x.start - cue))
-            attrs += [("amount", str(amount.value)), ("currency", amount.currency)]
-            if amount.max_value is not None:
-                attrs.append(("maxAmount", str(amount.max_value)))
-        status = self._status(frame, a)
-        if status:
-            attrs.append(("status", status))
-        if len(attrs) > 1 or attrs[0][1]:
-            attrs.append(("fact", frame.fact))
-        return attrs
-
-    def _status(self, frame: Frame, a: int) -> str:
-        if not frame.status_verbs:
-            return ""
-        verbs = dict(frame.status_verbs)
-        gov = governing_verb(self.ctx, a)
-        if gov is not None and self.ctx.lemmas[gov.i] in verbs:
-            return verbs[self.ctx.lemmas[gov.i]]
-        start, _ = self.ctx.sentence(a)
-        for k in range(a - 1, max(start - 1, a - 6), -1):
-            if self.ctx.lemmas[k] in verbs:
-                return verbs[self.ctx.lemmas[k]]
-        return ""
 
     # ----- requirements -----
     def satisfied(self, frame: Frame, t: Trigger, voice: str = "") -> str:
