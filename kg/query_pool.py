@@ -168,7 +168,12 @@ class QueryPool:
         self._requests.put(request)
 
     def _kill(self, worker: _Worker) -> None:
+        """Stop a worker once: ``close`` and a worker's start finishing after it may both ask (closing its pipe
+        twice would close a descriptor another thread may already have reused)."""
         with self._lock:
+            if worker.info.get("killed"):
+                return
+            worker.info["killed"] = True
             self._all.discard(worker)
         if worker.process.is_alive():
             worker.process.kill()
