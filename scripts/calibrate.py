@@ -102,7 +102,7 @@ def high_confidence_precision(graph_file: Path, name: str = "dev", threshold: fl
 
 def cross_validated(sc, graph, ids, keys) -> dict[tuple, list]:
     """fact -> [right, 1 - confidence], each document's facts scored with a calibration made without its half."""
-    from kg.extract.calibration import PRIOR_WEIGHT, VARIANT_FACTORS
+    from kg.extract.calibration import calibrated
     from kg.extract.frames import load_frames
 
     kg = lambda local: graph.namespace_manager.expand_curie(f"kg:{local}")  # noqa: E731
@@ -123,14 +123,8 @@ def cross_validated(sc, graph, ids, keys) -> dict[tuple, list]:
                 table[rule][1] += ok
 
         def confidence(rule: str, table: dict[str, list[int]] = table) -> float:
-            base, _, variant = rule.partition("+")
-            prior = frames[base].confidence if base in frames else 0.7
-            prior *= VARIANT_FACTORS.get("+" + variant, 1.0) if variant else 1.0
-            made, right = table.get(rule, (0, 0))
-            value = (right + PRIOR_WEIGHT * prior) / (made + PRIOR_WEIGHT)
-            if variant:
-                value = min(value, confidence(base, table) * VARIANT_FACTORS.get("+" + variant, 1.0))
-            return min(0.99, max(0.05, value))
+            base = rule.partition("+")[0]
+            return calibrated(rule, frames[base].confidence if base in frames else 0.7, table)
 
         for doc, fact, rule, ok in rows:
             if doc in half:

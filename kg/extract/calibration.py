@@ -11,7 +11,7 @@ however well it measured: the measure rests on few facts, and a reference can fa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from kg.ontology import ontology_dir
@@ -53,11 +53,18 @@ def confidences() -> Callable[[str, float], float]:
 
 @cache
 def _confidence(rule: str, frame_confidence: float, _table_id: int) -> float:
-    table = calibration_table()
+    return calibrated(rule, frame_confidence, calibration_table(), digits=3)
+
+
+def calibrated(rule: str, frame_confidence: float, table: Mapping[str, Sequence[int]], digits: int | None = None
+               ) -> float:
+    """The confidence ``table`` (rule -> facts made, facts right) gives a fact of ``rule``, rounded to ``digits``:
+    the one formula of the module docstring, for the build and for ``scripts/calibrate.py --cross-validate``."""
     _base, _, variant = rule.partition("+")
-    prior = frame_confidence * VARIANT_FACTORS.get("+" + variant, 1.0) if variant else frame_confidence
+    factor = VARIANT_FACTORS.get("+" + variant, 1.0) if variant else 1.0
     made, right = table.get(rule, (0, 0))
-    value = (right + PRIOR_WEIGHT * prior) / (made + PRIOR_WEIGHT)
+    value = (right + PRIOR_WEIGHT * frame_confidence * factor) / (made + PRIOR_WEIGHT)
     if variant:  # a reference or a surface reading is never worth more than the frame's direct reading
-        value = min(value, confidence_of(_base, frame_confidence) * VARIANT_FACTORS.get("+" + variant, 1.0))
-    return round(min(0.99, max(0.05, value)), 3)
+        value = min(value, calibrated(_base, frame_confidence, table, digits) * factor)
+    value = min(0.99, max(0.05, value))
+    return round(value, digits) if digits is not None else value

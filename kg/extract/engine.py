@@ -14,7 +14,6 @@ description; its confidence is the rule's measured precision (``ontology/frames/
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +22,7 @@ from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
-from kg.extract.frames import Frame, FrameSet, load_frames, words_of
+from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role
 from kg.extract.readers import Reader
@@ -45,13 +44,6 @@ def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: 
     return Engine(ctx, frames or load_frames(), trace).run()
 
 
-@cache
-def person_roles(frames: FrameSet) -> frozenset[str]:
-    """The one-word role nouns whose holder is a person (« président », « pdg », « fondateur »)."""
-    return frozenset(words[0] for f in frames.frames if f.kind == "role" and f.subject[:1] == ("holder",)
-                     and f.subject_types == frozenset({"Person"}) for words in f.triggers if len(words) == 1)
-
-
 class Engine:
     def __init__(self, ctx: DocContext, frames: FrameSet, trace: list[str] | None = None) -> None:
         self.ctx = ctx
@@ -59,7 +51,7 @@ class Engine:
         self.lex = frames.lexicon
         self.reader = Reader(ctx, self.lex)
         self.refs = References(ctx, self.reader, self.lex)
-        self.args = Arguments(ctx, self.reader, self.refs, self.lex, person_roles(frames))
+        self.args = Arguments(ctx, self.reader, self.refs, self.lex, role_words(frames, person_only=True))
         self.roles = RoleReader(ctx, self.reader, self.refs, self.args, self.lex)
         self.trace = trace
         self._agency = bool(self.lex.agency_words & set(ctx.words))

@@ -114,6 +114,15 @@ class FrameSet:
 
 
 @cache
+def role_words(frames: FrameSet, person_only: bool = False) -> frozenset[str]:
+    """The one-word role nouns of the frames (« directrice », « cofondateur »); with ``person_only``, those whose
+    holder is a person (« président », « pdg »)."""
+    return frozenset(words[0] for f in frames.frames if f.kind == "role" and (not person_only or (
+        f.subject[:1] == ("holder",) and f.subject_types == frozenset({"Person"}))) for words in f.triggers
+        if len(words) == 1)
+
+
+@cache
 def words_of(phrase: str) -> tuple[str, ...]:
     """« s'emparer de » -> ("s'", "emparer", "de"), cut as spaCy's French tokenizer cuts the words of a text, so a
     phrase matches the tokens of a sentence that says it."""

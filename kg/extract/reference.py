@@ -137,7 +137,7 @@ class References:
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
                 return ctx.refer(i, m)
-        prev = self._previous_subject(start, ORG, skip)
+        prev = self.previous_subject(start, ORG, skip)
         if prev is not None:
             return ctx.refer(i, prev)
         return self._topic(i, skip, dominant=True)
@@ -184,7 +184,7 @@ class References:
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
                 return ctx.refer(i, m)
-        prev = self._previous_subject(start, ORG, skip)
+        prev = self.previous_subject(start, ORG, skip)
         if prev is not None and kind_of(prev) == "Organization":
             return ctx.refer(i, prev)
         if before:
@@ -254,7 +254,7 @@ class References:
         here = [m for _, m in self.subject_mentions(start, i) if kind_of(m) == "Person" and m.text not in skip]
         if here:
             return ctx.refer(i, here[-1])
-        prev = self._previous_subject(start, people, skip)
+        prev = self.previous_subject(start, people, skip)
         if prev is not None and kind_of(prev) == "Person":
             return ctx.refer(i, prev)
         counts: dict[str, list[Mention]] = {}
@@ -296,9 +296,6 @@ class References:
 
     def previous_subject(self, start: int, allowed: frozenset[str], skip: set[str]) -> Mention | None:
         """The entity the sentence before the one starting at ``start`` is about (its subject, else its one name)."""
-        return self._previous_subject(start, allowed, skip)
-
-    def _previous_subject(self, start: int, allowed: frozenset[str], skip: set[str]) -> Mention | None:
         if start <= 0:
             return None
         ctx = self.ctx

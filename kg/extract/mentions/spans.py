@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -242,18 +241,12 @@ def _edge(tok) -> bool:
     return tok.is_punct or fold(tok.text) in EDGE_WORDS or not has_upper(tok)
 
 
-@cache
-def _role_words() -> frozenset[str]:
-    """The single-word role nouns of the frames (« directrice », « cofondateur »)."""
-    from kg.extract.frames import load_frames
-
-    return frozenset(t[0] for f in load_frames().frames if f.kind == "role" for t in f.triggers if len(t) == 1)
-
-
 def _past_opening_role(doc: Doc, a: int, b: int) -> int:
     """« Cofondatrice de X en 1995, elle … », « Directrice générale de X, … »: a role noun opening the sentence,
     capitalised only because it opens it, is not part of the name after its « de »."""
-    if fold(doc[a].text) not in _role_words():
+    from kg.extract.frames import load_frames, role_words
+
+    if fold(doc[a].text) not in role_words(load_frames()):
         return a
     k = a + 1
     while k < b - 1 and not has_upper(doc[k]) and doc[k].pos_ == "ADJ":
