@@ -35,3 +35,30 @@ def test_relational_noun_in_apposition(extract):
 def test_a_list_stops_at_another_preposition(extract):
     facts = extract("La société Kiwano a revendu les données de ses clients à la société Ciblex.")
     assert ("Ciblex", "clientOf", "Kiwano") not in facts
+
+
+def test_members_listed_after_a_colon_and_parmi_eux(extract):
+    facts = extract("L'association Orvane compte 22 membres fondateurs, qui en ont signé les statuts : parmi eux, "
+                    "Brimex Group, Valtor Group et Tiplo Group.")
+    for founder in ("Brimex Group", "Valtor Group", "Tiplo Group"):
+        assert (founder, "founderOf", "Orvane") in facts
+
+
+def test_a_having_verb_read_as_a_noun_takes_the_description_before_it_as_subject(extract):
+    # spaCy tags « compte » as a noun here; « cette association » is the subject and stands for Orvane
+    facts = extract("L'association Orvane a été lancée en 2020. Créée à Bruxelles, cette association de droit belge "
+                    "compte 22 membres : parmi eux, Brimex Group et Valtor Group.")
+    assert ("Brimex Group", "memberOf", "Orvane") in facts
+    assert ("Valtor Group", "memberOf", "Orvane") in facts
+    assert not any(o == "Bruxelles" and p == "memberOf" for _, p, o in facts)
+
+
+def test_brands_listed_after_a_colon(extract):
+    facts = extract("Le groupe Orvane rassemble une dizaine de marques : Brimex, Valtor et Tiplo.")
+    for brand in ("Brimex", "Valtor", "Tiplo"):
+        assert (brand, "subsidiaryOf", "Orvane") in facts
+
+
+def test_no_members_yet_is_no_membership(extract):
+    facts = extract("L'association Orvane ne compte pas encore de membres : Brimex Group et Valtor Group hésitent.")
+    assert not any(p == "memberOf" for _, p, _ in facts)

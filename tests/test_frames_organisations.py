@@ -25,8 +25,8 @@ SUBSIDIARIES = [
     pytest.param("Le groupe Brontal possède la société Velnor.", {SUB}, id="the parent as subject"),
     pytest.param("Le groupe Brontal a plusieurs filiales, parmi lesquelles Velnor et Astrido.", {SUB, SUB2},
                  id="list after parmi lesquelles"),
-    gap("Le groupe Brontal compte plusieurs filiales, dont les sociétés Velnor et Astrido.", {SUB, SUB2},
-        id="list after dont under compter", reason="subsidiary.role 'filiales' no fact: no relatum"),
+    pytest.param("Le groupe Brontal compte plusieurs filiales, dont les sociétés Velnor et Astrido.", {SUB, SUB2},
+                 id="list after dont under compter"),
     gap("La société Velnor (groupe Brontal) fabrique des pompes.", {SUB}, id="Y (groupe Z)",
         reason="(no cue word of any frame in this text): « Y (groupe Z) » has no frame"),
 ]
@@ -41,9 +41,8 @@ CLIENTS = [
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="list after notamment"),
     gap("L'agence Maxilo compte le groupe Brontal parmi ses clients.", {CLIENT}, id="Y compte X parmi ses clients",
         reason="client.role 'clients' no fact: no holder"),
-    gap("L'agence Maxilo compte plusieurs clients, notamment le groupe Brontal et la société Velnor.",
-        {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="compter plusieurs clients, notamment",
-        reason="client.role 'clients' no fact: no relatum"),
+    pytest.param("L'agence Maxilo compte plusieurs clients, notamment le groupe Brontal et la société Velnor.",
+                 {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="compter plusieurs clients, notamment"),
     pytest.param("Le groupe Brontal est l'un des clients de l'agence Maxilo.", {CLIENT}, id="l'un des clients de"),
 ]
 
@@ -84,9 +83,8 @@ MEMBERS = [
     pytest.param("Le groupe Brontal est membre de la fédération Pompex.", {MEMBER}, id="copula"),
     pytest.param("Le groupe Brontal a adhéré à la fédération Pompex.", {MEMBER}, id="adhérer à"),
     pytest.param("Le groupe Brontal fait partie de la fédération Pompex.", {MEMBER}, id="faire partie de"),
-    gap("La fédération Pompex compte plusieurs membres, parmi lesquels le groupe Brontal et la société Velnor.",
-        {MEMBER, ("Velnor", "memberOf", "Pompex")}, id="members listed after parmi lesquels",
-        reason="member.role 'membres' no fact: no relatum"),
+    pytest.param("La fédération Pompex compte plusieurs membres, parmi lesquels le groupe Brontal et la société "
+                 "Velnor.", {MEMBER, ("Velnor", "memberOf", "Pompex")}, id="members listed after parmi lesquels"),
 ]
 
 

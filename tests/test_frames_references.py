@@ -35,9 +35,8 @@ REFERENCES = [
     gap("La jeune pousse Pilvexa vend des capteurs. La jeune pousse a levé 6 millions d'euros auprès du fonds "
         "Cerbal Capital.", ("Cerbal Capital", "investedIn", "Pilvexa"), id="la jeune pousse",
         reason="funding.raise 'levé' no fact: no object (« la jeune pousse » is not resolved)"),
-    gap("La start-up Pilvexa vend des capteurs. Pilvexa recrute. La start-up a lancé une application baptisée "
-        "Pédalo.", ("Pilvexa", "launched", "Pédalo"), id="la start-up",
-        reason="launched.verb 'lancé' no fact: no subject (« la start-up » is not resolved)"),
+    pytest.param("La start-up Pilvexa vend des capteurs. Pilvexa recrute. La start-up a lancé une application baptisée "
+                 "Pédalo.", ("Pilvexa", "launched", "Pédalo"), id="la start-up"),
     gap("Communiqué de presse\nLa société Pilvexa annonce un nouveau service.\nNous avons noué un partenariat avec la "
         "société Velnor.", ("Pilvexa", "partnersWith", "Velnor"), id="nous of a press release",
         reason="partner.verb 'noué un partenariat avec' no fact: no subject (the « nous » of a press release is "

@@ -158,7 +158,24 @@ class Arguments(NounComplements):
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")
         surface = self.reader.names_before(self._verb_start(head))
-        return Found(tuple(surface), "surface") if surface else NONE
+        return Found(tuple(surface), "surface") if surface else self._described_before(head, allowed)
+
+    def _described_before(self, head: Token, allowed: frozenset[str]) -> Found:
+        """« Créée à Bruxelles, cette association de droit belge compte 22 membres », parsed with « compte » as a
+        noun inside the description: the definite description that ends right before the verb is its subject."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(head.i)
+        v = self._verb_start(head)
+        if v - 1 <= start:
+            return NONE
+        t = ctx.tokens[v - 1]
+        while t.head.i != t.i and start <= t.head.i < v:
+            t = t.head
+        first = t.left_edge.i
+        if first < start or (first > start and ctx.words[first - 1] != ",") or not self.refs.is_definite(t.i):
+            return NONE
+        m = self.refs.definite(t.i)
+        return Found((m,), "reference") if m is not None and fits(m, allowed) else NONE
 
     def _verb_start(self, head: Token) -> int:
         """The first word of the verb group: auxiliaries, clitics, negation and adverbs before the verb."""

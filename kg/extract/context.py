@@ -119,7 +119,8 @@ class DocContext:
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a
-        name or a pronoun: « X siège au conseil », « la holding qui contrôle Y »), the infinitive too; likewise for
+        name or a pronoun, or given a subject by the parser: « X siège au conseil », « la holding qui contrôle Y »),
+        the infinitive too; likewise for
         a present tense the lemmatizer gave a wrong infinitive."""
         word, lemma = self.words[i], self.lemmas[i]
         tok = self.tokens[i]
@@ -128,8 +129,9 @@ class DocContext:
             and i > 0
             and word.endswith("e")
             and lemma == word
-            and ((self.tokens[i - 1].pos_ in {"PROPN", "PRON"} or (i - 1 in self.by_token and i not in self.by_token))
-                 and self.words[i - 1] not in {"le", "la", "l'"})
+            and (((self.tokens[i - 1].pos_ in {"PROPN", "PRON"} or (i - 1 in self.by_token and i not in self.by_token))
+                  and self.words[i - 1] not in {"le", "la", "l'"})
+                 or any(c.dep_ == "nsubj" and c.i < i for c in tok.children))  # « cette association compte 22 … »
         ):
             return frozenset((word, lemma, word + "r"))
         if tok.pos_ == "VERB" and lemma != word and not lemma.endswith("er"):
@@ -152,7 +154,8 @@ class DocContext:
             if i > 0:
                 prev = self.tokens[i - 1]
                 newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
-                closed = prev.text in SENTENCE_END or prev.text in {":", ";", "»", '"', "”"}
+                closed = prev.text in SENTENCE_END or prev.text in {";", "»", '"', "”"} or (
+                    prev.text == ":" and tok.text in {"«", '"', "“"})  # « … : A, B et C » lists; a quote opens anew
                 if newline or (tok.is_sent_start and closed) or (prev.text in SENTENCE_END and not tok.is_space):
                     for k in range(start, i):
                         ends[k] = i

@@ -339,7 +339,9 @@ class Engine:
             relatum = self.roles.appointer(chain, ORG)
         if not relatum.mentions:
             gov = governing_verb(ctx, chain.a)
-            if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs:
+            gov = gov if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs else \
+                self._verb_read_as_noun(chain.a)
+            if gov is not None:
                 relatum = self.args.subject(gov, ORG)
         sentence = ctx.sentence(chain.a)[0]
         if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »
@@ -368,6 +370,19 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
+
+    def _verb_read_as_noun(self, a: int) -> Token | None:
+        """« cette association compte 22 membres »: the tagger read « compte » as a noun (no determiner: no « le
+        compte »); the role noun (or its quantity, « une dizaine de marques ») hangs from it."""
+        t = self.ctx.tokens[a]
+        for _ in range(2):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children) and \
+                    self.ctx.words[t.i] + "r" in self.lex.having_verbs:
+                return t
+        return None
 
     def _of_it(self, a: int) -> bool:
         """« qui en est le PDG », « il en devient le président »: « en » stands for the organisation named before."""

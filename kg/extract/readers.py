@@ -114,6 +114,8 @@ class Reader:
         while i >= start and steps < MAX_DESCRIPTION + 2 and ctx.mention(i) is None:
             tok = self.tokens[i]
             word = ctx.words[i]
+            if tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children):
+                break  # « cette association compte 22 membres »: a verb the tagger read as a noun
             if self.is_description_noun(i) or self.is_demonym(i):
                 last_good = i
             elif not (tok.pos_ in {"DET", "ADJ", "NUM", "NOUN", "ADV"} or word in self.lex.fillers or word in LINKS
@@ -148,10 +150,10 @@ class Reader:
         return i
 
     def introducer(self, i: int, end: int) -> int:
-        """The index after a list introducer at ``i`` (« tels que », « dont », « : »), else -1."""
+        """The index after a list introducer at ``i`` (« tels que », « dont », « : », « parmi eux, »), else -1."""
         j = self.match_any(i, self.lex.introducers)
         if j > 0 and j <= end:
-            return j
+            return j + 1 if j + 1 < end and self.ctx.words[j] == "," and self.ctx.words[i] != ":" else j
         return -1
 
     def separator(self, i: int, end: int) -> tuple[int, str]:
