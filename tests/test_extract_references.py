@@ -27,3 +27,25 @@ def test_possessive_title_belongs_to_the_clause_subject(extract):
 
 def test_demonym_after_a_start_up(extract):
     assert ("Tiplo", "basedIn", "Nantes") in extract("Quorel rachète la start-up nantaise Tiplo.")
+
+
+def test_a_description_in_a_section_points_to_the_organisation_its_heading_names(extract):
+    text = ("Les levées de fonds de la semaine\n\n"
+            "1. Quimpex – 20 millions d'euros\n"
+            "Le fonds Brontal Capital, déjà actionnaire, a remis au pot. Fondée en 2019 par Hélène Varsac, la société "
+            "conçoit des drones.\n\n"
+            "2. Velnor – 8 millions d'euros\n"
+            "Créée à Lyon, la start-up vend des capteurs.\n")
+    facts = extract(text)
+    assert ("Hélène Varsac", "founderOf", "Quimpex") in facts
+    assert ("Hélène Varsac", "founderOf", "Brontal Capital") not in facts
+    assert ("Velnor", "basedIn", "Lyon") in facts
+
+
+def test_one_short_line_under_the_title_is_no_section_heading(extract):
+    text = ("Velnor rachète Astrido\n\n"
+            "Photo Quimpex\n\n"
+            "Le groupe Velnor a publié ses comptes. Le groupe a racheté la société Astrido.\n")
+    facts = extract(text)
+    assert ("Velnor", "acquired", "Astrido") in facts
+    assert ("Quimpex", "acquired", "Astrido") not in facts

@@ -27,6 +27,9 @@ SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 ANSWER_LINE = re.compile(r"^[^\S\n]*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
 QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
 SENTENCE_END = {".", "!", "?", "…"}
+SPEAKER_WORDS = 4  # at most this many words before a colon that ends a sentence: a speaker or a kicker
+ORGANISATION = frozenset({"Organization"})
+HEADING_STOPS = {".", "!", "?", "…", "»", ":", ";", ",", '"', "”"}
 WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "repeat"}
 
 
@@ -116,6 +119,36 @@ class DocContext:
         speakers = len(SPEAKER_LINE.findall(text)) + len(ANSWER_LINE.findall(text))
         self.interview = speakers >= 2 or (speakers >= 1 and len(QUESTION_LINE.findall(text)) >= 2)
         self.topic = self._topic()
+        self.section_topics = self._section_topics()
+
+    def _section_topics(self) -> list[int]:
+        """Per token, the index into ``mentions`` of the organisation its section is about, or -1. A section opens
+        at a heading: a short line after the title with no closing punctuation that names an organisation first
+        (« 3. X – 600 millions d'euros », « À propos de X », « X : le rachat de Y suit son cours »)."""
+        out = [-1] * len(self.tokens)
+        headings: list[tuple[int, int]] = []
+        i = 0
+        while i < len(self.tokens):
+            a, b = self.sentence(i)
+            line = [t for t in self.tokens[a:b] if not t.is_space]
+            if a > 0 and 0 < len(line) <= 12 and line[-1].text not in HEADING_STOPS and (
+                    b >= len(self.tokens) or "\n" in self.tokens[b - 1].whitespace_ or self.tokens[b - 1].is_space):
+                headings.append((a, b))
+            i = b
+        if len(headings) < 2:  # one short line under the title is a caption or a byline, not a section
+            return out
+        for n, (a, b) in enumerate(headings):
+            first = next((self.by_token[k] for k in range(a, b) if k in self.by_token), None)
+            if first is None or not fits(first, ORGANISATION) or first.source == "hashtag":
+                continue
+            until = headings[n + 1][0] if n + 1 < len(headings) else len(self.tokens)
+            out[a:until] = [self.mentions.index(first)] * (until - a)
+        return out
+
+    def section_topic(self, i: int) -> Mention | None:
+        """The organisation the section holding token ``i`` is about, if a heading names one."""
+        k = self.section_topics[i]
+        return self.mentions[k] if k >= 0 else None
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a
@@ -154,8 +187,10 @@ class DocContext:
             if i > 0:
                 prev = self.tokens[i - 1]
                 newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+                # a colon ends a sentence before a quotation or after a speaker (« Le Journal : … »), not before
+                # a list (« … compte 22 membres : A, B et C »)
                 closed = prev.text in SENTENCE_END or prev.text in {";", "»", '"', "”"} or (
-                    prev.text == ":" and tok.text in {"«", '"', "“"})  # « … : A, B et C » lists; a quote opens anew
+                    prev.text == ":" and (tok.text in {"«", '"', "“"} or i - 1 - start <= SPEAKER_WORDS))
                 if newline or (tok.is_sent_start and closed) or (prev.text in SENTENCE_END and not tok.is_space):
                     for k in range(start, i):
                         ends[k] = i

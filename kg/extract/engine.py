@@ -24,7 +24,7 @@ from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
-from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role
+from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
@@ -340,7 +340,7 @@ class Engine:
         if not relatum.mentions:
             gov = governing_verb(ctx, chain.a)
             gov = gov if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs else \
-                self._verb_read_as_noun(chain.a)
+                verb_read_as_noun(ctx, chain.a, self.lex.having_verbs)
             if gov is not None:
                 relatum = self.args.subject(gov, ORG)
         sentence = ctx.sentence(chain.a)[0]
@@ -370,19 +370,6 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
-
-    def _verb_read_as_noun(self, a: int) -> Token | None:
-        """« cette association compte 22 membres »: the tagger read « compte » as a noun (no determiner: no « le
-        compte »); the role noun (or its quantity, « une dizaine de marques ») hangs from it."""
-        t = self.ctx.tokens[a]
-        for _ in range(2):
-            if t.head.i == t.i:
-                break
-            t = t.head
-            if t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children) and \
-                    self.ctx.words[t.i] + "r" in self.lex.having_verbs:
-                return t
-        return None
 
     def _of_it(self, a: int) -> bool:
         """« qui en est le PDG », « il en devient le président »: « en » stands for the organisation named before."""

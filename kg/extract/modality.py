@@ -101,6 +101,20 @@ def governing_verb(ctx: DocContext, i: int) -> Token | None:
     return None
 
 
+def verb_read_as_noun(ctx: DocContext, i: int, verbs: frozenset[str]) -> Token | None:
+    """« cette association compte 22 membres »: the tagger read « compte » as a noun (no determiner: no « le
+    compte »); the noun at ``i`` (or its quantity, « une dizaine de marques ») hangs from it. ``verbs``: the
+    infinitives it may stand for."""
+    t = ctx.tokens[i]
+    for _ in range(2):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children) and ctx.words[t.i] + "r" in verbs:
+            return t
+    return None
+
+
 DEAL_PREDICATES = {"acquired", "investedIn", "partnersWith", "launched"}  # a project of one is not one
 
 

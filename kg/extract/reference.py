@@ -184,6 +184,9 @@ class References:
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
                 return ctx.refer(i, m)
+        section = ctx.section_topic(i)
+        if section is not None and section.text not in skip:  # « 3. X – 600 millions » … « la société conçoit … »
+            return ctx.refer(i, section)
         prev = self.previous_subject(start, ORG, skip)
         if prev is not None and kind_of(prev) == "Organization":
             return ctx.refer(i, prev)
