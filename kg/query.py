@@ -25,6 +25,7 @@ from kg.cli import UsageError
 from kg.outputs import CURRENT
 from kg.questions import Question, bind_parameter, load_question
 from kg.sparql_check import check_terms, explain_syntax, literal_warnings
+from kg.storecount import count_solution, count_variable, verified_triples
 from kg.terms import (  # noqa: F401 - kg.query is where callers have always found them
     PREFIXES,
     Term,
@@ -124,6 +125,15 @@ class Result:
         return render(self, fmt)
 
 
+def _checked(sparql: str, store: ox.Store, union: bool) -> list[str]:
+    """kg's own checks of a query that parses: an :class:`UnknownTerm` for a term kg never writes (it would match
+    nothing), and the warnings to give with the answer."""
+    unknown = check_terms(sparql, PREFIXES)
+    if unknown is not None:
+        raise UnknownTerm(unknown.message, unknown.line, unknown.column)
+    return literal_warnings(sparql, store, PREFIXES, union)
+
+
 def _run(
     store: ox.Store,
     sparql: str,
@@ -138,10 +148,7 @@ def _run(
         outcome = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
     except SyntaxError as exc:
         raise syntax_error(sparql, exc) from None
-    unknown = check_terms(sparql, PREFIXES)  # parses, but names a term kg never writes: it would match nothing
-    if unknown is not None:
-        raise UnknownTerm(unknown.message, unknown.line, unknown.column)
-    warnings = literal_warnings(sparql, store, PREFIXES, union)
+    warnings = _checked(sparql, store, union)
 
     def check(count: int) -> bool:
         if deadline is not None and time.monotonic() > deadline:
@@ -181,6 +188,7 @@ class KnowledgeGraph:
         # For a TriG file the facts sit in named graphs; querying their union keeps every question working.
         self.union = union
         self._triples = triples  # known without counting (a build's store says how many its default graph has)
+        self._counted: int | None = None  # that number, counted on this very database (kg.storecount)
         self.build_folder: Path | None = None  # the build folder whose current store this is (see query)
         self._build: str | None = None  # which of its builds that store belongs to
 
@@ -192,12 +200,15 @@ class KnowledgeGraph:
 
         folder = find_store(Path(path))
         if folder is not None:
-            manifest = read_manifest(folder) or {}
+            real = folder.resolve()  # OUT/store links to the current build's: read the count and open the same one
+            counted = verified_triples(real)
             try:
-                store = ox.Store.read_only(str(folder))
+                store = ox.Store.read_only(str(real))
             except OSError as exc:
                 raise UsageError(f"{folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
-            graph = cls(store, source=folder, triples=manifest.get("triples"))
+            triples = counted if counted is not None else (read_manifest(real) or {}).get("triples")
+            graph = cls(store, source=folder, triples=triples)
+            graph._counted = counted
             if folder != Path(path):
                 graph.build_folder, graph._build = Path(path), _current_build_name(Path(path))
             return graph
@@ -232,6 +243,11 @@ class KnowledgeGraph:
         """
         if self.build_folder is not None and _current_build_name(self.build_folder) != self._build:
             self._reopen()  # a later build of the folder switched in (and removes this store): answer from its store
+        if self._counted is not None and (max_rows is None or max_rows >= 1):
+            variable = count_variable(sparql)  # it asks how many triples the default graph has: the build counted
+            if variable is not None:
+                return Result("select", variables=[variable], rows=[(count_solution(self._counted),)],
+                              warnings=_checked(sparql, self.store, self.union))
         try:
             result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
         except OSError:  # the store went between the check and the query
@@ -250,6 +266,7 @@ class KnowledgeGraph:
             self._build = _current_build_name(self.build_folder)
             return False
         self.store, self.source, self._triples, self._build = fresh.store, fresh.source, fresh._triples, fresh._build
+        self._counted = fresh._counted
         return True
 
     def ask(self, name: str, arg: str | None = None) -> Result:
