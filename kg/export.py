@@ -21,12 +21,12 @@ from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.atomic import atomic_open
+from kg.defaults import EXPORT_FORMATS
 from kg.graph import RUN_DEPENDENT, union_graph
 from kg.ontology import ontology_dir
 from kg.serialize import write_dataset
 
-FORMATS: dict[str, str] = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nq": "graph.nq",
-                           "jsonld": "graph.jsonld"}
+FORMATS: dict[str, str] = EXPORT_FORMATS  # format -> file it is written to
 #: File suffix -> rdflib parser name, for every format kg writes (read back by kg validate, kg load, kg export).
 RDF_FORMATS: dict[str, str] = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
                                ".jsonld": "json-ld", ".json": "json-ld"}

@@ -9,7 +9,9 @@ What it holds, exactly: **graph.trig's named graphs** (entities, one graph per d
 as it does on graph.ttl (a fact stated by three documents is one triple, not three), and ``GRAPH ?g { ... }``
 answers as on graph.trig. ``OUT/store/kg-manifest.json`` records a digest of every part of graph.trig (a document's
 graph, or one subject of the entities and metadata graphs; see :class:`kg.assemble.Part`) and the size and time of
-the files it equals.
+the files it equals; ``OUT/store/kg-counts.json`` (:mod:`kg.storecount`, written last but for the manifest) the
+same sizes and times, and the default graph's triples as counted on the finished store, which answers
+``SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }`` without a scan.
 
 The store is one of a build's outputs (:class:`kg.outputs.OutputSet`): it is made in the build's staged folder
 ``OUT/.kg-builds/<id>/store`` and switches in with graph.ttl and graph.trig (``OUT/store`` links to
@@ -27,13 +29,17 @@ import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.assemble import Part
-from kg.graph import RUN_DEPENDENT
 from kg.outputs import CURRENT
+from kg.storecount import read_counts, read_json, write_counts
+
+if TYPE_CHECKING:  # kg.assemble and kg.graph bring spaCy and rdflib: a second of start-up that kg query never needs
+    from kg.assemble import Part
 
 STORE_DIR = "store"
 MANIFEST = "kg-manifest.json"
@@ -42,7 +48,6 @@ FORMAT = 1
 FULL_RELOAD_SHARE = 0.5
 DELETE_BATCH = 20_000  # quads removed per transaction
 CHUNK_BYTES = 4 << 20  # TriG/Turtle handed to Oxigraph's bulk loader at once: it holds many copies of it in memory
-_RUN_DEPENDENT = {str(p) for p in RUN_DEPENDENT}
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -57,18 +62,30 @@ def _file_stamp(path: Path) -> list[int]:
 
 def read_manifest(folder: Path) -> dict | None:
     """The manifest of the store in ``folder``, or None when there is no usable one."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+    return read_json(folder / MANIFEST, FORMAT)
+
+
+@cache
+def _run_dependent() -> frozenset[str]:
+    from kg.graph import RUN_DEPENDENT
+
+    return frozenset(str(p) for p in RUN_DEPENDENT)
+
+
+def is_store(folder: Path) -> bool:
+    """Whether ``folder`` is a store kg made (its small counts file, or for an older store its manifest)."""
+    return read_counts(folder) is not None or read_manifest(folder) is not None
 
 
 def is_current(folder: Path, trig: Path, ttl: Path) -> bool:
-    """True when the store in ``folder`` holds exactly what ``trig`` and ``ttl`` hold now."""
-    manifest = read_manifest(folder)
+    """True when the store in ``folder`` holds exactly what ``trig`` and ``ttl`` hold now.
+
+    The stamps are read from the store's counts file (:mod:`kg.storecount`, a few hundred bytes) rather than its
+    manifest (27 MB at 100,000 documents); a store made before there was one has them in its manifest only.
+    """
+    recorded = read_counts(folder) or read_manifest(folder)
     try:
-        return manifest is not None and manifest["files"] == {"trig": _file_stamp(trig), "ttl": _file_stamp(ttl)}
+        return recorded is not None and recorded.get("files") == {"trig": _file_stamp(trig), "ttl": _file_stamp(ttl)}
     except OSError:
         return False
 
@@ -231,6 +248,7 @@ def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new
     changed otherwise is replaced whole. The default graph is only touched for parts whose graph.ttl share changed.
     """
     changed = _changes(old, new)
+    run_dependent = _run_dependent()
     by_graph: dict[str, list[str]] = {}
     for graph, subject in changed:
         by_graph.setdefault(graph, []).append(subject)
@@ -245,13 +263,13 @@ def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new
         union_changed = [s for s in subjects if before.get(s, [None, None])[1] != after.get(s, [None, None])[1]]
         run_only = [s for s in subjects if s and s not in set(union_changed)]
         if run_file is not None and len(run_only) > FULL_RELOAD_SHARE * max(1, len(after)):
-            _delete(store, name, _RUN_DEPENDENT)
+            _delete(store, name, run_dependent)
             refresh_run = True
             subjects = union_changed
         for subject in union_changed:
             node = ox.NamedNode(_iri(subject, prefixes)) if subject else None
             gone.update(q.triple for q in store.quads_for_pattern(node, None, None, name)
-                        if q.predicate.value not in _RUN_DEPENDENT)
+                        if q.predicate.value not in run_dependent)
             if (graph, subject) in index:
                 fresh.append(index[(graph, subject)])
         if "" in subjects or len(subjects) > FULL_RELOAD_SHARE * max(1, len(after)):
@@ -272,7 +290,7 @@ def apply_changes(store: ox.Store, trig: Path, parts: list[Part], old: dict, new
     added: list[ox.Quad] = []
     for chunk in _trig_chunks(trig, header, sorted(fresh, key=lambda p: p.offset)):
         added += [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                  for q in ox.parse(chunk, format=ox.RdfFormat.TRIG) if q.predicate.value not in _RUN_DEPENDENT]
+                  for q in ox.parse(chunk, format=ox.RdfFormat.TRIG) if q.predicate.value not in run_dependent]
     store.extend(added)
     still = {q.triple for q in added}
     for triple in gone - still:
@@ -301,7 +319,7 @@ def find_store(path: Path) -> Path | None:
     it equals that build's graph files; None when the files must be read instead."""
     if not path.is_dir():
         return None
-    if read_manifest(path) is not None:
+    if is_store(path):
         return path
     build = _current_build(path)
     folder = store_dir(build)
@@ -331,6 +349,7 @@ def prepare_store(current: Path | None, staged: Path, trig: Path, ttl: Path, par
             del store
         else:
             load_files(staged, trig, ttl, parts)
+        write_counts(staged, manifest["files"])  # before the manifest: a store with a manifest is complete
         _write_manifest(staged, manifest)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import os
 import re
 import time
-import unicodedata
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
@@ -27,22 +25,19 @@ from kg.cli import UsageError
 from kg.outputs import CURRENT
 from kg.questions import Question, bind_parameter, load_question
 from kg.sparql_check import check_terms, explain_syntax, literal_warnings
+from kg.storecount import count_solution, count_variable, verified_triples
+from kg.terms import (  # noqa: F401 - kg.query is where callers have always found them
+    PREFIXES,
+    Term,
+    compact_iri,
+    normalize_name,
+    plain_number,
+    term_python,
+    term_text,
+)
 
 if TYPE_CHECKING:
     from kg.stats import GraphStats
-
-# The ontology's prefixes, predeclared in every query (a query may still redeclare them).
-PREFIXES: dict[str, str] = {
-    "kg": "https://w3id.org/kg-news/ontology#",
-    "kgr": "https://w3id.org/kg-news/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 
 # What a folder written by ``kg build`` holds, in the order we prefer to load it.
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.nt", "graph.nq")
@@ -59,7 +54,6 @@ FORMATS_BY_SUFFIX: dict[str, ox.RdfFormat] = {
 }
 QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 ResultKind = Literal["select", "ask", "graph"]
 
 
@@ -89,68 +83,6 @@ def syntax_error(query: str, exc: SyntaxError) -> SparqlSyntaxError:
     problem = explain_syntax(query, str(exc), PREFIXES)
     where = f" at line {problem.line}, column {problem.column}" if problem.line is not None else ""
     return SparqlSyntaxError(f"SPARQL syntax error{where}: {problem.message}", problem.line, problem.column)
-
-
-def normalize_name(text: str) -> str:
-    """Accent-, case- and spacing-insensitive form of a name, so ``kg ask partners societe generale`` finds it."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
-
-
-def compact_iri(iri: str) -> str:
-    """``kg:partnersWith`` rather than the full IRI, for tables meant for people."""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"
-
-
-_DECIMALS = ("#decimal", "#double", "#float")
-
-
-def plain_number(lexical: str) -> str:
-    """``500000000.0`` -> ``500000000``, ``0.850`` -> ``0.85``: a decimal as people write it (no exponent)."""
-    try:
-        value = Decimal(lexical.strip())
-    except InvalidOperation:
-        return lexical
-    if not value.is_finite():
-        return lexical
-    text = f"{value.normalize():f}"
-    return text if text not in ("-0", "") else "0"
-
-
-def term_text(term: Term | None) -> str:
-    """A term as a person reads it: lexical value of a literal (decimals without a trailing ``.0``), compacted IRI,
-    ``_:id`` for a blank node."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.Literal):
-        if term.datatype.value.endswith(_DECIMALS):
-            return plain_number(term.value)
-        return term.value
-    if isinstance(term, ox.NamedNode):
-        return compact_iri(term.value)
-    return str(term)
-
-
-def term_python(term: Term | None) -> Any:
-    """A term as a plain Python value: numbers for numeric literals, strings otherwise (IRIs as their full text)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
-            return int(term.value)
-        if datatype.endswith(("#decimal", "#double", "#float")):
-            return float(term.value)
-        if datatype.endswith("#boolean"):
-            return term.value == "true"
-        return term.value
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    return str(term)
 
 
 @dataclass
@@ -193,6 +125,15 @@ class Result:
         return render(self, fmt)
 
 
+def _checked(sparql: str, store: ox.Store, union: bool) -> list[str]:
+    """kg's own checks of a query that parses: an :class:`UnknownTerm` for a term kg never writes (it would match
+    nothing), and the warnings to give with the answer."""
+    unknown = check_terms(sparql, PREFIXES)
+    if unknown is not None:
+        raise UnknownTerm(unknown.message, unknown.line, unknown.column)
+    return literal_warnings(sparql, store, PREFIXES, union)
+
+
 def _run(
     store: ox.Store,
     sparql: str,
@@ -207,10 +148,7 @@ def _run(
         outcome = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
     except SyntaxError as exc:
         raise syntax_error(sparql, exc) from None
-    unknown = check_terms(sparql, PREFIXES)  # parses, but names a term kg never writes: it would match nothing
-    if unknown is not None:
-        raise UnknownTerm(unknown.message, unknown.line, unknown.column)
-    warnings = literal_warnings(sparql, store, PREFIXES, union)
+    warnings = _checked(sparql, store, union)
 
     def check(count: int) -> bool:
         if deadline is not None and time.monotonic() > deadline:
@@ -250,6 +188,7 @@ class KnowledgeGraph:
         # For a TriG file the facts sit in named graphs; querying their union keeps every question working.
         self.union = union
         self._triples = triples  # known without counting (a build's store says how many its default graph has)
+        self._counted: int | None = None  # that number, counted on this very database (kg.storecount)
         self.build_folder: Path | None = None  # the build folder whose current store this is (see query)
         self._build: str | None = None  # which of its builds that store belongs to
 
@@ -261,12 +200,15 @@ class KnowledgeGraph:
 
         folder = find_store(Path(path))
         if folder is not None:
-            manifest = read_manifest(folder) or {}
+            real = folder.resolve()  # OUT/store links to the current build's: read the count and open the same one
+            counted = verified_triples(real)
             try:
-                store = ox.Store.read_only(str(folder))
+                store = ox.Store.read_only(str(real))
             except OSError as exc:
                 raise UsageError(f"{folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
-            graph = cls(store, source=folder, triples=manifest.get("triples"))
+            triples = counted if counted is not None else (read_manifest(real) or {}).get("triples")
+            graph = cls(store, source=folder, triples=triples)
+            graph._counted = counted
             if folder != Path(path):
                 graph.build_folder, graph._build = Path(path), _current_build_name(Path(path))
             return graph
@@ -301,6 +243,11 @@ class KnowledgeGraph:
         """
         if self.build_folder is not None and _current_build_name(self.build_folder) != self._build:
             self._reopen()  # a later build of the folder switched in (and removes this store): answer from its store
+        if self._counted is not None and (max_rows is None or max_rows >= 1):
+            variable = count_variable(sparql)  # it asks how many triples the default graph has: the build counted
+            if variable is not None:
+                return Result("select", variables=[variable], rows=[(count_solution(self._counted),)],
+                              warnings=_checked(sparql, self.store, self.union))
         try:
             result = _run(self.store, sparql, union=self.union, timeout=timeout, max_rows=max_rows)
         except OSError:  # the store went between the check and the query
@@ -319,6 +266,7 @@ class KnowledgeGraph:
             self._build = _current_build_name(self.build_folder)
             return False
         self.store, self.source, self._triples, self._build = fresh.store, fresh.source, fresh._triples, fresh._build
+        self._counted = fresh._counted
         return True
 
     def ask(self, name: str, arg: str | None = None) -> Result:

@@ -38,14 +38,13 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
 from kg.atomic import atomic_write_text
+from kg.defaults import DEFAULT_LAYOUT_THRESHOLD
 from kg.ontology import french_labels
 from kg.vocab import ENTITY_TYPES, INVERSE_OF, KG, RELATION_PREDICATES, SYMMETRIC_PREDICATES
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 
-DEFAULT_LAYOUT_THRESHOLD = 400
-"""Above this many entities the page starts from a networkx layout with physics off (see module docstring)."""
 
 # Colour-blind-friendly palette (Okabe-Ito) and one distinct vis-network shape per type, all with the label below
 # the shape so that the size can follow the degree.

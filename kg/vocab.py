@@ -9,8 +9,9 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from kg.defaults import DEFAULT_BASE_IRI  # noqa: F401 - re-exported: kg.vocab is where callers look
+
 ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology"
-DEFAULT_BASE_IRI = "https://w3id.org/kg-news/id/"
 
 
 class KG(DefinedNamespace):

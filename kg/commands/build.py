@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from kg.cli import UsageError
 from kg.corpus import DEFAULT_MAX_BYTES, megabytes
+from kg.defaults import DEFAULT_BASE_IRI
 from kg.engines import ENGINES
-from kg.vocab import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildResult

@@ -6,13 +6,12 @@ import argparse
 from pathlib import Path
 
 from kg.cli import UsageError
+from kg.defaults import EXPORT_FORMATS as FORMATS
 
 DEFAULT_FORMATS = ("nt", "nq", "jsonld")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from kg.export import FORMATS
-
     p = subparsers.add_parser(
         "export", help="write a build as N-Triples, N-Quads or JSON-LD (also Turtle, TriG)",
         description="Read a build (its graph.trig, or any graph file) and write graph.<format> files. The triple "

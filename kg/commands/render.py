@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
-from rdflib import Dataset, Graph
+from typing import TYPE_CHECKING
 
 from kg.cli import UsageError
-from kg.render import DEFAULT_LAYOUT_THRESHOLD, render_html
+from kg.defaults import DEFAULT_LAYOUT_THRESHOLD
+
+if TYPE_CHECKING:  # rdflib and kg.render (networkx) load when the page is made, not for every kg command
+    from rdflib import Graph
 
 _FORMATS: dict[str, str] = {
     ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".n3": "n3", ".trig": "trig", ".nq": "nquads",
@@ -35,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def load_graph(path: Path) -> Graph:
     """Parse a graph file; quad formats (TriG, N-Quads) are read as the union of their graphs."""
+    from rdflib import Dataset, Graph
+
     if path.is_dir():
         path = path / "graph.ttl"
     if not path.is_file():
@@ -57,6 +61,8 @@ def load_graph(path: Path) -> Graph:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.render import render_html
+
     if args.layout_threshold < 0:
         raise UsageError("--layout-threshold must be >= 0")
     graph = load_graph(args.graph)
