@@ -49,3 +49,24 @@ def test_one_short_line_under_the_title_is_no_section_heading(extract):
     facts = extract(text)
     assert ("Velnor", "acquired", "Astrido") in facts
     assert ("Quimpex", "acquired", "Astrido") not in facts
+
+
+def test_an_unnamed_company_in_a_section_is_its_headings(extract):
+    text = ("Trois levées de fonds\n\n"
+            "1. Quimpex, 20 millions d'euros\n"
+            "La société Quimpex a levé 20 millions d'euros auprès de Brontal Capital.\n\n"
+            "2. Velnor, 8 millions d'euros\n"
+            "Le tour a été mené par le fonds Astrido Ventures.\n")
+    facts = extract(text)
+    assert ("Astrido Ventures", "investedIn", "Velnor") in facts
+    assert ("Astrido Ventures", "investedIn", "Quimpex") not in facts
+
+
+def test_a_line_that_is_a_name_alone_opens_no_section(extract):
+    text = ("Quimpex lève 20 millions d'euros\n\n"
+            "COMMUNIQUÉ\n\n"
+            "Paris, le 3 mai – Le groupe Quimpex équipe les distributeurs.\n\n"
+            "Les fonds levés serviront à recruter. En mai, le groupe a racheté la société Velnor Group.\n\n"
+            "À propos de Astrido Capital\n"
+            "Astrido Capital est une société d'investissement.\n")
+    assert ("Quimpex", "acquired", "Velnor Group") in extract(text)

@@ -320,7 +320,8 @@ class Arguments(NounComplements):
         return NONE
 
     def topic(self, a: int, exclude: tuple[Mention, ...]) -> Found:
-        topic = self.ctx.topic
+        """The organisation the section (under a heading naming one) or else the text is about."""
+        topic = self.ctx.section_topic(a) or self.ctx.topic
         if topic is None or any(topic.text == m.text for m in exclude):
             return NONE
         return Found((self.ctx.refer(a, topic),), "reference")

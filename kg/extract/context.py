@@ -142,6 +142,9 @@ class DocContext:
             if first is None or not fits(first, ORGANISATION) or first.source == "hashtag":
                 continue
             until = headings[n + 1][0] if n + 1 < len(headings) else len(self.tokens)
+            if all(self.by_token.get(k) is first or self.tokens[k].is_punct or self.tokens[k].is_space
+                   for k in range(a, b)):
+                continue  # « COMMUNIQUÉ », « Contact »: a line that is a name alone labels, it does not say
             out[a:until] = [self.mentions.index(first)] * (until - a)
         return out
 

@@ -326,7 +326,7 @@ class References:
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
-        topic = self.ctx.topic if not dominant else self.ctx.dominant_topic
+        topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic)
         if topic is None or topic.text in skip:
             return None
         return self.ctx.refer(i, topic)
