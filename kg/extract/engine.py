@@ -335,6 +335,9 @@ class Engine:
         if verb is not None and (negated(ctx, verb, self.lex) or modal(ctx, verb, self.lex)):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []
+        if person and verb is not None and "Imp" in ctx.tokens[verb].morph.get("Tense"):  # « X était PDG de Y »
+            self.note(t, frames[0], "no fact: past (imperfect)")
+            return []
         if not relatum.mentions and how == "appointed":
             relatum = self.roles.appointer(chain, ORG)
         if not relatum.mentions:

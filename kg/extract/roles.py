@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.arguments import NONE, Arguments, Found
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, kind_of
 from kg.extract.cues import place_cues
 from kg.extract.frames import Lexicon
+from kg.extract.mentions.spans import TIME_NOUNS
 from kg.extract.readers import Reader
 from kg.extract.reference import References
+from kg.extract.relative_roles import dont_antecedent
 from kg.model import Mention
 
 ROLE_LINKS = (("au", "sein", "de"), ("au", "sein", "du"), ("au", "sein", "des"), ("aupres", "de"), ("aupres", "du"),
@@ -177,7 +179,8 @@ class RoleReader:
                 last = ctx.bounds(m)[1]
                 if last >= end or ctx.words[last] in {",", ".", ";"}:
                     return Found((m,), "surface"), last, inner
-        return NONE, k, inner
+        m = dont_antecedent(ctx, self.reader, chain.a, self.lex.copulas)  # « X, dont Y est le PDG »
+        return (Found((m,), "parse") if m is not None else NONE), k, inner
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
@@ -310,8 +313,10 @@ class RoleReader:
         return self.ctx.lemmas[k] in self.lex.copulas and tok.pos_ in {"VERB", "AUX"}
 
     def _verb_before(self, k: int, start: int) -> int | None:
+        """The verb right before ``k``, past adverbs and a day (« a nommé vendredi X président »)."""
         ctx = self.ctx
-        while k >= start and (ctx.tokens[k].pos_ in {"ADV"} or ctx.words[k] in {","}):
+        while k >= start and (ctx.tokens[k].pos_ in {"ADV"} or ctx.words[k] in {",", "hier"} or
+                              (ctx.words[k] in TIME_NOUNS and ctx.tokens[k].pos_ == "NOUN")):
             k -= 1
         return k if k >= start and ctx.tokens[k].pos_ == "VERB" else None
 
@@ -340,6 +345,9 @@ class RoleReader:
                 return True
         for role in chain.roles:
             for k in range(role.b, min(end, role.b + 3)):
+                named = ctx.mention(k)
+                if named is not None and kind_of(named) != "Place":
+                    break  # « PDG de Quimpex France »: a word of the organisation's name qualifies no role
                 if any(self.reader.match(k, w) > 0 for w in words):
                     return True
                 if ctx.words[k] in {"de", "du", "d'", "des", "chez", ","} and k > role.b:

@@ -7,6 +7,7 @@ capital de » for « entrer au capital de »). One adverb may stand after the fi
 désormais à la tête de »); in a phrase of three words or more, up to three words that are not punctuation (« a pris
 hier le contrôle de », « entrent à cette occasion au capital de »). A phrase opening with « se » / « s' » is
 pronominal: the clitic may stand before an auxiliary (« s'est emparé de »), so it is checked apart from the phrase.
+A negation is never skipped: « président non exécutif » is not « président exécutif ».
 
 Why not spaCy's ``Matcher``: the forms are a set per token, which the ``Matcher`` can only test through a custom
 extension attribute, and it evaluates every such predicate in Python for every token and every distinct trigger
@@ -40,6 +41,7 @@ class TriggerIndex:
 
     def __init__(self, frames: FrameSet) -> None:
         self.appointment_verbs = frames.lexicon.appointment_verbs
+        self.unskippable = frames.lexicon.negation_words | {"non", "ne", "n'"}
         self.by_first: dict[str, list[tuple[Frame, tuple[str, ...], bool]]] = defaultdict(list)
         for frame in frames.frames:
             for words in frame.triggers:
@@ -61,7 +63,8 @@ class TriggerIndex:
                 break
             if body[1] in forms[k] and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
                 ends.append(k + len(body) - 1)
-            if (long and tokens[k].is_punct) or (not long and tokens[k].pos_ != "ADV"):
+            if (long and tokens[k].is_punct) or (not long and tokens[k].pos_ != "ADV") or \
+                    ctx.words[k] in self.unskippable:
                 break  # token k cannot be skipped to reach a later second word
         return ends
 
