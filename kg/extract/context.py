@@ -121,11 +121,11 @@ class DocContext:
         self.topic = self._topic()
         self.section_topics = self._section_topics()
 
-    def _section_topics(self) -> list[int]:
-        """Per token, the index into ``mentions`` of the organisation its section is about, or -1. A section opens
+    def _section_topics(self) -> list[Mention | None]:
+        """Per token, the organisation its section is about, or None. A section opens
         at a heading: a short line after the title with no closing punctuation that names an organisation first
         (« 3. X – 600 millions d'euros », « À propos de X », « X : le rachat de Y suit son cours »)."""
-        out = [-1] * len(self.tokens)
+        out: list[Mention | None] = [None] * len(self.tokens)
         headings: list[tuple[int, int]] = []
         i = 0
         while i < len(self.tokens):
@@ -141,17 +141,16 @@ class DocContext:
             first = next((self.by_token[k] for k in range(a, b) if k in self.by_token), None)
             if first is None or not fits(first, ORGANISATION) or first.source == "hashtag":
                 continue
-            until = headings[n + 1][0] if n + 1 < len(headings) else len(self.tokens)
             if all(self.by_token.get(k) is first or self.tokens[k].is_punct or self.tokens[k].is_space
                    for k in range(a, b)):
                 continue  # « COMMUNIQUÉ », « Contact »: a line that is a name alone labels, it does not say
-            out[a:until] = [self.mentions.index(first)] * (until - a)
+            until = headings[n + 1][0] if n + 1 < len(headings) else len(self.tokens)
+            out[a:until] = [first] * (until - a)
         return out
 
     def section_topic(self, i: int) -> Mention | None:
         """The organisation the section holding token ``i`` is about, if a heading names one."""
-        k = self.section_topics[i]
-        return self.mentions[k] if k >= 0 else None
+        return self.section_topics[i]
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a
