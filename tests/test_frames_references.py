@@ -79,3 +79,37 @@ def test_a_possessive_in_an_incise_is_the_clause_subject(extract):
 def test_a_sentence_the_parser_cannot_read_still_gives_its_one_name_to_a_possessive(extract):
     text = "La start-up Quimpex grandit. Parmi ses clients figurent la société Velnor, Astrido... et Brontal."
     assert_states(extract, text, {("Velnor", "clientOf", "Quimpex"), ("Brontal", "clientOf", "Quimpex")})
+
+
+DESCRIBED_PARENTS = [
+    pytest.param("Le groupe Brontal a racheté la société Quimpex. Quimpex, la marque phare du groupe, vend des "
+                 "vélos.", ("Quimpex", "subsidiaryOf", "Brontal"), id="la marque phare du groupe"),
+    pytest.param("Le groupe Brontal vend des pompes. Velnor Ads, la régie du groupe, recrute.",
+                 ("Velnor Ads", "subsidiaryOf", "Brontal"), id="la régie du groupe"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), DESCRIBED_PARENTS)
+def test_the_group_a_brand_belongs_to_is_not_the_brand_itself(extract, text, fact):
+    """« X, la marque du groupe »: the name in apposition holds the role, so « le groupe » is another organisation."""
+    got = assert_states(extract, text, {fact})
+    assert (fact[0], "subsidiaryOf", fact[0]) not in got
+
+
+def test_a_description_does_not_reach_across_a_contrast(extract):
+    text = ("Le groupe Brontal vend des montres. Marc Dorlan dirige Quimpex, tandis que Hélène Varsac dirige Velnor, "
+            "autre marque du groupe.")
+    got = read(extract, text)
+    assert ("Velnor", "subsidiaryOf", "Quimpex") not in got
+
+
+def test_a_description_counted_in_the_plural_stands_for_no_one_organisation(extract):
+    text = ("Le groupe Brontal vend ses réseaux Quimpex et Velnor. L'opération inclut Astrido, la centrale d'achat "
+            "des deux réseaux.")
+    got = read(extract, text)
+    assert not any(f[0] == "Astrido" and f[1] == "subsidiaryOf" for f in got), got
+
+
+def test_a_verb_between_a_description_and_a_name_does_not_introduce_the_name(extract):
+    text = "Le groupe Brontal a racheté Quimpex. Velnor, la marque phare du groupe, recrute."
+    assert_states(extract, text, {("Velnor", "subsidiaryOf", "Brontal")})

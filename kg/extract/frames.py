@@ -94,6 +94,7 @@ class Lexicon:
     definite_nouns: frozenset[str]
     person_nouns: frozenset[str]
     determiners: frozenset[str]
+    clause_breaks: frozenset[str]
     pronouns: frozenset[str]
     we_pronouns: frozenset[str]
     we_possessives: frozenset[str]
@@ -187,6 +188,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         definite_nouns=_folded(d["reference"]["definite_nouns"]),
         person_nouns=_folded(d["reference"]["person_nouns"]),
         determiners=_folded(d["reference"]["determiners"]),
+        clause_breaks=_folded(d["reference"]["clause_breaks"]),
         pronouns=_folded(d["reference"]["pronouns"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),
         we_possessives=_folded(d["reference"]["we_possessives"]),

@@ -51,12 +51,15 @@ class References:
     def is_definite(self, i: int, nouns: frozenset[str] | None = None) -> bool:
         """« le groupe », « la jeune pousse », « cette société »: a description with no name of its own."""
         ctx = self.ctx
+        several = nouns is None and "Plur" in ctx.tokens[i].morph.get("Number")
         nouns = self.lex.definite_nouns if nouns is None else nouns
         if ctx.mention(i) is not None or ctx.lemmas[i] not in nouns:
             return False
         start, end = ctx.sentence(i)
         k = i - 1
         while k >= start and (ctx.tokens[k].pos_ == "ADJ" or ctx.words[k] in self.lex.fillers):
+            if several and ctx.tokens[k].pos_ == "NUM":
+                return False  # « des deux réseaux » stands for several organisations, not one
             k -= 1
         if k < start or ctx.words[k] not in self.lex.determiners:
             return False
@@ -181,6 +184,8 @@ class References:
         if before and before[-1][0] >= recent:
             return ctx.refer(i, before[-1][1])
         for k in range(i - 1, start - 1, -1):
+            if ctx.words[k] in self.lex.clause_breaks:  # « A dirige X, tandis que B dirige Y, autre marque du groupe »
+                break
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
                 return ctx.refer(i, m)
@@ -291,7 +296,10 @@ class References:
                     continue
                 start, _ = ctx.sentence(a)
                 for k in range(max(start, a - 4), a):
-                    if ctx.lemmas[k] in self.lex.definite_nouns and ctx.mention(k) is None:
+                    if ctx.lemmas[k] in self.lex.definite_nouns and ctx.mention(k) is None and not any(
+                            t.pos_ in {"VERB", "AUX"} and t.lemma_ not in {"être", "devenir"}
+                            for t in ctx.tokens[k + 1 : a]):  # not « le groupe A a racheté B »
+                        # (but « la société qui deviendra B » is still an introduction)
                         found.setdefault(ctx.lemmas[k], []).append((a, m))
                         break
             self._introduced = found

@@ -148,7 +148,7 @@ class RoleReader:
                 last = ctx.bounds(names[-1])[1]
                 return Found(tuple(names), "parse"), self.reader.skip_parenthesis(last, end), inner
             d = self.reader.skip_description(j, end)
-            m = self.refs.within(j, d, ORG)
+            m = self.refs.within(j, d, ORG, exclude)
             if m is not None:
                 return Found((m,), "reference"), d, inner
         p = chain.a - 1
