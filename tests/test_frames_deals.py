@@ -222,6 +222,31 @@ def test_a_clitic_stands_for_the_organisation_invested_in(extract, text, fact):
     assert_states(extract, text, {fact})
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("La société Velnor a tenté de racheter la société Quimpex, avant d'être battu par le groupe "
+                 "Brontal, qui l'a finalement rachetée en 2021.", id="qui l'a finalement rachetée"),
+    pytest.param("La société Quimpex cherchait un repreneur. Le groupe Brontal l'a rachetée en 2021.",
+                 id="l'a rachetée, in the next sentence"),
+])
+def test_an_object_clitic_stands_for_the_organisation_bought(extract, text):
+    got = assert_states(extract, text, {BUY})
+    assert got[BUY].evidence.rule.endswith("+reference")
+
+
+def test_an_object_clitic_under_a_negation_is_no_acquisition(extract):
+    assert_no(extract, "La société Quimpex cherchait un repreneur. Le groupe Brontal ne l'a pas rachetée.",
+              "acquired")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Le groupe Brontal vend des pompes. Le groupe s'était en revanche offert la société Quimpex en 2018.",
+                 id="s'était en revanche offert"),
+    pytest.param("Le groupe Brontal s'est par ailleurs emparé de la société Quimpex.", id="s'est par ailleurs emparé"),
+])
+def test_an_adverbial_phrase_inside_a_pronominal_verb(extract, text):
+    assert_states(extract, text, {BUY})
+
+
 def test_a_clitic_gives_no_purchase_of_data(extract):
     assert_no(extract, "La société Quimpex a publié ses comptes. Le fonds Cerbal Capital en a racheté la moitié.",
               "buysDataFrom")

@@ -111,11 +111,13 @@ class Arguments(NounComplements):
             participle = self.ctx.words[head.i].endswith(("e", "es", "s", "i", "is", "ie", "ies", "t", "ts"))
         if participle and not deps & {"aux:tense", "aux"}:
             k = a - 1
-            while k > 0 and self.ctx.tokens[k].pos_ == "ADV":
-                k -= 1
+            while k > 0 and (self.ctx.tokens[k].pos_ == "ADV" or self.ctx.phrase_ending(k, self.lex.adverbials)):
+                k -= max(1, self.ctx.phrase_ending(k, self.lex.adverbials))
             prev = self.ctx.lemmas[k] if k >= 0 else ""
             if prev == "avoir" or (head.head.pos_ == "AUX" and self.ctx.lemmas[head.head.i] == "avoir"):
                 return "active"  # « a expliqué avoir récupéré »
+            if prev == "etre" and k > 0 and self.ctx.words[k - 1] in {"s'", "se"}:
+                return "active"  # « s'était en revanche offert Y »: a pronominal verb's compound tense
             if prev in {"etre", "rester", "demeurer", "sembler", "paraitre"} and self.ctx.tokens[k].pos_ == "AUX":
                 return "active" if self.ctx.lemmas[head.i] in ETRE_VERBS else "passive"
             return "participle"

@@ -206,6 +206,15 @@ class DocContext:
         return self.sent_start[i], self.sent_end[i]
 
     # ----- mentions -----
+    def phrase_ending(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """The length of the first of ``phrases`` whose last word is token ``k`` in its sentence (0 if none):
+        « s'était en revanche offert » has « en revanche » ending before the verb."""
+        start, _ = self.sentence(k)
+        for p in phrases:
+            if k - len(p) + 1 >= start and tuple(self.words[k - len(p) + 1 : k + 1]) == p:
+                return len(p)
+        return 0
+
     def mention(self, i: int) -> Mention | None:
         return self.by_token.get(i)
 

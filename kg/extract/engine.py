@@ -167,19 +167,21 @@ class Engine:
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
-        if not objects.mentions and voice == "active" and frame.predicate == "investedIn":
-            objects = self._clitic_object(t, subjects.mentions)  # « CVC y a investi 1,5 milliard »
+        if not objects.mentions and voice == "active" and (frame.predicate == "investedIn" or (
+                frame.object[:1] == ("patient",) and self.ctx.words[t.b - 1] not in PREPOSITION_ENDS)):
+            objects = self._clitic_object(t, subjects.mentions, frame.predicate == "investedIn")
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
 
-    def _clitic_object(self, t: Trigger, subjects: tuple[Mention, ...]) -> Found:
-        """« X y a investi 1,5 milliard », « X en a racheté 20 % »: a clitic before the verb group stands for the
-        organisation named before."""
+    def _clitic_object(self, t: Trigger, subjects: tuple[Mention, ...], share: bool) -> Found:
+        """« X y a investi 1,5 milliard », « X en a racheté 20 % » (``share``), « Y, qui l'avait finalement
+        rachetée »: a clitic before the verb group stands for the organisation named before."""
         ctx = self.ctx
         start, _ = ctx.sentence(t.a)
         k = t.a - 1
-        while k > start and ctx.tokens[k].pos_ == "AUX":
+        while k > start and ctx.tokens[k].pos_ in {"AUX", "ADV"}:
             k -= 1
-        if k > start and ctx.words[k] in {"y", "en"} and ctx.tokens[k].pos_ == "PRON":
+        clitics = {"y", "en"} if share else {"l'", "le", "la", "les"}
+        if k > start and ctx.words[k] in clitics and ctx.tokens[k].pos_ == "PRON":
             return self.args.of_clitic(k, start, subjects)
         return NONE
 

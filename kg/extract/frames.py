@@ -80,6 +80,7 @@ class Lexicon:
     naming_words: frozenset[str]
     scope_places: frozenset[str]
     support_verbs: frozenset[str]
+    adverbials: tuple[tuple[str, ...], ...]
     copulas: frozenset[str]
     appointment_verbs: frozenset[str]
     having_verbs: frozenset[str]
@@ -174,6 +175,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         naming_words=_folded(d["descriptions"]["naming"]),
         scope_places=frozenset(d["descriptions"].get("scope_places", [])),
         support_verbs=_folded(d["verbs"]["support"]),
+        adverbials=tuple(sorted({words_of(s) for s in d["verbs"]["adverbials"]}, key=len, reverse=True)),
         copulas=_folded(d["verbs"]["copulas"]),
         appointment_verbs=_folded(d["verbs"]["appointment"]),
         having_verbs=_folded(d["verbs"]["having"]),

@@ -41,6 +41,7 @@ class TriggerIndex:
 
     def __init__(self, frames: FrameSet) -> None:
         self.appointment_verbs = frames.lexicon.appointment_verbs
+        self.adverbials = frames.lexicon.adverbials
         self.unskippable = frames.lexicon.negation_words | {"non", "ne", "n'"}
         self.by_first: dict[str, list[tuple[Frame, tuple[str, ...], bool]]] = defaultdict(list)
         for frame in frames.frames:
@@ -87,7 +88,7 @@ class TriggerIndex:
                         continue  # a word inside a name (« Groupe Rachat ») triggers nothing
                     if frame.kind == "role" and ctx.mention(a) is not None:
                         continue
-                    if reflexive and not _has_reflexive(ctx, a):
+                    if reflexive and not _has_reflexive(ctx, a, self.adverbials):
                         continue
                     key = (frame.id, a)
                     old = found.get(key)
@@ -102,15 +103,22 @@ def appointee(ctx: DocContext, t: Trigger) -> list:
     return list(dict.fromkeys(m for m in names if m is not None))
 
 
-def _has_reflexive(ctx: DocContext, a: int) -> bool:
-    """« s'est emparé », « se sont associés », « s'associe », « nous nous sommes associés »."""
+def _has_reflexive(ctx: DocContext, a: int, adverbials: tuple[tuple[str, ...], ...] = ()) -> bool:
+    """« s'est emparé », « se sont associés », « s'associe », « nous nous sommes associés », « s'était en revanche
+    offert » (an adverbial phrase of the lexicon counts as one adverb)."""
     start, _ = ctx.sentence(a)
-    for k in range(a - 1, max(start - 1, a - 4), -1):
+    k, seen = a - 1, 0
+    while k > start - 1 and seen < 3:
         if ctx.words[k] in REFLEXIVE or (ctx.words[k] in {"nous", "vous"} and k > start and
                                          ctx.words[k - 1] in {"nous", "vous"}):
             return True
+        skip = ctx.phrase_ending(k, adverbials)
+        if skip:
+            k, seen = k - skip, seen + 1
+            continue
         if ctx.tokens[k].pos_ not in {"AUX", "ADV", "PRON"}:
             return False
+        k, seen = k - 1, seen + 1
     return any(c.dep_.startswith("expl") and ctx.words[c.i] in REFLEXIVE for c in ctx.tokens[a].children)
 
 
