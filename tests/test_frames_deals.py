@@ -222,17 +222,6 @@ def test_a_clitic_stands_for_the_organisation_invested_in(extract, text, fact):
     assert_states(extract, text, {fact})
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("La société Velnor a tenté de racheter la société Quimpex, avant d'être battu par le groupe "
-                 "Brontal, qui l'a finalement rachetée en 2021.", id="qui l'a finalement rachetée"),
-    pytest.param("La société Quimpex cherchait un repreneur. Le groupe Brontal l'a rachetée en 2021.",
-                 id="l'a rachetée, in the next sentence"),
-])
-def test_an_object_clitic_stands_for_the_organisation_bought(extract, text):
-    got = assert_states(extract, text, {BUY})
-    assert got[BUY].evidence.rule.endswith("+reference")
-
-
 def test_an_object_clitic_under_a_negation_is_no_acquisition(extract):
     assert_no(extract, "La société Quimpex cherchait un repreneur. Le groupe Brontal ne l'a pas rachetée.",
               "acquired")
@@ -245,6 +234,43 @@ def test_an_object_clitic_under_a_negation_is_no_acquisition(extract):
 ])
 def test_an_adverbial_phrase_inside_a_pronominal_verb(extract, text):
     assert_states(extract, text, {BUY})
+
+
+STAKE_IN_TOPIC = ("Cerbal Capital", "investedIn", "Quimpex")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("La société Velnor a tenté de racheter la société Quimpex, avant d'être battu par le groupe "
+                 "Brontal, qui l'a finalement rachetée en 2021.", BUY, id="qui l'a finalement rachetée"),
+    pytest.param("La société Quimpex cherchait un repreneur. Le groupe Brontal l'a rachetée en 2021.", BUY,
+                 id="l'a rachetée, in the next sentence"),
+    pytest.param("La société Quimpex grandit vite. Le fonds Cerbal Capital, entré au capital fin 2019, reste confiant.",
+                 STAKE_IN_TOPIC, id="entré au capital, a participle"),
+    pytest.param("La société Quimpex grandit vite. Le fonds Cerbal Capital, présent au capital à hauteur de 3 %, "
+                 "reste confiant.", STAKE_IN_TOPIC, id="présent au capital"),
+    pytest.param("La société Quimpex grandit vite. Le fonds Cerbal Capital entre à son capital.", STAKE_IN_TOPIC,
+                 id="entre à son capital"),
+])
+def test_a_company_a_clitic_or_the_topic_stands_for(extract, text, fact):
+    """« Y, qui l'a rachetée », « X, entré au capital en 2019 »: the company is not named in the clause, so the
+    fact rests on a reference."""
+    got = assert_states(extract, text, {fact})
+    assert got[fact].evidence.rule.endswith("+reference")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("La société Quimpex grandit vite. Le fonds Cerbal Capital pourrait entrer au capital.", id="pourrait"),
+    pytest.param("La société Quimpex grandit vite. Le fonds Cerbal Capital n'est pas entré au capital.",
+                 id="negation"),
+])
+def test_a_stake_in_the_topic_that_is_not_taken(extract, text):
+    assert STAKE_IN_TOPIC not in read(extract, text)
+
+
+def test_a_stake_that_names_its_company_is_not_in_the_topic(extract):
+    got = read(extract, "La société Quimpex grandit vite. Le fonds Cerbal Capital est entré au capital de Velnor.")
+    assert ("Cerbal Capital", "investedIn", "Velnor") in got
+    assert STAKE_IN_TOPIC not in got
 
 
 def test_a_clitic_gives_no_purchase_of_data(extract):

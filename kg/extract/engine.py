@@ -17,8 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.amounts import find_amounts
-from kg.extract.arguments import NONE, Arguments, Found
+from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
@@ -27,6 +26,7 @@ from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.readers import Reader
 from kg.extract.reference import References
+from kg.extract.requirements import unmet
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
 from kg.extract.triggers import Trigger, appointee, trigger_index
 from kg.model import Document, Mention, RelationMention
@@ -54,7 +54,6 @@ class Engine:
         self.args = Arguments(ctx, self.reader, self.refs, self.lex, role_words(frames, person_only=True))
         self.roles = RoleReader(ctx, self.reader, self.refs, self.args, self.lex)
         self.trace = trace
-        self._agency = bool(self.lex.agency_words & set(ctx.words))
         self.confidence_of = confidences()
 
     def note(self, t: Trigger | None, frame: Frame, what: str) -> None:
@@ -118,44 +117,13 @@ class Engine:
             named = [m for m in (s, o) if m.source != "reference"]
             yield RelationMention(s, predicate, o, self.ctx.evidence(a, max(a, b - 1), rule, conf, named, attrs))
 
-    # ----- requirements -----
-    def satisfied(self, frame: Frame, t: Trigger, voice: str = "") -> str:
-        """The first requirement of ``frame`` the trigger's sentence does not meet, or ""."""
-        ctx = self.ctx
-        start, end = ctx.sentence(t.a)
-        words = ctx.words[start:end]
-        text = f" {' '.join(words)} "
-        for req in sorted(frame.requires):
-            if req == "money" and not (set(words) & self.lex.money_words or find_amounts(" ".join(
-                    tok.text for tok in ctx.tokens[start:end]))):
-                return req
-            if req == "passive" and voice not in {"passive", "participle"}:
-                return req
-            if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
-                                      or any(f" {w} " in text for w in self.lex.paid_words)):
-                return req
-            if req == "joint" and not any(f" {w} " in text for w in self.lex.joint_words):
-                return req
-            if req == "agency" and not self._agency:
-                return req
-            if req == "given" and not set(ctx.lemmas[start:end]) & self.lex.given_lemmas:
-                return req
-            if req == "no_share" and set(ctx.words[t.b : min(end, t.b + 6)]) & {"%", "pourcent", "part", "parts",
-                                                                                 "participation", "actions"}:
-                return req
-            if req == "data_object" and not self.args.has_object_noun(t.b, frame):
-                return req
-            if req == "no_object_noun" and self.args.has_object_noun(t.b, frame):
-                return req
-        return ""
-
     # ----- verbs and nouns -----
     def verb(self, t: Trigger) -> list[RelationMention]:
         frame = t.frame
         head = self.ctx.tokens[t.head]
         voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX", "ADJ"} else (
             "participle" if self._opening_participle(head) else "active")
-        missing = self.satisfied(frame, t, voice)
+        missing = unmet(self.ctx, self.args, self.lex, frame, t, voice)
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
             return []
@@ -231,6 +199,8 @@ class Engine:
                 return args.modified(head, t.a, t.b)
             return args.subject(head, allowed)
         if slot == "agent":
+            if voice == "participle" and self.ctx.lemmas[head.i] in ETRE_VERBS | {"present"}:
+                return args.modified(head, t.a, t.b)  # « X, entré au capital en 2019 »: X did it, no « par »
             if voice in {"passive", "participle"}:
                 return args.prep(("par",), t.b)
             if not verbal:  # « X, à la tête de Y »; « la compétition Z en partenariat avec Y »: who runs Z
@@ -276,7 +246,7 @@ class Engine:
 
     def noun(self, t: Trigger) -> list[RelationMention]:
         frame = t.frame
-        missing = self.satisfied(frame, t)
+        missing = unmet(self.ctx, self.args, self.lex, frame, t)
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
             return []

@@ -1,0 +1,47 @@
+"""The conditions a frame may require of its sentence or trigger (``requires = [...]`` in a frame file).
+
+A frame states its predicate only where the sentence also says what the frame needs: money for a contribution
+(« 8 millions apportés par X »), a passive voice, a payment for a purchase of data, a partner word for a joint
+venture, no share after a control verb, the object noun of a data frame, or, for a frame that reads its company
+from the text's topic, no « de Y » naming the company itself.
+"""
+
+from __future__ import annotations
+
+from kg.extract.amounts import find_amounts
+from kg.extract.arguments import Arguments
+from kg.extract.context import DocContext
+from kg.extract.frames import Frame, Lexicon
+from kg.extract.triggers import Trigger
+
+
+def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigger, voice: str = "") -> str:
+    """The first requirement of ``frame`` the trigger's sentence does not meet, or ""."""
+    start, end = ctx.sentence(t.a)
+    words = ctx.words[start:end]
+    text = f" {' '.join(words)} "
+    for req in sorted(frame.requires):
+        if req == "money" and not (set(words) & lex.money_words or find_amounts(" ".join(
+                tok.text for tok in ctx.tokens[start:end]))):
+            return req
+        if req == "passive" and voice not in {"passive", "participle"}:
+            return req
+        if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
+                                  or any(f" {w} " in text for w in lex.paid_words)):
+            return req
+        if req == "joint" and not any(f" {w} " in text for w in lex.joint_words):
+            return req
+        if req == "agency" and not lex.agency_words & set(ctx.words):
+            return req
+        if req == "given" and not set(ctx.lemmas[start:end]) & lex.given_lemmas:
+            return req
+        if req == "no_share" and set(ctx.words[t.b : min(end, t.b + 6)]) & {"%", "pourcent", "part", "parts",
+                                                                             "participation", "actions"}:
+            return req
+        if req == "data_object" and not args.has_object_noun(t.b, frame):
+            return req
+        if req == "no_object_noun" and args.has_object_noun(t.b, frame):
+            return req
+        if req == "no_complement" and t.b < end and ctx.words[t.b] in {"de", "d'", "du", "des"}:
+            return req  # « entré au capital de Y » names its company: the frame with « de » reads it
+    return ""
