@@ -58,6 +58,10 @@ PARTNERS = [
                  id="apposition"),
     pytest.param("Le groupe Brontal s'est allié avec Velnor et Astrido.",
                  {PARTNER, ("Brontal", "partnersWith", "Astrido")}, id="s'allier avec"),
+    pytest.param("Le groupe Brontal recrute. Son directeur salue une collaboration exceptionnelle avec la société "
+                 "Velnor.", {PARTNER}, id="une collaboration avec Y, of the text's organisation"),
+    pytest.param("La société Brontal prospère. Ses comptes sont tenus en partenariat avec la société Velnor.",
+                 {PARTNER}, id="en partenariat avec Y, of the text's organisation"),
     gap("Le groupe Brontal et la société Velnor sont partenaires.", {PARTNER}, id="X et Y sont partenaires",
         reason="partner.role 'partenaires' no fact: no relatum (a plural copula over coordinated subjects)"),
     gap("Le groupe Brontal travaille avec plusieurs partenaires, notamment Velnor et Astrido.",
@@ -120,6 +124,8 @@ NOT_TIES = [
     pytest.param("Le groupe Brontal pourrait s'associer à Velnor.", "partnersWith", id="possible partnership"),
     pytest.param("Le groupe Brontal et la société Velnor ont rompu leur partenariat.", "partnersWith",
                  id="broken partnership"),
+    pytest.param("Le groupe Brontal recrute. Son directeur espère une collaboration avec la société Velnor, qui "
+                 "pourrait être signée en mai.", "partnersWith", id="hoped-for collaboration"),
     pytest.param("La société Velnor, l'ancienne filiale du groupe Brontal, fabrique des pompes.", "subsidiaryOf",
                  id="former subsidiary"),
 ]
