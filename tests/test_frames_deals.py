@@ -53,6 +53,15 @@ def test_an_acquisition_names_the_buyer_then_the_target(extract, text, facts):
         assert (o, "acquired", s) not in got  # never backwards
 
 
+def test_a_relative_que_names_what_was_bought(extract):
+    assert_states(extract, "La société Quimpex, que le groupe Brontal a rachetée en 2013, recrute.", {BUY})
+
+
+def test_a_cleft_que_is_no_relative(extract):
+    got = read(extract, "C'est à la société Velnor que le groupe Brontal a racheté la société Quimpex.")
+    assert ("Brontal", "acquired", "Velnor") not in got
+
+
 def test_a_passive_with_par_names_the_buyer(extract):
     got = assert_states(extract, "La société Quimpex a été rachetée par le groupe Brontal.", {BUY})
     assert got[BUY].evidence.rule.startswith("acquired.verb")

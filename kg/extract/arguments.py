@@ -225,6 +225,10 @@ class Arguments(NounComplements):
         for child in head.children:
             if child.dep_ == "obj" and child.i >= b:
                 return self.names_of(child, allowed)
+        if head.dep_ in {"acl", "acl:relcl"} and any(c.dep_ == "obj" and self.ctx.words[c.i] in {"que", "qu'"}
+                                            for c in head.children):
+            m = self.reader.name_before(min(c.i for c in head.children))  # « le prix Y, que le groupe a lancé »
+            return Found((m,), "parse") if m is not None else NONE
         return NONE
 
     def modified(self, head: Token, a: int, b: int, after: int = 0) -> Found:
