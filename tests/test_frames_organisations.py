@@ -37,6 +37,9 @@ CLIENTS = [
     pytest.param("Le groupe Brontal a choisi l'agence Maxilo pour sa campagne.", {CLIENT}, id="choisir l'agence"),
     pytest.param("Parmi les clients de l'agence Maxilo figurent le groupe Brontal et la société Velnor.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="parmi les clients de Y figurent A et B"),
+    pytest.param("Une enquête de la société Pilvexa a identifié, parmi les clients de l'agence Maxilo, le groupe "
+                 "Brontal ou encore la société Velnor.", {CLIENT, ("Velnor", "clientOf", "Maxilo")},
+                 id="a identifié, parmi les clients de Y, A ou encore B"),
     pytest.param("Les clients de l'agence Maxilo, notamment Brontal et Velnor, sont satisfaits.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="list after notamment"),
     gap("L'agence Maxilo compte le groupe Brontal parmi ses clients.", {CLIENT}, id="Y compte X parmi ses clients",
@@ -151,3 +154,9 @@ def test_a_list_after_one_subsidiary_is_what_it_is_made_of_not_more_subsidiaries
 def test_a_plural_role_before_a_colon_still_lists_its_holders(extract):
     assert_states(extract, "Le groupe Brontal détaille ses filiales : Velnor, Quimpex et Astrido.",
                   {("Velnor", "subsidiaryOf", "Brontal"), ("Quimpex", "subsidiaryOf", "Brontal")})
+
+
+def test_whoever_found_a_list_of_clients_is_none_of_them(extract):
+    got = read(extract, "Une enquête de la société Pilvexa a identifié, parmi les clients de l'agence Maxilo, le "
+                        "groupe Brontal ou encore la société Velnor.")
+    assert ("Pilvexa", "clientOf", "Maxilo") not in got

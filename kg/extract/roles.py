@@ -240,6 +240,9 @@ class RoleReader:
                 names = self.reader.names_at(j + 1, end)
                 if names:
                     return Found(tuple(names), "parse"), "after", j
+            names = self.reader.names_at(after + 1, end) if after < end and ctx.words[after] == "," else []
+            if names:  # « a identifié, parmi les clients de Y, A, B ou encore C »: the list right after
+                return Found(tuple(names), "parse"), "after", None
             verb = self._verb_before(first - 2, start)
             if verb is not None:
                 found = self.args.subject(ctx.tokens[verb], allowed)
