@@ -27,6 +27,8 @@ SUBSIDIARIES = [
                  id="list after parmi lesquelles"),
     pytest.param("Le groupe Brontal compte plusieurs filiales, dont les sociétés Velnor et Astrido.", {SUB, SUB2},
                  id="list after dont under compter"),
+    pytest.param("Velnor, l'entité data et publicité du groupe Brontal, recrute.", {SUB},
+                 id="a lower-case loanword between the role and its parent"),
     gap("La société Velnor (groupe Brontal) fabrique des pompes.", {SUB}, id="Y (groupe Z)",
         reason="(no cue word of any frame in this text): « Y (groupe Z) » has no frame"),
 ]

@@ -110,8 +110,9 @@ class RoleReader:
         tok = ctx.tokens[j]
         if ctx.words[j] in ROLE_ADJECTIVES or ctx.words[j] in {"et", "-", "&"}:
             return True
-        if tok.pos_ in {"ADJ", "NOUN"} and tok.text[:1].islower():
-            return True
+        if tok.text[:1].islower() and (tok.pos_ in {"ADJ", "NOUN"} or (tok.pos_ in {"PROPN", "X"} and
+                                                                      tok.text.isalpha())):
+            return True  # (« l'entité data et publicité de Y »: a lower-case loanword tagged as a name)
         return (
             ctx.words[j] in {"de", "d'"}
             and j + 1 < end
