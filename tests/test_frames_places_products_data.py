@@ -107,6 +107,9 @@ DATA = [
                  id="two sellers"),
     pytest.param("Velnor vend ses données à Quimpex.", {BUYS}, id="the seller as subject"),
     pytest.param("Quimpex paie Velnor pour ses données.", {BUYS}, id="payer pour ses données"),
+    pytest.param("La régie Quimpex, qui commercialise les données et les espaces publicitaires de Velnor et "
+                 "Astrido, recrute.", {USES, ("Quimpex", "usesDataFrom", "Astrido")},
+                 id="commercialiser les données et les espaces de A et B"),
 ]
 
 
@@ -128,6 +131,11 @@ NOT_DATA = [
 @pytest.mark.parametrize(("text", "predicate"), NOT_DATA)
 def test_a_denied_possible_or_stopped_data_deal_is_no_fact(extract, text, predicate):
     assert_no(extract, text, predicate)
+
+
+def test_a_seller_of_its_own_data_uses_no_one_s_data(extract):
+    got = read(extract, "Velnor vend ses données à Quimpex.")
+    assert not [f for f in got if f[1] == "usesDataFrom" and f[0] == "Velnor"]
 
 
 def test_a_paid_use_is_a_purchase_and_a_free_one_is_not(extract):

@@ -341,6 +341,12 @@ class Arguments(NounComplements):
                 j = k + 1
                 while j < end and ctx.tokens[j].pos_ == "ADJ":
                     j += 1
+                if j < end and ctx.words[j] in {"et", "ou"}:  # « les données et les espaces publicitaires de Y »
+                    n = j + 1
+                    while n < min(end, j + 5) and ctx.mention(n) is None and ctx.tokens[n].pos_ in {"DET", "NOUN",
+                                                                                                    "ADJ"}:
+                        n += 1
+                    j = n if n < end and ctx.words[n] in LINKS else j
                 if j < end and ctx.mention(j) is not None:
                     return Found((ctx.mention(j),), "parse")
                 if j < end and ctx.words[j] in LINKS:
