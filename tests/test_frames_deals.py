@@ -197,6 +197,11 @@ OFFERS_AND_SALES = [
                  "Quimpex.", {("Brontal", "offeredToAcquire", "Quimpex")}, id="offre non sollicitée de X sur Y"),
     pytest.param("Le groupe Brontal avait tenté de s'emparer de la société Quimpex.",
                  {("Brontal", "offeredToAcquire", "Quimpex")}, id="tenter de s'emparer de: an attempt is an offer"),
+    pytest.param("L'offre publique d'achat lancée par le groupe Brontal sur l'ensemble des actions de la société "
+                 "Quimpex a réussi.", {("Brontal", "offeredToAcquire", "Quimpex")},
+                 id="une offre sur l'ensemble des actions de Y"),
+    pytest.param("Le groupe Brontal a déposé une OPA sur le capital de Quimpex.",
+                 {("Brontal", "offeredToAcquire", "Quimpex")}, id="une OPA sur le capital de Y"),
     pytest.param("Le groupe Velnor a cédé sa filiale Quimpex au groupe Brontal.",
                  {("Brontal", "acquired", "Quimpex")}, id="céder Y à X: X acquires Y"),
 ]

@@ -299,6 +299,9 @@ class Arguments(NounComplements):
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)
                 if names:
                     return Found(tuple(names + self._wider_place(names, end)), "parse")
+                shares = self.share_company(j, end)  # « une offre sur l'ensemble des actions de Y »
+                if shares.mentions:
+                    return shares
                 m = self.refs.within(j, self.reader.skip_description(j, end), ANY)
                 return Found((m,), "reference") if m is not None else NONE
         return NONE

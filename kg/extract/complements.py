@@ -28,6 +28,7 @@ from kg.extract.reference import References
 from kg.model import Mention
 
 ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "CreativeWork"})
+SHARE_LINKS = {"de", "d'", "du", "des"}
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,25 @@ class NounComplements:
             if m is not None and kind_of(m) == "Place" and (after >= end or ctx.words[after] in {",", ".", ")"}):
                 return [m]
         return []
+
+    def share_company(self, j: int, end: int) -> Found:
+        """« sur l'ensemble des actions de Y », « sur le capital de la société »: the company whose shares the
+        words from ``j`` name (NONE when they name no share)."""
+        ctx = self.ctx
+        k = j + 1 if j < end and ctx.tokens[j].pos_ == "DET" else j
+        if k >= end or ctx.words[k] not in self.lex.share_nouns or ctx.mention(k) is not None:
+            return NONE
+        while k < end and ctx.mention(k) is None and (ctx.words[k] in self.lex.share_nouns or
+                                                      ctx.tokens[k].pos_ == "DET" or ctx.words[k] in SHARE_LINKS):
+            k += 1
+        if k >= end or (ctx.words[k - 1] not in SHARE_LINKS and ctx.tokens[k - 1].pos_ != "DET"):
+            return NONE
+        names = self.reader.names_at(k, end)
+        if names:
+            return Found(tuple(names[:1]), "parse")
+        start = k - 1 if ctx.tokens[k - 1].pos_ == "DET" else k
+        m = self.refs.within(start, self.reader.skip_description(start, end), ANY)
+        return Found((m,), "reference") if m is not None else NONE
 
     def _after_any_noun(self, j: int, end: int) -> list[Mention]:
         """« sur sa compatriote X », « à son concurrent X »: a determiner, any common noun (and adjectives), then the

@@ -106,6 +106,7 @@ class Lexicon:
     joint_words: tuple[str, ...]
     agency_words: frozenset[str]
     given_lemmas: frozenset[str]
+    share_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
@@ -201,6 +202,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         joint_words=tuple(fold(w) for w in d["requirements"]["joint_words"]),
         agency_words=_folded(d["requirements"]["agency_words"]),
         given_lemmas=_folded(d["requirements"]["given_lemmas"]),
+        share_nouns=_folded(d["shares"]["nouns"]),
     )
 
 
