@@ -200,6 +200,9 @@ OFFERS_AND_SALES = [
     pytest.param("L'offre publique d'achat lancée par le groupe Brontal sur l'ensemble des actions de la société "
                  "Quimpex a réussi.", {("Brontal", "offeredToAcquire", "Quimpex")},
                  id="une offre sur l'ensemble des actions de Y"),
+    pytest.param("La société Quimpex vend des vaccins. L'offre publique d'achat lancée par la société Brontal sur "
+                 "l'ensemble des actions de la société a réussi.", {("Brontal", "offeredToAcquire", "Quimpex")},
+                 id="« la société » after the bidder named as one: the target"),
     pytest.param("Le groupe Brontal a déposé une OPA sur le capital de Quimpex.",
                  {("Brontal", "offeredToAcquire", "Quimpex")}, id="une OPA sur le capital de Y"),
     pytest.param("Le groupe Velnor a cédé sa filiale Quimpex au groupe Brontal.",

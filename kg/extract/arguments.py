@@ -284,8 +284,10 @@ class Arguments(NounComplements):
                     return Found((m,), "reference")
         return NONE
 
-    def prep(self, words: tuple[str, ...], b: int, *, before: int | None = None) -> Found:
-        """The names after the first preposition ``words`` following the trigger, in its clause."""
+    def prep(self, words: tuple[str, ...], b: int, *, before: int | None = None,
+             exclude: tuple[Mention, ...] = ()) -> Found:
+        """The names after the first preposition ``words`` following the trigger, in its clause (a description
+        there stands for none of ``exclude``, the frame's other argument)."""
         ctx = self.ctx
         _, end = ctx.sentence(b - 1 if b > 0 else 0)
         for k in range(b, min(end, b + PREP_WINDOW)):
@@ -299,10 +301,10 @@ class Arguments(NounComplements):
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)
                 if names:
                     return Found(tuple(names + self._wider_place(names, end)), "parse")
-                shares = self.share_company(j, end)  # « une offre sur l'ensemble des actions de Y »
+                shares = self.share_company(j, end, exclude)  # « une offre sur l'ensemble des actions de Y »
                 if shares.mentions:
                     return shares
-                m = self.refs.within(j, self.reader.skip_description(j, end), ANY)
+                m = self.refs.other_than(j, self.reader.skip_description(j, end), ANY, exclude)
                 return Found((m,), "reference") if m is not None else NONE
         return NONE
 

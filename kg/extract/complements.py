@@ -173,7 +173,7 @@ class NounComplements:
                 return [m]
         return []
 
-    def share_company(self, j: int, end: int) -> Found:
+    def share_company(self, j: int, end: int, exclude: tuple[Mention, ...] = ()) -> Found:
         """« sur l'ensemble des actions de Y », « sur le capital de la société »: the company whose shares the
         words from ``j`` name (NONE when they name no share)."""
         ctx = self.ctx
@@ -189,7 +189,7 @@ class NounComplements:
         if names:
             return Found(tuple(names[:1]), "parse")
         start = k - 1 if ctx.tokens[k - 1].pos_ == "DET" else k
-        m = self.refs.within(start, self.reader.skip_description(start, end), ANY)
+        m = self.refs.other_than(start, self.reader.skip_description(start, end), ANY, exclude)
         return Found((m,), "reference") if m is not None else NONE
 
     def _after_any_noun(self, j: int, end: int) -> list[Mention]:

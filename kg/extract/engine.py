@@ -222,7 +222,7 @@ class Engine:
                 return args.modified(head, t.a, t.b, after)
             return args.object(head, t.b, allowed)
         if slot.startswith("prep:"):
-            return args.prep(words_of(slot[5:]), t.b)
+            return args.prep(words_of(slot[5:]), t.b, exclude=other)
         if slot == "companions":
             return args.companions(head, allowed) if verbal else NONE
         return self.common_slot(slot, t, allowed, other)
@@ -278,7 +278,7 @@ class Engine:
         if slot == "place_adjective":
             return Locator(self.ctx, self.reader, self.refs, self.lex).adjective_after(t.b)
         if slot.startswith("prep:"):
-            return args.prep(words_of(slot[5:]), t.b)
+            return args.prep(words_of(slot[5:]), t.b, exclude=other)
         return self.common_slot(slot, t, allowed, other)
 
     # ----- roles -----

@@ -284,6 +284,17 @@ class References:
                     return m
         return None
 
+    def other_than(self, a: int, b: int, allowed: frozenset[str], exclude: tuple[Mention, ...]) -> Mention | None:
+        """Like :meth:`within`, for a frame's second argument: a definite description there (« sur les actions de
+        la société ») stands for none of ``exclude``, the frame's other argument; a possessive or a pronoun may
+        (« X vend à son partenaire »), and then the frame has no pair."""
+        m = self.within(a, b, allowed)
+        if m is None or not any(m.text == x.text for x in exclude):
+            return m
+        if any(self.ctx.words[k] in self.lex.possessives or self.is_pronoun(k) for k in range(a, b)):
+            return m
+        return self.within(a, b, allowed, exclude)
+
     # ----- helpers -----
     def introduced(self) -> dict[str, list[tuple[int, Mention]]]:
         """Description noun -> the names it introduced, in text order (« la start-up X »)."""
