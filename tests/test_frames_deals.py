@@ -62,6 +62,11 @@ def test_a_cleft_que_is_no_relative(extract):
     assert ("Brontal", "acquired", "Velnor") not in got
 
 
+def test_the_seller_after_aupres_de_is_not_what_was_bought(extract):
+    got = read(extract, "Le groupe Brontal a finalisé l'acquisition des deux enseignes auprès du groupe belge Velnor.")
+    assert ("Brontal", "acquired", "Velnor") not in got
+
+
 def test_a_passive_with_par_names_the_buyer(extract):
     got = assert_states(extract, "La société Quimpex a été rachetée par le groupe Brontal.", {BUY})
     assert got[BUY].evidence.rule.startswith("acquired.verb")

@@ -78,6 +78,7 @@ class Lexicon:
     description_nouns: frozenset[str]
     fillers: frozenset[str]
     naming_words: frozenset[str]
+    description_stops: frozenset[str]
     scope_places: frozenset[str]
     support_verbs: frozenset[str]
     adverbials: tuple[tuple[str, ...], ...]
@@ -174,6 +175,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
         fillers=_folded(d["descriptions"]["fillers"]),
         naming_words=_folded(d["descriptions"]["naming"]),
+        description_stops=_folded(d["descriptions"]["stops"]),
         scope_places=frozenset(d["descriptions"].get("scope_places", [])),
         support_verbs=_folded(d["verbs"]["support"]),
         adverbials=tuple(sorted({words_of(s) for s in d["verbs"]["adverbials"]}, key=len, reverse=True)),

@@ -90,7 +90,7 @@ class Reader:
                 # « la société de conseil X », « la société de marketing en ligne X »: the description's complement
                 i += 1
                 steps += 1
-            elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"}:
+            elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"} | self.lex.description_stops:
                 pass
             elif after_noun and word in self.lex.naming_words and i + 1 < end and ctx.mention(i + 1) is not None:
                 pass  # « une application baptisée X »
