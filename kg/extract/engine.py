@@ -25,6 +25,7 @@ from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
+from kg.extract.offices import recipient
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
@@ -303,6 +304,8 @@ class Engine:
             return args.verb_object(head, allowed)
         if slot == "line_head":
             return args.line_head(t.a)
+        if slot == "recipient":
+            return recipient(self.ctx, self.reader, self.lex, t.a, t.b)
         if slot == "place_adjective":
             return Locator(self.ctx, self.reader, self.refs, self.lex).adjective_after(t.b)
         if slot.startswith("prep:"):

@@ -28,7 +28,7 @@ SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
-             "whose", "status_target"},
+             "recipient", "whose", "status_target"},
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
@@ -105,6 +105,8 @@ class Lexicon:
     joint_words: tuple[str, ...]
     agency_words: frozenset[str]
     given_lemmas: frozenset[str]
+    falls_lemmas: frozenset[str]
+    office_qualifiers: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
@@ -199,6 +201,8 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         joint_words=tuple(fold(w) for w in d["requirements"]["joint_words"]),
         agency_words=_folded(d["requirements"]["agency_words"]),
         given_lemmas=_folded(d["requirements"]["given_lemmas"]),
+        falls_lemmas=_folded(d["requirements"]["falls_lemmas"]),
+        office_qualifiers=_folded(d["requirements"]["office_qualifiers"]),
     )
 
 
