@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frame_cases import assert_no, assert_states
+from tests.frame_cases import assert_no, assert_states, read
 
 LEADS = ("Hélène Varsac", "leaderOf", "Quimpex")
 
@@ -40,3 +40,36 @@ NO_OFFICE = [
 @pytest.mark.parametrize("text", NO_OFFICE)
 def test_a_possible_future_past_or_lesser_office_gives_no_leader(extract, text):
     assert_no(extract, text, "leaderOf")
+
+
+# ----- « Y, dirigée par X »: the name right before the comma is what X runs (kg/extract/participles.py) -----
+
+APPOSED_PARTICIPLES = [
+    pytest.param("Face à la concurrence, Brimex mise sur sa propre plateforme, Quimpex, dirigée par Hélène Varsac.",
+                 {LEADS}, id="the nearest name, not the sentence's first"),
+    pytest.param("La société Brimex développe Quimpex, sa régie omnicanale, pilotée par Hélène Varsac.", {LEADS},
+                 id="Y, sa régie, pilotée par X"),
+    pytest.param("L'éditeur rejoindra la division jeux vidéo de Quimpex, dirigée par Hélène Varsac.",
+                 {("Hélène Varsac", "employeeOf", "Quimpex")}, id="a division's head works for the parent"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), APPOSED_PARTICIPLES)
+def test_an_apposed_participle_describes_the_name_before_its_comma(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+def test_a_division_head_does_not_lead_the_parent(extract):
+    assert_no(extract, "L'éditeur rejoindra la division jeux vidéo de Quimpex, dirigée par Hélène Varsac.",
+              "leaderOf")
+
+
+def test_the_parent_of_a_nearer_name_is_not_led(extract):
+    got = read(extract, "Face à la concurrence, Brimex mise sur sa propre plateforme, Quimpex, dirigée par Hélène "
+                        "Varsac.")
+    assert ("Hélène Varsac", "leaderOf", "Brimex") not in got
+
+
+def test_a_role_kept_until_a_future_event_is_current(extract):
+    assert_states(extract, "Hélène Varsac restera directrice générale de Quimpex jusqu'à la finalisation.",
+                  {("Hélène Varsac", "ceoOf", "Quimpex")})

@@ -26,6 +26,7 @@ from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.offices import recipient
+from kg.extract.participles import SUBDIVISION
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
@@ -163,6 +164,9 @@ class Engine:
         if frame.predicate in ROLE_PREDICATES and "Imp" in head.morph.get("Tense"):
             self.note(t, frame, "no fact: past (imperfect)")
             return []
+        if frame.predicate in ROLE_PREDICATES and past_or_future_role(self.ctx, t.a, t.b, self.lex) == "past":
+            self.note(t, frame, "no fact: past role")  # « qui a dirigé Y jusqu'en 2020 », « dirigée jusqu'en 2020 »
+            return []
         inside = appointee(self.ctx, t) if frame.subject[:1] == ("agent",) else []
         subjects = Found(tuple(inside), "parse") if inside else self._first(
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
@@ -170,7 +174,8 @@ class Engine:
                                                                      subjects.mentions), "object" in frame.gather)
         if not objects.mentions and voice == "active" and frame.predicate == "investedIn":
             objects = self._clitic_object(t, subjects.mentions)  # « CVC y a investi 1,5 milliard »
-        return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
+        predicate = "employeeOf" if objects.how == SUBDIVISION and frame.predicate == "leaderOf" else frame.predicate
+        return self._made(t, self.emit(frame, predicate, subjects, objects, t.a, t.b), subjects, objects)
 
     def _clitic_object(self, t: Trigger, subjects: tuple[Mention, ...]) -> Found:
         """« X y a investi 1,5 milliard », « X en a racheté 20 % »: a clitic before the verb group stands for the

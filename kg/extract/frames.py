@@ -107,6 +107,7 @@ class Lexicon:
     given_lemmas: frozenset[str]
     falls_lemmas: frozenset[str]
     office_qualifiers: frozenset[str]
+    subdivision_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
@@ -203,6 +204,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         given_lemmas=_folded(d["requirements"]["given_lemmas"]),
         falls_lemmas=_folded(d["requirements"]["falls_lemmas"]),
         office_qualifiers=_folded(d["requirements"]["office_qualifiers"]),
+        subdivision_nouns=_folded(d["requirements"]["subdivision_nouns"]),
     )
 
 
