@@ -73,3 +73,24 @@ def test_the_parent_of_a_nearer_name_is_not_led(extract):
 def test_a_role_kept_until_a_future_event_is_current(extract):
     assert_states(extract, "Hélène Varsac restera directrice générale de Quimpex jusqu'à la finalisation.",
                   {("Hélène Varsac", "ceoOf", "Quimpex")})
+
+
+# ----- « préside » (a form the lemmatizer keeps) and « il » after « le nouveau patron » -----
+
+PRESIDES = [
+    pytest.param("Hélène Varsac, qui préside à la fois Quimpex et la société Brimex, a parlé.",
+                 {LEADS, ("Hélène Varsac", "leaderOf", "Brimex")}, id="qui préside à la fois A et B"),
+    pytest.param("Hélène Varsac préside en outre le conseil d'administration de la société Quimpex.", {LEADS},
+                 id="préside le conseil d'administration de Y"),
+    pytest.param("Hélène Varsac a été nommée à la tête de Brimex. La nouvelle patronne pilotait la vente. Elle "
+                 "préside aussi Quimpex.", {LEADS}, id="elle after la nouvelle patronne"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), PRESIDES)
+def test_presiding_makes_a_leader(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+def test_no_longer_presiding_is_no_leader(extract):
+    assert_no(extract, "Hélène Varsac ne préside plus Quimpex.", "leaderOf")
