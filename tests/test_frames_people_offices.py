@@ -94,3 +94,22 @@ def test_presiding_makes_a_leader(extract, text, facts):
 
 def test_no_longer_presiding_is_no_leader(extract):
     assert_no(extract, "Hélène Varsac ne préside plus Quimpex.", "leaderOf")
+
+
+# ----- chief … officer titles (employee.role nouns) -----
+
+CHIEF_OFFICERS = [
+    pytest.param("Hélène Varsac est aujourd'hui chief commercial officer chez Quimpex.",
+                 {("Hélène Varsac", "employeeOf", "Quimpex")}, id="chief commercial officer chez Y"),
+    pytest.param("Hélène Varsac, vice-présidente exécutive et chief digital officer de Quimpex, a parlé.",
+                 {("Hélène Varsac", "employeeOf", "Quimpex")}, id="coordinated with another title"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), CHIEF_OFFICERS)
+def test_chief_officer_titles_are_jobs(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+def test_a_former_chief_officer_is_no_employee(extract):
+    assert_no(extract, "Hélène Varsac, l'ancienne chief commercial officer de Quimpex, a parlé.", "employeeOf")
