@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from kg.extract.complements import ANY, NONE, Found, NounComplements
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, Lexicon
+from kg.extract.participles import before_comma
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
 from kg.model import Mention
@@ -259,6 +260,9 @@ class Arguments(NounComplements):
                         return Found((m,), "reference")
                     break
             return NONE
+        surface = before_comma(ctx, self.reader, self.lex, a)
+        if surface is not None:
+            return surface
         if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
             return Found((ctx.mention(head.head.i),), "parse")
         if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):

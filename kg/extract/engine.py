@@ -24,6 +24,8 @@ from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
+from kg.extract.offices import recipient
+from kg.extract.participles import SUBDIVISION
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.requirements import unmet
@@ -130,6 +132,9 @@ class Engine:
         if frame.predicate in ROLE_PREDICATES and "Imp" in head.morph.get("Tense"):
             self.note(t, frame, "no fact: past (imperfect)")
             return []
+        if frame.predicate in ROLE_PREDICATES and past_or_future_role(self.ctx, t.a, t.b, self.lex) == "past":
+            self.note(t, frame, "no fact: past role")  # « qui a dirigé Y jusqu'en 2020 », « dirigée jusqu'en 2020 »
+            return []
         inside = appointee(self.ctx, t) if frame.subject[:1] == ("agent",) else []
         subjects = Found(tuple(inside), "parse") if inside else self._first(
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
@@ -138,7 +143,8 @@ class Engine:
         if not objects.mentions and voice == "active" and (frame.predicate == "investedIn" or (
                 frame.object[:1] == ("patient",) and self.ctx.words[t.b - 1] not in PREPOSITION_ENDS)):
             objects = self._clitic_object(t, subjects.mentions, frame.predicate == "investedIn")
-        return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
+        predicate = "employeeOf" if objects.how == SUBDIVISION and frame.predicate == "leaderOf" else frame.predicate
+        return self._made(t, self.emit(frame, predicate, subjects, objects, t.a, t.b), subjects, objects)
 
     def _clitic_object(self, t: Trigger, subjects: tuple[Mention, ...], share: bool) -> Found:
         """« X y a investi 1,5 milliard », « X en a racheté 20 % » (``share``), « Y, qui l'avait finalement
@@ -275,6 +281,8 @@ class Engine:
             return args.verb_object(head, allowed)
         if slot == "line_head":
             return args.line_head(t.a)
+        if slot == "recipient":
+            return recipient(self.ctx, self.reader, self.lex, t.a, t.b)
         if slot == "place_adjective":
             return Locator(self.ctx, self.reader, self.refs, self.lex).adjective_after(t.b)
         if slot.startswith("prep:"):

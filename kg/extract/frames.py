@@ -28,7 +28,7 @@ SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
-             "whose", "status_target"},
+             "recipient", "whose", "status_target"},
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
@@ -108,6 +108,9 @@ class Lexicon:
     agency_words: frozenset[str]
     given_lemmas: frozenset[str]
     share_nouns: frozenset[str]
+    falls_lemmas: frozenset[str]
+    office_qualifiers: frozenset[str]
+    subdivision_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
@@ -205,6 +208,9 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         agency_words=_folded(d["requirements"]["agency_words"]),
         given_lemmas=_folded(d["requirements"]["given_lemmas"]),
         share_nouns=_folded(d["shares"]["nouns"]),
+        falls_lemmas=_folded(d["requirements"]["falls_lemmas"]),
+        office_qualifiers=_folded(d["requirements"]["office_qualifiers"]),
+        subdivision_nouns=_folded(d["requirements"]["subdivision_nouns"]),
     )
 
 

@@ -166,7 +166,12 @@ def past_or_future_role(ctx: DocContext, a: int, b: int, lex: Lexicon) -> str:
         return "past"
     if any(w in lex.future_words for w in before):
         return "future"
-    window = " ".join(ctx.words[a : min(end, b + 8)])
-    if any(f" {p} " in f" {window} " for p in lex.past_phrases if p.startswith("jusqu")):
-        return "past"
+    # « jusqu' en » is « jusqu'en »; « jusqu'à » ends a role in the past only before a date (« jusqu'à 2019 »), not in
+    # « restera PDG jusqu'à la finalisation »
+    window = " ".join(ctx.words[a : min(end, b + 8)]).replace("' ", "'")
+    for p in lex.past_phrases:
+        at = f" {window} ".find(f" {p} ")
+        if p.startswith("jusqu") and at >= 0 and (p == "jusqu'en" or any(
+                c.isdigit() for c in f" {window} "[at + len(p) + 2:].split(" ")[0])):
+            return "past"
     return ""

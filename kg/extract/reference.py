@@ -113,6 +113,12 @@ class References:
                 m = self.definite(described)
                 if m is not None:
                     return ctx.refer(i, m)
+            person = next((t.i for t in ctx.tokens[s:e] if t.dep_ == "nsubj" and "Person" in allowed
+                           and self.is_definite(t.i, self.lex.person_nouns)), None)
+            if person is not None:  # « Le nouveau patron pilotait … Il préside … »
+                m = self.person(person)
+                if m is not None:
+                    return ctx.refer(i, m)
             named = [ctx.mention(t) for t in range(s, e) if ctx.mention(t) is not None]
             named = [m for m in named if m is not None and fits(m, allowed) and kind_of(m) in allowed]
             if len({m.text for m in named}) == 1:
