@@ -62,3 +62,21 @@ def test_brands_listed_after_a_colon(extract):
 def test_no_members_yet_is_no_membership(extract):
     facts = extract("L'association Orvane ne compte pas encore de membres : Brimex Group et Valtor Group hésitent.")
     assert not any(p == "memberOf" for _, p, _ in facts)
+
+
+def test_a_plural_subject_takes_the_members_listed_after_its_clause(extract):
+    facts = extract("Plusieurs fonds ont investi dans la société Quimpex, parmi lesquels Brimex Capital et Valtor "
+                    "Partners.")
+    assert ("Brimex Capital", "investedIn", "Quimpex") in facts
+    assert ("Valtor Partners", "investedIn", "Quimpex") in facts
+
+
+def test_a_trailing_list_belongs_to_a_plural_noun_of_its_gender_after_the_verb(extract):
+    # « parmi lesquelles » agrees with « start-up », the object: the funds are not named
+    facts = extract("Plusieurs fonds ont investi dans des start-up, parmi lesquelles Brimex et Valtor.")
+    assert not any(p == "investedIn" and s in {"Brimex", "Valtor"} for s, p, _ in facts)
+
+
+def test_a_trailing_list_of_another_gender_is_not_the_subjects(extract):
+    facts = extract("Plusieurs fonds ont investi dans la société Quimpex, parmi lesquelles Brimex et Valtor.")
+    assert not any(p == "investedIn" for _, p, _ in facts)

@@ -24,6 +24,7 @@ from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
+from kg.extract.trailing_lists import trailing_members
 from kg.model import Mention
 
 __all__ = ["ANY", "NONE", "Arguments", "Found"]
@@ -84,6 +85,9 @@ class Arguments(NounComplements):
             opening = self._apposed_opening_name(left)
             if opening is not None:
                 return Found((opening,), "parse")
+            members = trailing_members(ctx, self.reader, tok)  # « N entreprises ont choisi X, parmi lesquelles A »
+            if members:
+                return Found(tuple(members), "parse")
         m = self.refs.resolve(tok.i, allowed)
         return Found((m,), "reference") if m is not None else NONE
 
@@ -138,6 +142,9 @@ class Arguments(NounComplements):
                             antecedent = self.refs.within(j, k, allowed)
                     if antecedent is None and head.dep_.startswith("acl") and ctx.mention(head.head.i) is not None:
                         antecedent = ctx.mention(head.head.i)
+                    if antecedent is None and head.dep_.startswith("acl") and depth < 3 and \
+                            any(c.dep_ == "cop" for c in head.head.children):
+                        return self.subject(head.head, allowed, depth + 1)  # « X est un groupe qui réunit … »
                     if antecedent is not None:
                         return Found((antecedent,), "parse")
                     continue
@@ -158,6 +165,9 @@ class Arguments(NounComplements):
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")
         surface = self.reader.names_before(self._verb_start(head))
+        if not surface:  # « Plus de 300 entreprises ont choisi X, parmi lesquelles A » (the subject read as obl:mod)
+            surface = next((m for c in head.children if c.dep_ == "obl:mod"
+                            for m in [trailing_members(ctx, self.reader, c)] if m), [])
         return Found(tuple(surface), "surface") if surface else self._described_before(head, allowed)
 
     def _described_before(self, head: Token, allowed: frozenset[str]) -> Found:

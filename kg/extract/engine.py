@@ -253,6 +253,8 @@ class Engine:
             return args.prep(words_of(slot[5:]), t.b)
         if slot == "companions":
             return args.companions(head, allowed) if verbal else NONE
+        if slot == "possessor_within":
+            return args.possessor_within(t.a, t.b)
         return self.common_slot(slot, t, allowed, other)
 
     def common_slot(self, slot: str, t: Trigger, allowed: frozenset[str], other: tuple[Mention, ...]) -> Found:
@@ -344,7 +346,7 @@ class Engine:
             gov = governing_verb(ctx, chain.a)
             gov = gov if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs else \
                 verb_read_as_noun(ctx, chain.a, self.lex.having_verbs)
-            if gov is not None:
+            if gov is not None and not (negated(ctx, gov.i, self.lex) or modal(ctx, gov.i, self.lex)):
                 relatum = self.args.subject(gov, ORG)
         sentence = ctx.sentence(chain.a)[0]
         if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »
