@@ -24,7 +24,7 @@ from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
-from kg.extract.trailing_lists import trailing_members
+from kg.extract.trailing_lists import parallel_subjects, trailing_members
 from kg.model import Mention
 
 __all__ = ["ANY", "NONE", "Arguments", "Found"]
@@ -126,7 +126,13 @@ class Arguments(NounComplements):
         return "active"
 
     def subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
-        """Who does what the verb says (its grammatical subject in the active voice)."""
+        """Who does what the verb says (its grammatical subject), and whom « , tout comme A » adds to it."""
+        found = self._subject(head, allowed, depth)
+        more = [] if depth or found.how in {"", "reference"} else \
+            parallel_subjects(self.ctx, self.reader, self.ctx.bounds(found.mentions[0])[0], allowed)
+        return Found(tuple(dict.fromkeys(found.mentions + tuple(more))), found.how) if more else found
+
+    def _subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
         ctx = self.ctx
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}:

@@ -104,7 +104,8 @@ class Engine:
     def emit(self, frame: Frame, predicate: str, subjects: Found, objects: Found, a: int, b: int,
              attributes: list[tuple[str, str]] | None = None) -> Iterator[RelationMention]:
         subs = [m for m in dict.fromkeys(subjects.mentions) if fits(m, frame.subject_types)]
-        objs = [m for m in dict.fromkeys(objects.mentions) if fits(m, frame.object_types)]
+        objs = [m for m in dict.fromkeys(objects.mentions) if fits(m, frame.object_types) and (
+            frame.symmetric or m not in subs)]  # « X a investi dans Y, tout comme A »: A is no object
         pairs = [(s, o) for s in subs for o in objs if s.text.casefold() != o.text.casefold()]
         if frame.symmetric and not objs and len(subs) > 1:
             pairs = [(x, y) for i, x in enumerate(subs) for y in subs[i + 1 :]]

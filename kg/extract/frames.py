@@ -76,6 +76,8 @@ class Lexicon:
     separators: tuple[tuple[str, ...], ...]
     introducers: tuple[tuple[str, ...], ...]
     trailing_introducers: tuple[tuple[str, ...], ...]
+    parallel_subjects: tuple[tuple[str, ...], ...]
+    parallel_agents: tuple[tuple[str, ...], ...]
     description_nouns: frozenset[str]
     fillers: frozenset[str]
     naming_words: frozenset[str]
@@ -172,6 +174,9 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
                                  reverse=True)),
         trailing_introducers=tuple(sorted({words_of(s) for s in d["lists"].get("trailing", [])}, key=len,
                                           reverse=True)),
+        parallel_subjects=tuple(sorted({words_of(s) for s in d["lists"].get("parallel", [])}, key=len,
+                                       reverse=True)),
+        parallel_agents=tuple(words_of(s) for s in d["lists"].get("parallel_agents", [])),
         description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
         fillers=_folded(d["descriptions"]["fillers"]),
         naming_words=_folded(d["descriptions"]["naming"]),

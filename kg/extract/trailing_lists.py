@@ -1,17 +1,20 @@
-"""A plural subject whose members are listed at the end of its clause.
+"""A plural subject whose members are listed at the end of its clause, and subjects added by a comparison.
 
 « Plus de 300 entreprises ont choisi sa plateforme, parmi lesquelles A, B et C »: the names after « parmi
 lesquelles » are the subject's members, though the verb and its object stand between them. The readers of
 readers.py only see a list that follows its noun; this one looks past the clause for a trailing introducer
 (lexicon [lists] trailing) whose pronoun agrees with the subject, when no other plural noun of that gender stands
 between them (« des fonds ont financé des start-up, parmi lesquelles A »: A is one of the start-up).
+
+« X a investi dans Y, tout comme A et B », « X, tout comme A, a investi dans Y »: the names after a comma and
+« tout comme » (lexicon [lists] parallel) do what the subject does; they are neither objects nor a list with X.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, fits
 from kg.extract.readers import Reader
 from kg.model import Mention
 
@@ -43,4 +46,22 @@ def trailing_members(ctx: DocContext, reader: Reader, tok: Token) -> list[Mentio
         if k not in own and t.pos_ == "NOUN" and t.morph.get("Number") == ["Plur"] and t.morph.get("Gender") == gender:
             return []  # the list may be this noun's
         k += 1
+    return []
+
+
+def parallel_subjects(ctx: DocContext, reader: Reader, first: int, allowed: frozenset[str]) -> list[Mention]:
+    """The names « , tout comme A, B et C » adds to the subject that starts at token ``first`` (same clause)."""
+    _, end = ctx.sentence(first)
+    for k in range(first + 1, end - 1):
+        if ctx.words[k] in reader.lex.clause_breaks:
+            return []
+        if ctx.words[k] != ",":
+            continue
+        j = reader.match_any(k + 1, reader.lex.parallel_subjects)
+        if j > 0:
+            before = reader.names_before(k)
+            at = reader.skip_description_back(ctx.bounds(before[0])[0], first) if before else k
+            if any(reader.match(at - len(w), w) == at for w in reader.lex.parallel_agents if at - len(w) >= 0):
+                return []  # « auprès de A, tout comme B »: B continues the list of A
+            return [m for m in reader.names_at(j, end) if fits(m, allowed)]
     return []
