@@ -62,3 +62,50 @@ def test_brands_listed_after_a_colon(extract):
 def test_no_members_yet_is_no_membership(extract):
     facts = extract("L'association Orvane ne compte pas encore de membres : Brimex Group et Valtor Group hésitent.")
     assert not any(p == "memberOf" for _, p, _ in facts)
+
+
+def test_a_plural_subject_takes_the_members_listed_after_its_clause(extract):
+    facts = extract("Plusieurs fonds ont investi dans la société Quimpex, parmi lesquels Brimex Capital et Valtor "
+                    "Partners.")
+    assert ("Brimex Capital", "investedIn", "Quimpex") in facts
+    assert ("Valtor Partners", "investedIn", "Quimpex") in facts
+
+
+def test_a_trailing_list_belongs_to_a_plural_noun_of_its_gender_after_the_verb(extract):
+    # « parmi lesquelles » agrees with « start-up », the object: the funds are not named
+    facts = extract("Plusieurs fonds ont investi dans des start-up, parmi lesquelles Brimex et Valtor.")
+    assert not any(p == "investedIn" and s in {"Brimex", "Valtor"} for s, p, _ in facts)
+
+
+def test_a_trailing_list_of_another_gender_is_not_the_subjects(extract):
+    facts = extract("Plusieurs fonds ont investi dans la société Quimpex, parmi lesquelles Brimex et Valtor.")
+    assert not any(p == "investedIn" for _, p, _ in facts)
+
+
+def test_names_after_tout_comme_are_more_subjects_not_objects(extract):
+    facts = extract("Le groupe Brimex a investi dans la société Quimpex, tout comme Valtor Capital et Tiplo Partners.")
+    for investor in ("Brimex", "Valtor Capital", "Tiplo Partners"):
+        assert (investor, "investedIn", "Quimpex") in facts
+    assert ("Brimex", "investedIn", "Valtor Capital") not in facts
+
+
+def test_tout_comme_between_subject_and_verb(extract):
+    facts = extract("Le groupe Brimex, tout comme Valtor Capital, a investi dans la société Quimpex.")
+    assert ("Valtor Capital", "investedIn", "Quimpex") in facts
+
+
+def test_tout_comme_before_a_preposition_adds_no_subject(extract):
+    facts = extract("Le groupe Brimex a investi dans la société Quimpex, tout comme dans la société Valtor.")
+    assert not any(s == "Valtor" and p == "investedIn" for s, p, _ in facts)
+
+
+def test_a_backer_that_puts_money_back_in_invests_in_the_texts_company(extract):
+    facts = extract("La société Quimpex a levé 450 millions d'euros. Le suédois Brimex, déjà actionnaire, a remis au "
+                    "pot, tout comme Valtor et Tiplo Capital.")
+    for investor in ("Brimex", "Valtor", "Tiplo Capital"):
+        assert (investor, "investedIn", "Quimpex") in facts
+
+
+def test_a_possible_parallel_investment_is_no_fact(extract):
+    facts = extract("Le groupe Brimex pourrait investir dans la société Quimpex, tout comme Valtor Capital.")
+    assert not any(p == "investedIn" for _, p, _ in facts)

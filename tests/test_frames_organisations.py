@@ -29,6 +29,8 @@ SUBSIDIARIES = [
                  id="list after dont under compter"),
     pytest.param("Velnor, l'entité data et publicité du groupe Brontal, recrute.", {SUB},
                  id="a lower-case loanword between the role and its parent"),
+    pytest.param("Le groupe Brontal est un conglomérat qui rassemble une dizaine de marques : Velnor, Astrido et "
+                 "Quimpex.", {SUB, SUB2}, id="plural role object of a relative whose antecedent is a copula attribute"),
     gap("La société Velnor (groupe Brontal) fabrique des pompes.", {SUB}, id="Y (groupe Z)",
         reason="(no cue word of any frame in this text): « Y (groupe Z) » has no frame"),
 ]
@@ -49,6 +51,12 @@ CLIENTS = [
     pytest.param("L'agence Maxilo compte plusieurs clients, notamment le groupe Brontal et la société Velnor.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="compter plusieurs clients, notamment"),
     pytest.param("Le groupe Brontal est l'un des clients de l'agence Maxilo.", {CLIENT}, id="l'un des clients de"),
+    pytest.param("La société Maxilo a levé 10 millions d'euros. Plus de 300 entreprises ont choisi sa plateforme, "
+                 "parmi lesquelles Brontal, Velnor ou encore le groupe Astrido.",
+                 {CLIENT, ("Velnor", "clientOf", "Maxilo"), ("Astrido", "clientOf", "Maxilo")},
+                 id="a subject's members listed after its clause: ont choisi sa plateforme, parmi lesquelles"),
+    pytest.param("La société Maxilo vend des logiciels. Des centaines d'enseignes utilisent sa solution, parmi "
+                 "lesquelles le groupe Brontal.", {CLIENT}, id="utiliser sa solution"),
 ]
 
 PARTNERS = [
@@ -133,6 +141,12 @@ NOT_TIES = [
                  "pourrait être signée en mai.", "partnersWith", id="hoped-for collaboration"),
     pytest.param("La société Velnor, l'ancienne filiale du groupe Brontal, fabrique des pompes.", "subsidiaryOf",
                  id="former subsidiary"),
+    pytest.param("La société Maxilo a levé 10 millions d'euros. Des entreprises pourraient choisir sa plateforme, "
+                 "parmi lesquelles Brontal et Velnor.", "clientOf", id="possible adoption"),
+    pytest.param("La société Maxilo a levé 10 millions d'euros. Le groupe Brontal n'utilise pas sa solution.",
+                 "clientOf", id="negated use"),
+    pytest.param("Le groupe Brontal ne rassemble plus les marques Velnor et Astrido.", "subsidiaryOf",
+                 id="negated having verb"),
 ]
 
 

@@ -25,6 +25,7 @@ from kg.extract.frames import Frame, Lexicon
 from kg.extract.participles import before_comma
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
+from kg.extract.trailing_lists import parallel_subjects, trailing_members
 from kg.model import Mention
 
 __all__ = ["ANY", "NONE", "Arguments", "Found"]
@@ -85,6 +86,9 @@ class Arguments(NounComplements):
             opening = self._apposed_opening_name(left)
             if opening is not None:
                 return Found((opening,), "parse")
+            members = trailing_members(ctx, self.reader, tok)  # « N entreprises ont choisi X, parmi lesquelles A »
+            if members:
+                return Found(tuple(members), "parse")
         m = self.refs.resolve(tok.i, allowed)
         return Found((m,), "reference") if m is not None else NONE
 
@@ -125,7 +129,13 @@ class Arguments(NounComplements):
         return "active"
 
     def subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
-        """Who does what the verb says (its grammatical subject in the active voice)."""
+        """Who does what the verb says (its grammatical subject), and whom « , tout comme A » adds to it."""
+        found = self._subject(head, allowed, depth)
+        more = [] if depth or found.how in {"", "reference"} else \
+            parallel_subjects(self.ctx, self.reader, self.ctx.bounds(found.mentions[0])[0], allowed)
+        return Found(tuple(dict.fromkeys(found.mentions + tuple(more))), found.how) if more else found
+
+    def _subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
         ctx = self.ctx
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}:
@@ -141,6 +151,9 @@ class Arguments(NounComplements):
                             antecedent = self.refs.within(j, k, allowed)
                     if antecedent is None and head.dep_.startswith("acl") and ctx.mention(head.head.i) is not None:
                         antecedent = ctx.mention(head.head.i)
+                    if antecedent is None and head.dep_.startswith("acl") and depth < 3 and \
+                            any(c.dep_ == "cop" for c in head.head.children):
+                        return self.subject(head.head, allowed, depth + 1)  # « X est un groupe qui réunit … »
                     if antecedent is not None:
                         return Found((antecedent,), "parse")
                     continue
@@ -161,6 +174,9 @@ class Arguments(NounComplements):
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")
         surface = self.reader.names_before(self._verb_start(head))
+        if not surface:  # « Plus de 300 entreprises ont choisi X, parmi lesquelles A » (the subject read as obl:mod)
+            surface = next((m for c in head.children if c.dep_ == "obl:mod"
+                            for m in [trailing_members(ctx, self.reader, c)] if m), [])
         return Found(tuple(surface), "surface") if surface else self._described_before(head, allowed)
 
     def _described_before(self, head: Token, allowed: frozenset[str]) -> Found:

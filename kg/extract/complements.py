@@ -136,6 +136,14 @@ class NounComplements:
             return Found((m,), "reference") if m is not None else NONE
         return NONE
 
+    def possessor_within(self, a: int, b: int) -> Found:
+        """Whom a possessive inside a verb phrase points to: « ont choisi sa plateforme » (its owner)."""
+        for k in range(a, b):
+            if self.ctx.words[k] in self.lex.possessives:
+                m = self.refs.possessive(k)
+                return Found((m,), "reference") if m is not None else NONE
+        return NONE
+
     def verb_object(self, head: Token, allowed: frozenset[str]) -> Found:
         """The object of the verb a noun is the subject of: « le tour de table réunit A, B et C »."""
         if head.dep_ != "nsubj" or head.head.pos_ != "VERB" or self.ctx.lemmas[head.head.i] not in \

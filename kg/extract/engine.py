@@ -105,7 +105,8 @@ class Engine:
     def emit(self, frame: Frame, predicate: str, subjects: Found, objects: Found, a: int, b: int,
              attributes: list[tuple[str, str]] | None = None) -> Iterator[RelationMention]:
         subs = [m for m in dict.fromkeys(subjects.mentions) if fits(m, frame.subject_types)]
-        objs = [m for m in dict.fromkeys(objects.mentions) if fits(m, frame.object_types)]
+        objs = [m for m in dict.fromkeys(objects.mentions) if fits(m, frame.object_types) and (
+            frame.symmetric or m not in subs)]  # « X a investi dans Y, tout comme A »: A is no object
         pairs = [(s, o) for s in subs for o in objs if s.text.casefold() != o.text.casefold()]
         if frame.symmetric and not objs and len(subs) > 1:
             pairs = [(x, y) for i, x in enumerate(subs) for y in subs[i + 1 :]]
@@ -231,6 +232,8 @@ class Engine:
             return args.prep(words_of(slot[5:]), t.b, exclude=other)
         if slot == "companions":
             return args.companions(head, allowed) if verbal else NONE
+        if slot == "possessor_within":
+            return args.possessor_within(t.a, t.b)
         return self.common_slot(slot, t, allowed, other)
 
     def common_slot(self, slot: str, t: Trigger, allowed: frozenset[str], other: tuple[Mention, ...]) -> Found:
@@ -324,7 +327,7 @@ class Engine:
             gov = governing_verb(ctx, chain.a)
             gov = gov if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs else \
                 verb_read_as_noun(ctx, chain.a, self.lex.having_verbs)
-            if gov is not None:
+            if gov is not None and not (negated(ctx, gov.i, self.lex) or modal(ctx, gov.i, self.lex)):
                 relatum = self.args.subject(gov, ORG)
         sentence = ctx.sentence(chain.a)[0]
         if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »

@@ -26,7 +26,7 @@ from kg.vocab import RELATION_PREDICATES
 KINDS = ("verb", "noun", "role", "demonym", "affiliation")
 SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
-             "companions"},
+             "companions", "possessor_within"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
              "recipient", "whose", "status_target"},
     "role": {"holder", "relatum"},
@@ -75,6 +75,9 @@ class Lexicon:
 
     separators: tuple[tuple[str, ...], ...]
     introducers: tuple[tuple[str, ...], ...]
+    trailing_introducers: tuple[tuple[str, ...], ...]
+    parallel_subjects: tuple[tuple[str, ...], ...]
+    parallel_agents: tuple[tuple[str, ...], ...]
     description_nouns: frozenset[str]
     fillers: frozenset[str]
     naming_words: frozenset[str]
@@ -175,6 +178,11 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
                                 reverse=True)),
         introducers=tuple(sorted({words_of(s) if len(s) > 1 else (s,) for s in d["lists"]["introducers"]}, key=len,
                                  reverse=True)),
+        trailing_introducers=tuple(sorted({words_of(s) for s in d["lists"].get("trailing", [])}, key=len,
+                                          reverse=True)),
+        parallel_subjects=tuple(sorted({words_of(s) for s in d["lists"].get("parallel", [])}, key=len,
+                                       reverse=True)),
+        parallel_agents=tuple(words_of(s) for s in d["lists"].get("parallel_agents", [])),
         description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
         fillers=_folded(d["descriptions"]["fillers"]),
         naming_words=_folded(d["descriptions"]["naming"]),
