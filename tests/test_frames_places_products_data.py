@@ -36,6 +36,15 @@ PLACES = [
                  id="dont le siège social est situé à"),
     pytest.param("Le joaillier lyonnais Quimpex ouvre une boutique.", {("Quimpex", "basedIn", "Lyon")},
                  id="any noun, its demonym, a name"),
+    pytest.param("Basée à Lille, en France, comme Velnor, l'ACM regroupe 240 clubs.",
+                 {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France")},
+                 id="fronted participle with its own complements, then the main subject"),
+    pytest.param("Implantée à Lille depuis 2010, la start-up Quimpex a recruté 20 personnes.", {LILLE},
+                 id="fronted implantée with a date"),
+    pytest.param("Brimex va racheter Quimpex Group, développeur de parcs éoliens basé à Lille, pour 1 milliard.",
+                 {("Quimpex Group", "basedIn", "Lille")}, id="participle on a description apposed to the name"),
+    pytest.param("La société Quimpex, fondée en 2012 et aujourd'hui basée à Lille, recrute.", {LILLE},
+                 id="second participle of a coordination"),
     gap("Le groupe Quimpex est une société basée à Lille.", {LILLE}, id="X est une société basée à",
         reason="based.participle 'basée' no fact: no subject (the participle hangs on the copula's attribute)"),
 ]
@@ -52,6 +61,7 @@ NOT_BASED = [
     pytest.param("La société Quimpex, dont le siège n'est plus à Lille, fabrique des vélos.", id="dont … n'est plus"),
     pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
     pytest.param("Les opérateurs européens Quimpex et Velnor s'allient.", id="a continent says reach, not a seat"),
+    pytest.param("Quimpex, qui a ouvert un bureau à Lille, recrute.", id="an office is not the seat"),
 ]
 
 
