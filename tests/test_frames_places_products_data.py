@@ -62,6 +62,8 @@ NOT_BASED = [
     pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
     pytest.param("Les opérateurs européens Quimpex et Velnor s'allient.", id="a continent says reach, not a seat"),
     pytest.param("Quimpex, qui a ouvert un bureau à Lille, recrute.", id="an office is not the seat"),
+    pytest.param("Le fonds Quimpex, fondé par Marc Dorlan, a investi en Belgique.",
+                 id="a participle's complements end at the next finite verb"),
 ]
 
 

@@ -296,8 +296,9 @@ class Arguments(NounComplements):
             if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ","):
                 break
             tok = ctx.tokens[k]
-            if k > b and tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm"):
-                break  # another clause's verb: « … qui commercialise des données, s'associe à Z »
+            if k > b and (tok.pos_ == "VERB" or tok.dep_ in {"aux:tense", "aux:pass"}) \
+                    and "Fin" in tok.morph.get("VerbForm"):
+                break  # another clause's verb: « … qui commercialise des données, s'associe à Z », « …, a pris »
             j = self.reader.match(k, words)
             if j > 0:
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)
