@@ -45,6 +45,8 @@ PLACES = [
                  {("Quimpex Group", "basedIn", "Lille")}, id="participle on a description apposed to the name"),
     pytest.param("La société Quimpex, fondée en 2012 et aujourd'hui basée à Lille, recrute.", {LILLE},
                  id="second participle of a coordination"),
+    pytest.param("Le groupe Quimpex a annoncé des résultats. Le groupe britannique a refusé de commenter.",
+                 {("Quimpex", "basedIn", "Royaume-Uni")}, id="a definite description with a demonym"),
     gap("Le groupe Quimpex est une société basée à Lille.", {LILLE}, id="X est une société basée à",
         reason="based.participle 'basée' no fact: no subject (the participle hangs on the copula's attribute)"),
 ]
@@ -62,6 +64,8 @@ NOT_BASED = [
     pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
     pytest.param("Les opérateurs européens Quimpex et Velnor s'allient.", id="a continent says reach, not a seat"),
     pytest.param("Quimpex, qui a ouvert un bureau à Lille, recrute.", id="an office is not the seat"),
+    pytest.param("Le groupe Quimpex a cédé sa filiale italienne.", id="a subsidiary's demonym is not the parent's"),
+    pytest.param("Le groupe Quimpex vise le marché américain et ses clients allemands.", id="a market, clients"),
     pytest.param("Le fonds Quimpex, fondé par Marc Dorlan, a investi en Belgique.",
                  id="a participle's complements end at the next finite verb"),
 ]
@@ -157,3 +161,11 @@ def test_a_singular_demonym_describes_the_one_name_after_it(extract):
 def test_a_country_set_after_a_city_is_a_seat_too(extract):
     assert_states(extract, "La société Quimpex, basée à Lyon, en France, fabrique des vélos.",
                   {("Quimpex", "basedIn", "Lyon"), ("Quimpex", "basedIn", "France")})
+
+
+def test_a_description_of_another_country_is_not_the_named_organisation(extract):
+    """« la néobanque britannique X » … « le futur établissement français »: the description is X's new subsidiary."""
+    got = read(extract, "La néobanque britannique Quimpex ouvre une filiale. "
+                        "Le futur établissement français pourra proposer des crédits.")
+    assert ("Quimpex", "basedIn", "Royaume-Uni") in got
+    assert ("Quimpex", "basedIn", "France") not in got

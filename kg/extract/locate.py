@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
+from kg.extract.cues import place_cues
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
 from kg.extract.reference import References
@@ -44,7 +45,22 @@ class Locator:
                        type_votes=(("Place", 2.0),), source="demonym")
 
     def find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
-        """(cue token, holders, place) for every demonym (or, for ``of_place``, « N de <lieu> ») in the text."""
+        """(cue token, holders, place) for every demonym (or, for ``of_place``, « N de <lieu> ») in the text.
+
+        A description resolved by reference (« le futur établissement français ») gives no organisation a place
+        of the same kind as, and other than, the one a demonym on its very name gives it (« la néobanque
+        britannique X »): the description then stands for another organisation (its new subsidiary)."""
+        found = list(self._find(frame))
+        kinds = place_cues().kinds
+        seated = {(h.text, kinds.get(p.text)): p.text for _, holders, p in found if holders.how == "parse"
+                  for h in holders.mentions}
+        for i, holders, place in found:
+            if holders.how == "reference" and any(
+                    seated.get((h.text, kinds.get(place.text)), place.text) != place.text for h in holders.mentions):
+                continue
+            yield i, holders, place
+
+    def _find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
         ctx = self.ctx
         for i in range(len(ctx.tokens)):
             if ctx.mention(i) is not None:
