@@ -89,13 +89,22 @@ class Locator:
         while k >= start and ctx.mention(k) is None and (
                 ctx.tokens[k].pos_ == "ADJ" or ctx.words[k] in self.lex.fillers or self.reader.is_description_noun(k)
                 or (ctx.words[k] in {"de", "d'", "du"} and k - 1 >= start and self.reader.is_description_noun(k - 1))
-                or ctx.words[k] == "-"):
+                or self._noun_complement(k, start) or ctx.words[k] == "-"):
             noun = noun or self.reader.is_description_noun(k)
             k -= 1
         nominal = not noun and k >= start and ctx.words[k] in NOMINAL_DETERMINERS and k == i - 1
         if (k >= start and ctx.tokens[k].pos_ == "DET") or (k >= start and ctx.words[k] in NOMINAL_DETERMINERS):
             k -= 1
         return k + 1, noun, nominal
+
+    def _noun_complement(self, k: int, start: int) -> bool:
+        """« le groupe de presse britannique X », « le fonds d'investissement américain X »: the common noun at ``k``
+        completes a description noun through « de » (« de l' »)."""
+        ctx = self.ctx
+        if ctx.tokens[k].pos_ != "NOUN" or ctx.mention(k) is not None:
+            return False
+        j = k - 2 if k - 1 >= start and ctx.words[k - 1] in {"l'", "la", "le"} else k - 1
+        return j - 1 >= start and ctx.words[j] in {"de", "d'"} and self.reader.is_description_noun(j - 1)
 
     def holders(self, i: int) -> Found:
         ctx = self.ctx
