@@ -174,3 +174,13 @@ def test_a_description_of_another_country_is_not_the_named_organisation(extract)
                         "Le futur établissement français pourra proposer des crédits.")
     assert ("Quimpex", "basedIn", "Royaume-Uni") in got
     assert ("Quimpex", "basedIn", "France") not in got
+
+
+def test_a_description_acted_on_by_a_subject_is_not_that_subject(extract):
+    """« X a lancé une offre …, valorisant l'éditeur de Cambridge »: the description is the target, not X."""
+    got = read(extract, "L'éditeur Velnor conçoit des logiciels. Le groupe Brimex a lancé une offre sur le capital "
+                        "qu'il ne possédait pas, valorisant l'éditeur de Cambridge à 9 milliards.")
+    assert ("Velnor", "basedIn", "Cambridge") in got
+    assert ("Brimex", "basedIn", "Cambridge") not in got
+    assert ("Brimex", "basedIn", "Allemagne") not in read(
+        extract, "Le groupe Brimex a racheté 9 % du capital de la banque allemande.")
