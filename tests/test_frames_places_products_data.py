@@ -36,6 +36,21 @@ PLACES = [
                  id="dont le siège social est situé à"),
     pytest.param("Le joaillier lyonnais Quimpex ouvre une boutique.", {("Quimpex", "basedIn", "Lyon")},
                  id="any noun, its demonym, a name"),
+    pytest.param("Basée à Lille, en France, comme Velnor, l'ACM regroupe 240 clubs.",
+                 {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France")},
+                 id="fronted participle with its own complements, then the main subject"),
+    pytest.param("Implantée à Lille depuis 2010, la start-up Quimpex a recruté 20 personnes.", {LILLE},
+                 id="fronted implantée with a date"),
+    pytest.param("Brimex va racheter Quimpex Group, développeur de parcs éoliens basé à Lille, pour 1 milliard.",
+                 {("Quimpex Group", "basedIn", "Lille")}, id="participle on a description apposed to the name"),
+    pytest.param("La société Quimpex, fondée en 2012 et aujourd'hui basée à Lille, recrute.", {LILLE},
+                 id="second participle of a coordination"),
+    pytest.param("Le groupe de presse britannique Quimpex a racheté Velnor.", {("Quimpex", "basedIn", "Royaume-Uni")},
+                 id="description noun de noun, demonym, name"),
+    pytest.param("Le fonds d'investissement américain Quimpex investit.", {("Quimpex", "basedIn", "États-Unis")},
+                 id="description noun d' noun, demonym, name"),
+    pytest.param("Le groupe Quimpex a annoncé des résultats. Le groupe britannique a refusé de commenter.",
+                 {("Quimpex", "basedIn", "Royaume-Uni")}, id="a definite description with a demonym"),
     gap("Le groupe Quimpex est une société basée à Lille.", {LILLE}, id="X est une société basée à",
         reason="based.participle 'basée' no fact: no subject (the participle hangs on the copula's attribute)"),
 ]
@@ -52,6 +67,12 @@ NOT_BASED = [
     pytest.param("La société Quimpex, dont le siège n'est plus à Lille, fabrique des vélos.", id="dont … n'est plus"),
     pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
     pytest.param("Les opérateurs européens Quimpex et Velnor s'allient.", id="a continent says reach, not a seat"),
+    pytest.param("Quimpex, qui a ouvert un bureau à Lille, recrute.", id="an office is not the seat"),
+    pytest.param("Le groupe Quimpex a cédé sa filiale italienne.", id="a subsidiary's demonym is not the parent's"),
+    pytest.param("Le groupe Quimpex a cédé sa filiale de services italienne.", id="a subsidiary of services"),
+    pytest.param("Le groupe Quimpex vise le marché américain et ses clients allemands.", id="a market, clients"),
+    pytest.param("Le fonds Quimpex, fondé par Marc Dorlan, a investi en Belgique.",
+                 id="a participle's complements end at the next finite verb"),
 ]
 
 
@@ -153,3 +174,21 @@ def test_a_singular_demonym_describes_the_one_name_after_it(extract):
 def test_a_country_set_after_a_city_is_a_seat_too(extract):
     assert_states(extract, "La société Quimpex, basée à Lyon, en France, fabrique des vélos.",
                   {("Quimpex", "basedIn", "Lyon"), ("Quimpex", "basedIn", "France")})
+
+
+def test_a_description_of_another_country_is_not_the_named_organisation(extract):
+    """« la néobanque britannique X » … « le futur établissement français »: the description is X's new subsidiary."""
+    got = read(extract, "La néobanque britannique Quimpex ouvre une filiale. "
+                        "Le futur établissement français pourra proposer des crédits.")
+    assert ("Quimpex", "basedIn", "Royaume-Uni") in got
+    assert ("Quimpex", "basedIn", "France") not in got
+
+
+def test_a_description_acted_on_by_a_subject_is_not_that_subject(extract):
+    """« X a lancé une offre …, valorisant l'éditeur de Cambridge »: the description is the target, not X."""
+    got = read(extract, "L'éditeur Velnor conçoit des logiciels. Le groupe Brimex a lancé une offre sur le capital "
+                        "qu'il ne possédait pas, valorisant l'éditeur de Cambridge à 9 milliards.")
+    assert ("Velnor", "basedIn", "Cambridge") in got
+    assert ("Brimex", "basedIn", "Cambridge") not in got
+    assert ("Brimex", "basedIn", "Allemagne") not in read(
+        extract, "Le groupe Brimex a racheté 9 % du capital de la banque allemande.")

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from kg.extract.complements import ANY, NONE, Found, NounComplements
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, Lexicon
-from kg.extract.participles import before_comma
+from kg.extract.participles import apposed_name, before_comma, first_conjunct, governor_subject
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -252,10 +252,17 @@ class Arguments(NounComplements):
         """The name a participle describes: « Y, racheté par X » (before it), « Racheté par X, Y … » (fronted:
         the subject of the main clause, after the participle's own complements, which end at ``after``)."""
         ctx = self.ctx
+        if first_conjunct(head).i != head.i:
+            head = first_conjunct(head)
+            a, b = head.i, head.i + 1
         start, end = ctx.sentence(a)
         fronted = a == start or all(ctx.tokens[k].is_punct or ctx.tokens[k].is_space for k in range(start, a))
         if fronted:
-            b = max(b, after)
+            subject = governor_subject(head)
+            found = self.names_of(subject) if subject is not None else NONE
+            if found.mentions:
+                return Found(found.mentions[:1], found.how)
+            b = max(b, after, head.right_edge.i + 1 if head.dep_ == "advcl" and head.right_edge.i < end else 0)
             for k in range(b, end):
                 tok = ctx.tokens[k]
                 if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm"):
@@ -281,6 +288,8 @@ class Arguments(NounComplements):
             return surface
         if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
             return Found((ctx.mention(head.head.i),), "parse")
+        if apposed_name(ctx, head) is not None:
+            return Found((apposed_name(ctx, head),), "parse")
         if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):
             m = self.refs.resolve(head.head.i, ANY)  # « le groupe dirigé par X »: what the description stands for
             if m is not None:
@@ -314,8 +323,9 @@ class Arguments(NounComplements):
             if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ","):
                 break
             tok = ctx.tokens[k]
-            if k > b and tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm"):
-                break  # another clause's verb: « … qui commercialise des données, s'associe à Z »
+            if k > b and (tok.pos_ == "VERB" or tok.dep_ in {"aux:tense", "aux:pass"}) \
+                    and "Fin" in tok.morph.get("VerbForm"):
+                break  # another clause's verb: « … qui commercialise des données, s'associe à Z », « …, a pris »
             j = self.reader.match(k, words)
             if j > 0:
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)

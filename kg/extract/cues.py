@@ -48,6 +48,7 @@ class NameCues:
 class PlaceCues:
     demonyms: dict[str, str]  # any inflected form (folded) -> canonical place name
     places: dict[str, str]  # folded name or alias -> canonical place name
+    kinds: dict[str, str]  # canonical place name -> "country", "city", "region", "state" or "continent"
 
 
 @cache
@@ -116,7 +117,8 @@ def place_cues() -> PlaceCues:
     places = {fold(name): name for name in data.get("places", {})}
     for alias, name in data.get("place_aliases", {}).items():
         places[fold(alias)] = name
-    return PlaceCues(demonyms=demonyms, places=places)
+    kinds = {name: str(kind) for name, kind in data.get("places", {}).items()}
+    return PlaceCues(demonyms=demonyms, places=places, kinds=kinds)
 
 
 @cache

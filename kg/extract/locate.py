@@ -20,9 +20,10 @@ from collections.abc import Iterator
 
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
+from kg.extract.cues import place_cues
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
-from kg.extract.reference import References
+from kg.extract.reference import ORG, References
 from kg.extract.roles import demonym_place
 from kg.model import Mention
 
@@ -44,7 +45,22 @@ class Locator:
                        type_votes=(("Place", 2.0),), source="demonym")
 
     def find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
-        """(cue token, holders, place) for every demonym (or, for ``of_place``, « N de <lieu> ») in the text."""
+        """(cue token, holders, place) for every demonym (or, for ``of_place``, « N de <lieu> ») in the text.
+
+        A description resolved by reference (« le futur établissement français ») gives no organisation a place
+        of the same kind as, and other than, the one a demonym on its very name gives it (« la néobanque
+        britannique X »): the description then stands for another organisation (its new subsidiary)."""
+        found = list(self._find(frame))
+        kinds = place_cues().kinds
+        seated = {(h.text, kinds.get(p.text)): p.text for _, holders, p in found if holders.how == "parse"
+                  for h in holders.mentions}
+        for i, holders, place in found:
+            if holders.how == "reference" and any(
+                    seated.get((h.text, kinds.get(place.text)), place.text) != place.text for h in holders.mentions):
+                continue
+            yield i, holders, place
+
+    def _find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
         ctx = self.ctx
         for i in range(len(ctx.tokens)):
             if ctx.mention(i) is not None:
@@ -73,13 +89,22 @@ class Locator:
         while k >= start and ctx.mention(k) is None and (
                 ctx.tokens[k].pos_ == "ADJ" or ctx.words[k] in self.lex.fillers or self.reader.is_description_noun(k)
                 or (ctx.words[k] in {"de", "d'", "du"} and k - 1 >= start and self.reader.is_description_noun(k - 1))
-                or ctx.words[k] == "-"):
+                or self._noun_complement(k, start) or ctx.words[k] == "-"):
             noun = noun or self.reader.is_description_noun(k)
             k -= 1
         nominal = not noun and k >= start and ctx.words[k] in NOMINAL_DETERMINERS and k == i - 1
         if (k >= start and ctx.tokens[k].pos_ == "DET") or (k >= start and ctx.words[k] in NOMINAL_DETERMINERS):
             k -= 1
         return k + 1, noun, nominal
+
+    def _noun_complement(self, k: int, start: int) -> bool:
+        """« le groupe de presse britannique X », « le fonds d'investissement américain X »: the common noun at ``k``
+        completes a description noun through « de » (« de l' »)."""
+        ctx = self.ctx
+        if ctx.tokens[k].pos_ != "NOUN" or ctx.mention(k) is not None:
+            return False
+        j = k - 2 if k - 1 >= start and ctx.words[k - 1] in {"l'", "la", "le"} else k - 1
+        return j - 1 >= start and ctx.words[j] in {"de", "d'"} and self.reader.is_description_noun(j - 1)
 
     def holders(self, i: int) -> Found:
         ctx = self.ctx
@@ -114,7 +139,7 @@ class Locator:
         if noun and first < i and ctx.words[first] in {"le", "la", "l'", "cette", "ce", "cet"}:
             for k in range(first, i):
                 if self.refs.is_definite(k):
-                    m = self.refs.definite(k)
+                    m = self.refs.definite(k, self._acting(k))
                     if m is not None and kind_of(m) == "Organization":
                         return Found((m,), "reference")
         return NONE
@@ -170,8 +195,20 @@ class Locator:
         before = self.reader.name_before(k, start) if k > start and ctx.words[k - 1] == "," else None
         if before is not None:
             return Found((before,), "parse"), place
-        m = self.refs.definite(i) if self.refs.is_definite(i) else None
+        m = self.refs.definite(i, self._acting(i)) if self.refs.is_definite(i) else None
         return (Found((m,), "reference"), place) if m is not None else None
+
+    def _acting(self, i: int) -> tuple[Mention, ...]:
+        """« X a lancé une offre …, valorisant l'éditeur de Cambridge »: a description that is not a subject is not
+        the subject of the verb it depends on (the one acting on it)."""
+        tok = self.ctx.tokens[i]
+        if tok.dep_ in {"nsubj", "nsubj:pass"}:
+            return ()
+        subject = self.refs.clause_subject(i)
+        if subject is None:
+            return ()
+        m = self.ctx.mention(subject.i) or self.refs.named(subject) or self.refs.resolve(subject.i, ORG)
+        return (m,) if m is not None else ()
 
     def adjective_after(self, b: int) -> Found:
         """« son siège parisien »: the demonym right after a noun, as a place."""

@@ -135,9 +135,9 @@ class References:
             return self.we(i)
         start, _ = ctx.sentence(i)
         skip = {m.text for m in exclude}
-        subject = self._clause_subject(i)
+        subject = self.clause_subject(i)
         if subject is not None:
-            m = ctx.mention(subject.i) or self._named(subject)
+            m = ctx.mention(subject.i) or self.named(subject)
             if m is None and subject.i != i and (self.is_definite(subject.i) or self.is_pronoun(subject.i)):
                 m = self.definite(subject.i, exclude) if self.is_definite(subject.i) else self.pronoun(subject.i, ORG)
             if m is not None and m.text not in skip and fits(m, ORG):
@@ -151,7 +151,7 @@ class References:
             return ctx.refer(i, prev)
         return self._topic(i, skip, dominant=True)
 
-    def _named(self, tok: Token) -> Mention | None:
+    def named(self, tok: Token) -> Mention | None:
         """The name a described subject carries: « la société X » parsed with X hanging from « société »."""
         for c in tok.children:
             if c.i > tok.i and c.dep_ in {"amod", "appos", "flat:name", "nmod", "compound"}:
@@ -160,7 +160,7 @@ class References:
                     return m
         return None
 
-    def _clause_subject(self, i: int):
+    def clause_subject(self, i: int):
         """The subject of the verb governing token ``i`` (before ``i``)."""
         t = self.ctx.tokens[i]
         for _ in range(5):
