@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.complements import ANY, NONE, Found, NounComplements
+from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
-from kg.extract.frames import Frame, Lexicon
+from kg.extract.frames import Lexicon
+from kg.extract.objects import ObjectReaders
 from kg.extract.participles import apposed_name, before_comma, first_conjunct, governor_subject
-from kg.extract.readers import LINKS, Reader
+from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
 from kg.model import Mention
@@ -50,7 +51,7 @@ def _merge(parse: list[Mention], surface: list[Mention]) -> Found:
     return NONE
 
 
-class Arguments(NounComplements):
+class Arguments(ObjectReaders):
     def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon,
                  person_roles: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
@@ -366,57 +367,6 @@ class Arguments(NounComplements):
         if topic is None or any(topic.text == m.text for m in exclude):
             return NONE
         return Found((self.ctx.refer(a, topic),), "reference")
-
-    def patient_of(self, head: Token, b: int, frame: Frame) -> Found:
-        """The provider of what the verb uses: « utilise les données de Y », « les tweets Y », « ses données »."""
-        ctx = self.ctx
-        _, end = ctx.sentence(head.i)
-        for k in range(b, min(end, b + 12)):
-            if ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns:
-                j = k + 1
-                while j < end and ctx.tokens[j].pos_ == "ADJ":
-                    j += 1
-                if j < end and ctx.words[j] in {"et", "ou"}:  # « les données et les espaces publicitaires de Y »
-                    n = j + 1
-                    while n < min(end, j + 5) and ctx.mention(n) is None and ctx.tokens[n].pos_ in {"DET", "NOUN",
-                                                                                                    "ADJ"}:
-                        n += 1
-                    j = n if n < end and ctx.words[n] in LINKS else j
-                if j < end and ctx.mention(j) is not None:
-                    return Found((ctx.mention(j),), "parse")
-                if j < end and ctx.words[j] in LINKS:
-                    names = self.reader.names_at(j + 1, end)
-                    if names:
-                        return Found(tuple(names), "parse")
-                if k > 0 and ctx.words[k - 1] in self.lex.possessives:
-                    m = self.refs.possessive(k - 1)
-                    return Found((m,), "reference") if m is not None else NONE
-                return NONE
-        return NONE
-
-    def has_object_noun(self, b: int, frame: Frame) -> bool:
-        ctx = self.ctx
-        _, end = ctx.sentence(b - 1)
-        return any(ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns
-                   for k in range(b, min(end, b + 12)))
-
-    def share_of(self, b: int, a: int = -1, holders: tuple[Mention, ...] = ()) -> Found:
-        """« détient 20 % de Y », « possède 68 % du capital de Y », « la majorité de Y »; « X en possède 20 % »:
-        « en » stands for the organisation named before (in the sentence, else the previous sentence's subject)."""
-        ctx = self.ctx
-        start, end = ctx.sentence(b - 1)
-        for k in range(b, min(end, b + 6)):
-            if ctx.words[k] in {"%", "pourcent", "majorite", "moitie", "totalite", "part", "parts", "tiers"}:
-                j = k + 1
-                for words in (("du", "capital", "de"), ("du", "capital", "du"), ("du", "capital", "d'"),
-                              ("de", "l'", "action"), ("de",), ("d'",), ("du",), ("des",)):
-                    nxt = self.reader.match(j, words)
-                    if nxt > 0:
-                        names = self.reader.names_at(nxt, end)
-                        return Found(tuple(names[:1]), "parse") if names else NONE
-                if a > start and ctx.words[a - 1] == "en":
-                    return self.of_clitic(a - 1, start, holders)
-        return NONE
 
     def companions(self, verb: Token, allowed: frozenset[str]) -> Found:
         """The names of an « avec » complement of the verb, before or after it: « avec A et B, il a fondé Y »,
