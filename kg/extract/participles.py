@@ -1,10 +1,9 @@
 """The name a participle set off by a comma describes: the name or description right before the comma, before
-the parser's attachment, which often climbs to an earlier name (« Carrefour mise sur sa plateforme, Carrefour
-Links, dirigée par X »: X runs Carrefour Links; « Fnac Darty développe Retailink, sa régie, pilotée par X »: X runs
-Retailink).
+the parser's attachment, which often climbs to an earlier name (« Brontal mise sur sa plateforme, Brontal
+Ads, dirigée par X »: X runs Brontal Ads; « Velnor développe Quimpex, sa régie, pilotée par X »: X runs Quimpex).
 
-« la division Gaming de Microsoft, dirigée par X »: what is run is a part of Microsoft (lexicon
-``subdivision_nouns``), so X works for Microsoft; that reading comes back with how="subdivision" and the engine
+« la division Jeux de Brontal, dirigée par X »: what is run is a part of Brontal (lexicon
+``subdivision_nouns``), so X works for Brontal; that reading comes back with how="subdivision" and the engine
 turns a leading fact into employment. Kept apart from arguments.py, which is near its size limit.
 
 Where a participle in apposition hangs in the parse, for :meth:`Arguments.modified`:
@@ -41,7 +40,7 @@ def before_comma(ctx: DocContext, reader: Reader, lex: Lexicon, a: int) -> Found
         return None
     k = ctx.bounds(m)[0] - 1
     if k >= start and ctx.words[k] in LINKS:
-        j = k - 1  # « la division Gaming de Y », « la division jeux vidéo de Y »
+        j = k - 1  # « la division Jeux de Y », « la division jeux vidéo de Y »
         while j >= max(start, k - 4) and ctx.lemmas[j] not in lex.subdivision_nouns and (
                 ctx.mention(j) is not None or ctx.tokens[j].pos_ in {"PROPN", "ADJ", "NOUN"}):
             j -= 1

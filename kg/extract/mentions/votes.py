@@ -265,7 +265,7 @@ def _located(span: Span) -> bool:
 
 
 def _dateline(span: Span) -> bool:
-    """"REDMOND – Microsoft ..." or "Paris, le 3 mai": a place opening a line before a dash or a comma."""
+    """"LYON – Brontal ..." or "Paris, le 3 mai": a place opening a line before a dash or a comma."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     return line_start(span[0]) and nxt is not None and nxt.text in {"–", "—", "-", ","} and (
