@@ -117,8 +117,11 @@ class Arguments(ObjectReaders):
             participle = self.ctx.words[head.i].endswith(("e", "es", "s", "i", "is", "ie", "ies", "t", "ts"))
         if participle and not deps & {"aux:tense", "aux"}:
             k = a - 1
-            while k > 0 and (self.ctx.tokens[k].pos_ == "ADV" or self.ctx.phrase_ending(k, self.lex.adverbials)):
-                k -= max(1, self.ctx.phrase_ending(k, self.lex.adverbials))
+            while k > 0:
+                step = self.ctx.phrase_ending(k, self.lex.adverbials) or int(self.ctx.tokens[k].pos_ == "ADV")
+                if not step:
+                    break
+                k -= step
             prev = self.ctx.lemmas[k] if k >= 0 else ""
             if prev == "avoir" or (head.head.pos_ == "AUX" and self.ctx.lemmas[head.head.i] == "avoir"):
                 return "active"  # « a expliqué avoir récupéré »
@@ -253,9 +256,9 @@ class Arguments(ObjectReaders):
         """The name a participle describes: « Y, racheté par X » (before it), « Racheté par X, Y … » (fronted:
         the subject of the main clause, after the participle's own complements, which end at ``after``)."""
         ctx = self.ctx
-        if first_conjunct(head).i != head.i:
-            head = first_conjunct(head)
-            a, b = head.i, head.i + 1
+        first = first_conjunct(head)
+        if first.i != head.i:
+            head, a, b = first, first.i, first.i + 1
         start, end = ctx.sentence(a)
         fronted = a == start or all(ctx.tokens[k].is_punct or ctx.tokens[k].is_space for k in range(start, a))
         if fronted:
@@ -289,8 +292,9 @@ class Arguments(ObjectReaders):
             return surface
         if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
             return Found((ctx.mention(head.head.i),), "parse")
-        if apposed_name(ctx, head) is not None:
-            return Found((apposed_name(ctx, head),), "parse")
+        apposed = apposed_name(ctx, head)
+        if apposed is not None:
+            return Found((apposed,), "parse")
         if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):
             m = self.refs.resolve(head.head.i, ANY)  # « le groupe dirigé par X »: what the description stands for
             if m is not None:

@@ -28,7 +28,6 @@ from kg.extract.reference import References
 from kg.model import Mention
 
 ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "CreativeWork"})
-SHARE_LINKS = {"de", "d'", "du", "des"}
 
 
 @dataclass(frozen=True)
@@ -189,9 +188,9 @@ class NounComplements:
         if k >= end or ctx.words[k] not in self.lex.share_nouns or ctx.mention(k) is not None:
             return NONE
         while k < end and ctx.mention(k) is None and (ctx.words[k] in self.lex.share_nouns or
-                                                      ctx.tokens[k].pos_ == "DET" or ctx.words[k] in SHARE_LINKS):
+                                                      ctx.tokens[k].pos_ == "DET" or ctx.words[k] in LINKS):
             k += 1
-        if k >= end or (ctx.words[k - 1] not in SHARE_LINKS and ctx.tokens[k - 1].pos_ != "DET"):
+        if k >= end or (ctx.words[k - 1] not in LINKS and ctx.tokens[k - 1].pos_ != "DET"):
             return NONE
         names = self.reader.names_at(k, end)
         if names:

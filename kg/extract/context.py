@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -206,6 +207,11 @@ class DocContext:
         return self.sent_start[i], self.sent_end[i]
 
     # ----- mentions -----
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every (folded) word of the text, made once, when a frame first asks what the text talks about."""
+        return frozenset(self.words)
+
     def phrase_ending(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """The length of the first of ``phrases`` whose last word is token ``k`` in its sentence (0 if none):
         « s'était en revanche offert » has « en revanche » ending before the verb."""

@@ -37,6 +37,8 @@ PREPOSITION_ENDS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "a
                     "entre", "aupres"}
 ROLE_PREDICATES = {"ceoOf", "leaderOf", "employeeOf", "memberOf"}
 ORG = frozenset({"Organization"})
+# Participles (and « présent ») whose described name does what they say: « X, entré au capital en 2019 ».
+DONE_BY_THE_DESCRIBED = ETRE_VERBS | {"present"}
 
 
 def find_relations(doc: Document, parsed: Doc, mentions: list[Mention], offset: int = 0, *,
@@ -206,7 +208,7 @@ class Engine:
                 return args.modified(head, t.a, t.b)
             return args.subject(head, allowed)
         if slot == "agent":
-            if voice == "participle" and self.ctx.lemmas[head.i] in ETRE_VERBS | {"present"}:
+            if voice == "participle" and self.ctx.lemmas[head.i] in DONE_BY_THE_DESCRIBED:
                 return args.modified(head, t.a, t.b)  # « X, entré au capital en 2019 »: X did it, no « par »
             if voice in {"passive", "participle"}:
                 return args.prep(("par",), t.b)

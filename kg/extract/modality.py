@@ -168,10 +168,9 @@ def past_or_future_role(ctx: DocContext, a: int, b: int, lex: Lexicon) -> str:
         return "future"
     # « jusqu' en » is « jusqu'en »; « jusqu'à » ends a role in the past only before a date (« jusqu'à 2019 »), not in
     # « restera PDG jusqu'à la finalisation »
-    window = " ".join(ctx.words[a : min(end, b + 8)]).replace("' ", "'")
+    window = " " + " ".join(ctx.words[a : min(end, b + 8)]).replace("' ", "'") + " "
     for p in lex.past_phrases:
-        at = f" {window} ".find(f" {p} ")
-        if p.startswith("jusqu") and at >= 0 and (p == "jusqu'en" or any(
-                c.isdigit() for c in f" {window} "[at + len(p) + 2:].split(" ")[0])):
+        at = window.find(f" {p} ") if p.startswith("jusqu") else -1
+        if at >= 0 and (p == "jusqu'en" or any(c.isdigit() for c in window[at + len(p) + 2:].split(" ")[0])):
             return "past"
     return ""

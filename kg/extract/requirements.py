@@ -12,6 +12,7 @@ from kg.extract.amounts import find_amounts
 from kg.extract.arguments import Arguments
 from kg.extract.context import DocContext
 from kg.extract.frames import Frame, Lexicon
+from kg.extract.readers import LINKS
 from kg.extract.triggers import Trigger
 
 
@@ -31,7 +32,7 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
             return req
         if req == "joint" and not any(f" {w} " in text for w in lex.joint_words):
             return req
-        if req == "agency" and not lex.agency_words & set(ctx.words):
+        if req == "agency" and not lex.agency_words & ctx.vocabulary:
             return req
         if req == "given" and not set(ctx.lemmas[start:end]) & lex.given_lemmas:
             return req
@@ -42,6 +43,6 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
             return req
         if req == "no_object_noun" and args.has_object_noun(t.b, frame):
             return req
-        if req == "no_complement" and t.b < end and ctx.words[t.b] in {"de", "d'", "du", "des"}:
+        if req == "no_complement" and t.b < end and ctx.words[t.b] in LINKS:
             return req  # « entré au capital de Y » names its company: the frame with « de » reads it
     return ""
