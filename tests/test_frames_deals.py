@@ -155,6 +155,10 @@ INVESTMENTS = [
                  id="entrer au capital de"),
     pytest.param("Le fonds Cerbal Capital détient 15 % du capital de la start-up Pilvexa.", {INVEST},
                  id="a share held"),
+    pytest.param("La start-up Pilvexa est détenue à 40 % par le fonds Cerbal Capital.", {INVEST},
+                 id="a share held, passive"),
+    pytest.param("Détenue à parts égales par le fonds Cerbal Capital et la banque Ondra, la société Pilvexa recrute.",
+                 {INVEST, ONDRA}, id="a share held, fronted participle"),
 ]
 
 
@@ -185,7 +189,21 @@ NOT_INVESTMENTS = [
     pytest.param("Le fonds Cerbal Capital envisage de prendre une participation dans la start-up Pilvexa.",
                  id="planned stake"),
     pytest.param("La levée de fonds de la start-up Pilvexa a échoué.", id="failed round"),
+    pytest.param("La start-up Pilvexa n'est plus détenue à 40 % par le fonds Cerbal Capital.",
+                 id="share no longer held"),
 ]
+
+
+def test_a_whole_company_held_is_a_subsidiary_not_a_share(extract):
+    got = read(extract, "La start-up Pilvexa est contrôlée par le fonds Cerbal Capital.")
+    assert INVEST not in got
+    assert ("Pilvexa", "subsidiaryOf", "Cerbal Capital") in got
+
+
+def test_a_share_held_by_counted_owners_names_none_of_them(extract):
+    got = read(extract, "Le service Quimpex est né en Allemagne. La société Pilvexa est détenue à parts égales par "
+                        "ses quatre cofondateurs.")
+    assert not [f for f in got if f[1] == "investedIn"]
 
 
 @pytest.mark.parametrize("text", NOT_INVESTMENTS)

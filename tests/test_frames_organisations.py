@@ -75,6 +75,11 @@ PARTNERS = [
                  "Velnor.", {PARTNER}, id="une collaboration avec Y, of the text's organisation"),
     pytest.param("La société Brontal prospère. Ses comptes sont tenus en partenariat avec la société Velnor.",
                  {PARTNER}, id="en partenariat avec Y, of the text's organisation"),
+    pytest.param("Bruxelles a autorisé la coentreprise imaginée par deux industriels : le groupe Brontal et la société "
+                 "Velnor.", {PARTNER}, id="a joint venture created by a list"),
+    pytest.param("La coentreprise créée par le groupe Brontal, la société Velnor et Astrido s'appelle Pilvexa.",
+                 {PARTNER, ("Brontal", "partnersWith", "Astrido"), ("Velnor", "partnersWith", "Astrido")},
+                 id="a joint venture created by three, pairwise"),
     gap("Le groupe Brontal et la société Velnor sont partenaires.", {PARTNER}, id="X et Y sont partenaires",
         reason="partner.role 'partenaires' no fact: no relatum (a plural copula over coordinated subjects)"),
     gap("Le groupe Brontal travaille avec plusieurs partenaires, notamment Velnor et Astrido.",
@@ -148,6 +153,13 @@ NOT_TIES = [
     pytest.param("Le groupe Brontal ne rassemble plus les marques Velnor et Astrido.", "subsidiaryOf",
                  id="negated having verb"),
 ]
+
+
+def test_the_agent_in_an_apposition_to_the_partner_is_no_party(extract):
+    got = read(extract, "Le groupe Brontal a signé un partenariat avec Velnor, un établissement agréé par "
+                        "l'autorité Astrido.")
+    assert PARTNER in got
+    assert not {f for f in got if f[1] == "partnersWith" and "Astrido" in f}
 
 
 @pytest.mark.parametrize(("text", "predicate"), NOT_TIES)

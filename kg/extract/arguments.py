@@ -318,14 +318,16 @@ class Arguments(ObjectReaders):
                     return Found((m,), "reference")
         return NONE
 
-    def prep(self, words: tuple[str, ...], b: int, *, before: int | None = None,
-             exclude: tuple[Mention, ...] = ()) -> Found:
+    def prep(self, words: tuple[str, ...], b: int, *, exclude: tuple[Mention, ...] = (),
+             phrase_only: bool = False) -> Found:
         """The names after the first preposition ``words`` following the trigger, in its clause (a description
-        there stands for none of ``exclude``, the frame's other argument)."""
+        there stands for none of ``exclude``, the frame's other argument); with ``phrase_only``, before any comma
+        (« un partenariat avec Y, établissement agréé par Z »: Z is no party to the partnership)."""
         ctx = self.ctx
         _, end = ctx.sentence(b - 1 if b > 0 else 0)
         for k in range(b, min(end, b + PREP_WINDOW)):
-            if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ","):
+            if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ",") \
+                    or (phrase_only and ctx.words[k] == ","):
                 break
             tok = ctx.tokens[k]
             if k > b and (tok.pos_ == "VERB" or tok.dep_ in {"aux:tense", "aux:pass"}) \

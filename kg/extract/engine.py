@@ -273,7 +273,7 @@ class Engine:
         if slot == "of":
             return args.noun_of(t.b)
         if slot == "by":
-            return args.prep(("par",), t.b)
+            return args.prep(("par",), t.b, phrase_only=True)
         if slot == "support":
             return args.support(head, allowed)
         if slot == "possessor":

@@ -35,7 +35,7 @@ SLOTS = {
 }
 ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "CreativeWork"}
 # Conditions a frame may require of its sentence or trigger (checked by the engine).
-REQUIREMENTS = {"money", "passive", "given", "no_share", "agency", "relatum_explicit", "joint", "paid",
+REQUIREMENTS = {"money", "passive", "given", "share", "no_share", "agency", "relatum_explicit", "joint", "paid",
                 "data_object", "no_object_noun", "no_complement"}
 
 

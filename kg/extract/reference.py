@@ -284,6 +284,8 @@ class References:
     def within(self, a: int, b: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:
         """The referent of the description, pronoun or possessive in tokens [a, b) (« du club bavarois »)."""
         for k in range(a, b):
+            if self.ctx.words[k] in self.lex.possessives and k + 1 < b and self.ctx.tokens[k + 1].pos_ == "NUM":
+                return None  # « par ses quatre cofondateurs »: several, none of them the possessor
             if self.is_definite(k) or self.is_pronoun(k) or self.is_we(k) or self.ctx.words[k] in self.lex.possessives:
                 m = self.resolve(k, allowed, exclude)
                 if m is not None:

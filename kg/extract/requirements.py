@@ -15,6 +15,8 @@ from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import LINKS
 from kg.extract.triggers import Trigger
 
+SHARES = {"%", "pourcent", "part", "parts", "participation", "actions"}
+
 
 def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigger, voice: str = "") -> str:
     """The first requirement of ``frame`` the trigger's sentence does not meet, or ""."""
@@ -36,9 +38,8 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
             return req
         if req == "given" and not set(ctx.lemmas[start:end]) & lex.given_lemmas:
             return req
-        if req == "no_share" and set(ctx.words[t.b : min(end, t.b + 6)]) & {"%", "pourcent", "part", "parts",
-                                                                             "participation", "actions"}:
-            return req
+        if req in {"share", "no_share"} and (req == "share") != bool(set(ctx.words[t.b: min(end, t.b + 6)]) & SHARES):
+            return req  # « Y est détenue à 40 % par X » holds a share, « X détient Y » the whole
         if req == "data_object" and not args.has_object_noun(t.b, frame):
             return req
         if req == "no_object_noun" and args.has_object_noun(t.b, frame):
