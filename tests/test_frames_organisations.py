@@ -97,6 +97,10 @@ COMPETITORS = [
                  id="concurrente in apposition"),
     pytest.param("Le groupe Brontal fait face à ses concurrents Velnor et Astrido.",
                  {RIVAL, ("Brontal", "competitorOf", "Astrido")}, id="list of competitors"),
+    pytest.param("Les néobanques Brontal et Velnor bataillent face aux offres des grands réseaux, comme Astrido "
+                 "ou Quimpo bank!.", {("Brontal", "competitorOf", "Quimpo bank!"), ("Velnor", "competitorOf",
+                 "Quimpo bank!"), ("Brontal", "competitorOf", "Astrido"), ("Velnor", "competitorOf", "Astrido")},
+                 id="face aux offres de A et B"),
     gap("Le groupe Brontal et la société Velnor sont concurrents.", {RIVAL}, id="X et Y sont concurrents",
         reason="competitor.role 'concurrents' no fact: no relatum"),
 ]

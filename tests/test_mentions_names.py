@@ -33,6 +33,17 @@ def test_names_with_inner_capitals_or_digits(extract):
     assert "3DPrintix" in names and "eBay" in names
 
 
+def test_an_exclamation_mark_glued_to_a_brand_is_part_of_its_name(extract):
+    names = _names(extract, "Les clients de Velnor ou de Quimpo bank! paient moins. Zorvi! a racheté Maxilo.")
+    assert "Quimpo bank!" in names and "Zorvi!" in names
+    assert "Quimpo" not in names
+
+
+def test_an_exclamation_mark_that_ends_a_sentence_is_not_part_of_a_name(extract):
+    names = _names(extract, "Le groupe a racheté la société Maxilo! Puis il a racheté Pilvexa !")
+    assert "Maxilo" in names and "Pilvexa" in names
+
+
 def test_an_acronym_inside_a_sentence_is_a_name_but_not_a_common_one(extract):
     names = _names(extract, "Les clients du BHX ont reçu un SMS et un IBAN pour payer la TVA.")
     assert "BHX" in names

@@ -37,6 +37,7 @@ Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER la
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$")
 ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 ORDINAL = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)$")  # "XIIIe arrondissement"
+BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
 QUOTES = {"«": "»", '"': '"', "“": "”"}
 NAMING_WORDS = PARTICIPLES | {"label", "marque", "nom"}  # before a quoted name
 TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "journee", "soir", "matin", "trimestre", "semestre",
@@ -70,6 +71,25 @@ def _extend_caps(doc: Doc, end: int) -> int:
             and fold(doc[end].text) not in entity_cues().not_names:
         end += 1
     return end
+
+
+def _extend_exclaimed(doc: Doc, end: int) -> int:
+    """"Hello bank!", "Yahoo!": a brand may end in an exclamation mark written against it (French sets a space
+    before the mark that ends a sentence), and a lower-case word glued to that mark belongs to the name."""
+    k = end
+    if k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and _glued(doc, k) and doc[k + 1].text == "!":
+        k += 1
+    return k + 1 if k < len(doc) and _brand_mark(doc, k) else end
+
+
+def _brand_mark(doc: Doc, k: int) -> bool:
+    """Token k ends a name with an exclamation mark glued to it, one that ends no sentence: "!" against the word
+    before it, or a word the tokenizer kept whole with its mark ("bank!", "bank!.")."""
+    text = doc[k].text
+    marked = BRAND_MARK.fullmatch(text)
+    if not (marked or (text == "!" and k > 0 and _glued(doc, k - 1))):
+        return False
+    return bool(marked and marked.group(1)) or k + 1 == len(doc) or not doc[k + 1].text[:1].isupper()
 
 
 def _extend_place(doc: Doc, start: int, end: int) -> int:
@@ -167,7 +187,7 @@ def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     start, end = _hyphen_join(doc, start, end)
     start = _split_place(doc, _acronym_join(doc, start), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
-    end = _institution(doc, start, end)
+    end = _extend_exclaimed(doc, _institution(doc, start, end))
     return start, _extend_place(doc, start, end)
 
 
@@ -272,6 +292,8 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         while j < end and (whole or ((not is_break(doc[j]) or (doc[j].text in SPLIT_WORDS and _joins_name(doc, j, i)))
                                      and not _cuts_names(doc, j, i))):
             j += 1
+        if j < end and _brand_mark(doc, j):
+            j += 1  # « Hello bank! »: the mark ends the name
         a, b = i, j
         honorific = False
         while a < b and (_edge(doc[a]) or (b - a > 1 and (fold(doc[a].text) in honorifics
@@ -280,8 +302,8 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
             a += 1
         if not whole and b - a > 2 and opens_sentence(doc[a]):
             a = _past_opening_role(doc, a, b)
-        while b > a and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
-                         or (not whole and not has_upper(doc[b - 1]))):
+        while b > a and not _brand_mark(doc, b - 1) and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
+                                                          or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
         if a < b and not whole and _titled_head(doc, a):  # keep « de la concurrence » after « Autorité »
             b = min(j, max(b, _complement_end(doc, b)))
