@@ -77,7 +77,7 @@ def show(nlp: Language, frames: FrameSet, text: str, out: TextIO, parse: bool = 
         for tok in parsed:
             if tok.is_space:
                 continue
-            head = "ROOT" if tok.head is tok else f"{tok.head.i}:{tok.head.text}"
+            head = "ROOT" if tok.head.i == tok.i else f"{tok.head.i}:{tok.head.text}"
             print(f"  {tok.i:>3} {tok.text:<16} {tok.lemma_:<16} {tok.pos_:<6} {tok.dep_:<10} {head}", file=out)
     print("names:", file=out)
     for m in mentions:

@@ -168,12 +168,12 @@ class Arguments(ObjectReaders):
                         merged = _merge(list(found.mentions), surface)
                         return merged if merged.how == "parse" else found
                     return found
-        if depth < 3 and head.head is not head:
+        if depth < 3 and head.head.i != head.i:
             up = head.head
-            if up.pos_ == "AUX" and up.head is not up and head.dep_ not in {"nsubj", "obj"}:
+            if up.pos_ == "AUX" and up.head.i != up.i and head.dep_ not in {"nsubj", "obj"}:
                 up = up.head  # « a expliqué avoir récupéré »: the parse hangs the infinitive from its auxiliary
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
-                    and up is not head:
+                    and up.i != head.i:
                 return self.subject(up, allowed, depth + 1)
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")

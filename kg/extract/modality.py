@@ -41,7 +41,7 @@ def _governors(tok: Token, depth: int = 3) -> list[Token]:
     out = []
     t = tok
     for _ in range(depth):
-        if (t.dep_ not in GOVERNING_DEPS and not (t.dep_ == "obj" and t.pos_ == "VERB")) or t.head is t:
+        if (t.dep_ not in GOVERNING_DEPS and not (t.dep_ == "obj" and t.pos_ == "VERB")) or t.head.i == t.i:
             break
         t = t.head
         out.append(t)
@@ -79,7 +79,7 @@ def hedged_noun(ctx: DocContext, i: int, lex: Lexicon) -> bool:
     before = ctx.words[max(start, i - 3) : i]
     if any(w in lex.hedges for w in before):
         return True
-    if tok.head is not tok and ctx.lemmas[tok.head.i] in lex.project_nouns:
+    if tok.head.i != tok.i and ctx.lemmas[tok.head.i] in lex.project_nouns:
         return True
     k = i - 1  # « son projet de rachat de Y », « l'échec du rachat »: a project noun right before « de »
     while k >= start and ctx.words[k] in {"de", "d'", "du", "des", "le", "la", "l'", "un", "une"}:
@@ -91,7 +91,7 @@ def governing_verb(ctx: DocContext, i: int) -> Token | None:
     """The verb a noun at ``i`` depends on (« a finalisé l'acquisition de Y » -> finalisé)."""
     t = ctx.tokens[i]
     for _ in range(3):
-        if t.head is t:
+        if t.head.i == t.i:
             return t if t.pos_ in {"VERB", "AUX"} else None
         if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.pos_ in {"VERB", "AUX"}:
             return t.head

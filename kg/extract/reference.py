@@ -164,7 +164,7 @@ class References:
         """The subject of the verb governing token ``i`` (before ``i``)."""
         t = self.ctx.tokens[i]
         for _ in range(5):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
             # a verb, a copula's predicate, or a participle tagged as an adjective (« s'était caché »)
