@@ -41,6 +41,10 @@ ACQUISITIONS = [
     pytest.param("Le groupe Brontal a finalisé l'acquisition de la société Quimpex.", {BUY},
                  id="noun under a support verb"),
     pytest.param("Acquisition de la société Quimpex par le groupe Brontal", {BUY}, id="headline without verb"),
+    pytest.param("Brontal va racheter l'éditeur de Velnor et de Maxilo, Quimpex, pour 60 milliards.",
+                 {BUY}, id="a description with name complements, then the name in apposition"),
+    pytest.param("Le groupe Brontal a racheté le spécialiste lyonnais du logiciel, Quimpex.", {BUY},
+                 id="a description, then the name in apposition"),
     gap("Brontal : rachat de Quimpex", {BUY}, id="headline buyer before a colon",
         reason="acquired.noun 'rachat' no fact: no subject (the name before the colon is not read as the buyer)"),
 ]
@@ -51,6 +55,17 @@ def test_an_acquisition_names_the_buyer_then_the_target(extract, text, facts):
     got = assert_states(extract, text, facts)
     for s, _, o in facts:
         assert (o, "acquired", s) not in got  # never backwards
+
+
+def test_the_complements_of_a_description_are_not_what_was_bought(extract):
+    got = read(extract, "Brontal va racheter l'éditeur de Velnor et de Maxilo, Quimpex, pour "
+                        "60 milliards.")
+    assert not {f for f in got if f[1] == "acquired" and f[2] in {"Velnor", "Maxilo"}}
+
+
+def test_a_name_after_a_description_that_opens_a_new_clause_is_not_what_was_bought(extract):
+    got = read(extract, "Le groupe Brontal a racheté le spécialiste lyonnais du logiciel, Quimpex a confirmé.")
+    assert BUY not in got
 
 
 def test_a_relative_que_names_what_was_bought(extract):
