@@ -57,6 +57,10 @@ CLIENTS = [
                  id="a subject's members listed after its clause: ont choisi sa plateforme, parmi lesquelles"),
     pytest.param("La société Maxilo vend des logiciels. Des centaines d'enseignes utilisent sa solution, parmi "
                  "lesquelles le groupe Brontal.", {CLIENT}, id="utiliser sa solution"),
+    pytest.param("Le groupe Brontal fait confiance à l'agence Maxilo pour ses campagnes.", {CLIENT},
+                 id="faire confiance à"),
+    pytest.param("L'agence Maxilo compte déjà des références comme le groupe Brontal et la société Velnor.",
+                 {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="des références comme A et B"),
 ]
 
 PARTNERS = [
@@ -154,6 +158,8 @@ NOT_TIES = [
                  "parmi lesquelles Brontal et Velnor.", "clientOf", id="possible adoption"),
     pytest.param("La société Maxilo a levé 10 millions d'euros. Le groupe Brontal n'utilise pas sa solution.",
                  "clientOf", id="negated use"),
+    pytest.param("Le groupe Brontal ne fait plus confiance à l'agence Maxilo.", "clientOf", id="trust withdrawn"),
+    pytest.param("L'agence Maxilo est devenue la référence du secteur.", "clientOf", id="the benchmark of a sector"),
     pytest.param("Le groupe Brontal ne rassemble plus les marques Velnor et Astrido.", "subsidiaryOf",
                  id="negated having verb"),
 ]
