@@ -18,6 +18,18 @@ def test_a_list_after_a_typed_noun_types_each_member(extract):
     assert {kinds["Quillo"], kinds["Parlo"], kinds["Vistagram"]} == {"Product"}
 
 
+def test_a_drug_or_a_vehicle_is_a_product(extract):
+    kinds = _mentions(extract, "Le médicament Velnorix et la voiture Quimpa Zest sortent en mai.")
+    assert (kinds["Velnorix"], kinds["Quimpa Zest"]) == ("Product", "Product")
+
+
+def test_a_launch_participle_with_its_maker_types_the_product_by_its_noun(extract):
+    facts = {(r.subject.text, r.predicate, r.object.text)
+             for r in extract("Mis au point par Quimpex Bio, le médicament Velnorix retarde la maladie.",
+                              full=True).relations}
+    assert ("Quimpex Bio", "launched", "Velnorix") in facts
+
+
 def test_a_name_missed_in_a_caption_is_found_from_its_other_mentions(extract):
     text = "Le groupe Orvane publie ses comptes.\n\nPhoto Orvane - archives\n"
     starts = [m.start for m in extract(text, full=True).mentions if m.text == "Orvane"]
