@@ -79,6 +79,9 @@ PARTNERS = [
                  "Velnor.", {PARTNER}, id="une collaboration avec Y, of the text's organisation"),
     pytest.param("La société Brontal prospère. Ses comptes sont tenus en partenariat avec la société Velnor.",
                  {PARTNER}, id="en partenariat avec Y, of the text's organisation"),
+    pytest.param("Brontal, l'entité data du groupe Maxilo, qui commercialise les données des enseignes Astrido et "
+                 "Pilvexa, s'associe à la régie Velnor.", {PARTNER},
+                 id="the subject opening the sentence, before a long incise"),
     pytest.param("Bruxelles a autorisé la coentreprise imaginée par deux industriels : le groupe Brontal et la société "
                  "Velnor.", {PARTNER}, id="a joint venture created by a list"),
     pytest.param("La coentreprise créée par le groupe Brontal, la société Velnor et Astrido s'appelle Pilvexa.",

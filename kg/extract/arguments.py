@@ -23,6 +23,7 @@ from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
+from kg.extract.openings import opening_subject
 from kg.extract.participles import apposed_name, before_comma, first_conjunct, governor_subject
 from kg.extract.readers import Reader
 from kg.extract.reference import References
@@ -213,6 +214,9 @@ class Arguments(ObjectReaders):
         if not surface:  # « Plus de 300 entreprises ont choisi X, parmi lesquelles A » (the subject read as obl:mod)
             surface = next((m for c in head.children if c.dep_ == "obl:mod"
                             for m in [trailing_members(ctx, self.reader, c)] if m), [])
+        if not surface:  # « X, l'entité data de Y, qui …, s'associe à Z »
+            opening = opening_subject(ctx, head, self._verb_start(head))
+            surface = [opening] if opening is not None and fits(opening, allowed) else []
         return Found(tuple(surface), "surface") if surface else self._described_before(head, allowed)
 
     def _described_before(self, head: Token, allowed: frozenset[str]) -> Found:
