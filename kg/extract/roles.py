@@ -33,6 +33,7 @@ ROLE_ADJECTIVES = {"executif", "executive", "non", "delegue", "deleguee", "gener
                    "minoritaire", "exclusif", "exclusive", "officiel", "officielle", "strategique"}
 LINKS_AFTER = {"de", "d'"}
 ORG = frozenset({"Organization"})
+SINGULAR_DETERMINERS = {"le", "la", "l'", "son", "sa"}
 FOLLOWING_LIST = {":", "dont", "comme", "notamment", "parmi", "tels", "telles", "tel", "telle"}
 
 
@@ -214,6 +215,9 @@ class RoleReader:
             first = k
         if first > start and ctx.words[first - 1] in {",", "("}:
             names = self.reader.names_before(first - 1, start)
+            if len(names) > 1 and ctx.tokens[chain.a].morph.get("Number") == ["Sing"] and \
+                    ctx.words[first - 1] == "," and ctx.words[first] in SINGULAR_DETERMINERS:
+                names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
         # appointment: « Y a nommé X PDG », « Y a élu X président »

@@ -1,0 +1,25 @@
+"""People frames, third series: roles read with the help of their context — who of several names a singular
+title stands beside, the organisation a role is of when the sentence names several, and their distractors.
+
+Names are invented.
+"""
+
+from __future__ import annotations
+
+from tests.frame_cases import assert_states
+
+LEADS = ("Hélène Varsac", "leaderOf", "Quimpex")
+CEO = ("Hélène Varsac", "ceoOf", "Quimpex")
+WORKS = ("Hélène Varsac", "employeeOf", "Quimpex")
+
+
+def test_a_singular_title_after_two_names_is_the_second_ones(extract):
+    text = ("Le congrès a désigné Marc Dorlan et Hélène Varsac, la présidente du directoire de Quimpex, pour siéger "
+            "au comité.")
+    facts = assert_states(extract, text, {LEADS})
+    assert ("Marc Dorlan", "leaderOf", "Quimpex") not in facts
+
+
+def test_a_plural_title_after_two_names_is_both(extract):
+    assert_states(extract, "Marc Dorlan et Hélène Varsac, cofondateurs de Quimpex, ont parlé.",
+                  {("Hélène Varsac", "founderOf", "Quimpex"), ("Marc Dorlan", "founderOf", "Quimpex")})
