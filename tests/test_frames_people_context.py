@@ -23,3 +23,10 @@ def test_a_singular_title_after_two_names_is_the_second_ones(extract):
 def test_a_plural_title_after_two_names_is_both(extract):
     assert_states(extract, "Marc Dorlan et Hélène Varsac, cofondateurs de Quimpex, ont parlé.",
                   {("Hélène Varsac", "founderOf", "Quimpex"), ("Marc Dorlan", "founderOf", "Quimpex")})
+
+
+def test_a_title_without_organisation_in_a_later_clause_is_not_of_the_first_clause_organisation(extract):
+    text = ("Marc Dorlan restera directeur général de Quimpex jusqu'à la finalisation, puis l'éditeur rejoindra la "
+            "division logiciels de la société Velnor, sous l'autorité de la PDG Hélène Varsac.")
+    facts = assert_states(extract, text, {("Marc Dorlan", "ceoOf", "Quimpex")})
+    assert CEO not in facts

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
-from kg.extract.context import DocContext, fits
+from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
@@ -336,6 +336,8 @@ class Engine:
             earlier = self._relata.get((sentence, frames[0].id))
             if earlier is None and self._of_it(chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
                 earlier = self._relata.get((sentence, ""))
+            if earlier is not None and self._other_org_between(earlier, chain.a):
+                earlier = None  # « le DG de A …, puis B rejoindra C, sous l'autorité du PDG X »: not A's
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
         elif relatum.mentions:
             self._relata[(sentence, frames[0].id)] = relatum
@@ -358,6 +360,18 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
+
+    def _other_org_between(self, earlier: Found, a: int) -> bool:
+        """Another clause (a finite verb, « puis », « tandis que ») naming an organisation other than ``earlier``
+        lies between it and token ``a``; a list hanging on the earlier role (« entités du groupe Y, dont A et
+        plusieurs enseignes ») does not."""
+        ctx = self.ctx
+        k = max(ctx.bounds(m)[1] for m in earlier.mentions)
+        names = {m.text for m in earlier.mentions}
+        return any("Fin" in t.morph.get("VerbForm") or ctx.words[t.i] in self.lex.clause_breaks
+                   for t in ctx.tokens[k:a]) and any(
+            m is not None and kind_of(m) == "Organization" and m.text not in names
+            for m in (ctx.mention(j) for j in range(k, a)))
 
     def _of_it(self, a: int) -> bool:
         """« qui en est le PDG », « il en devient le président »: « en » stands for the organisation named before."""
