@@ -30,3 +30,8 @@ def test_a_title_without_organisation_in_a_later_clause_is_not_of_the_first_clau
             "division logiciels de la société Velnor, sous l'autorité de la PDG Hélène Varsac.")
     facts = assert_states(extract, text, {("Marc Dorlan", "ceoOf", "Quimpex")})
     assert CEO not in facts
+
+
+def test_an_executive_chair_leads_and_is_no_chief_executive(extract):
+    facts = assert_states(extract, "Hélène Varsac, présidente exécutive de Quimpex, a présenté les résultats.", {LEADS})
+    assert CEO not in facts
