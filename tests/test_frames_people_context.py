@@ -35,3 +35,9 @@ def test_a_title_without_organisation_in_a_later_clause_is_not_of_the_first_clau
 def test_an_executive_chair_leads_and_is_no_chief_executive(extract):
     facts = assert_states(extract, "Hélène Varsac, présidente exécutive de Quimpex, a présenté les résultats.", {LEADS})
     assert CEO not in facts
+
+
+def test_an_opening_role_coordinated_with_a_second_one_belongs_to_the_subject(extract):
+    text = ("Portrait de l'entrepreneuse\n\nCofondatrice de Quimpex en 1995 et présidente exécutive de la société "
+            "Velnor, Hélène Varsac a fait de l'agence la première du pays.")
+    assert_states(extract, text, {("Hélène Varsac", "founderOf", "Quimpex"), ("Hélène Varsac", "leaderOf", "Velnor")})

@@ -291,8 +291,10 @@ class RoleReader:
         start, end = ctx.sentence(first)
         if any(ctx.tokens[k].pos_ not in {"DET", "ADV", "PUNCT"} for k in range(start, first)):
             return NONE, "", None
-        j = after
-        while j < min(end, after + 6) and ctx.words[j] != "," and ctx.tokens[j].pos_ not in {"VERB", "AUX"}:
+        j, limit = after, after + 6
+        while j < min(end, limit) and ctx.words[j] != "," and ctx.tokens[j].pos_ not in {"VERB", "AUX"}:
+            if ctx.words[j] == "et":  # « Cofondatrice de Y en 1995 et présidente de Z, X … »: a second role
+                limit = j + 8
             j += 1  # « depuis 2020 », « en 1995 »
         if j >= end - 1 or ctx.words[j] != ",":
             return NONE, "", None
