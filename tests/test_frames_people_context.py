@@ -41,3 +41,9 @@ def test_an_opening_role_coordinated_with_a_second_one_belongs_to_the_subject(ex
     text = ("Portrait de l'entrepreneuse\n\nCofondatrice de Quimpex en 1995 et présidente exécutive de la société "
             "Velnor, Hélène Varsac a fait de l'agence la première du pays.")
     assert_states(extract, text, {("Hélène Varsac", "founderOf", "Quimpex"), ("Hélène Varsac", "leaderOf", "Velnor")})
+
+
+def test_a_name_after_a_hyphenated_description_presided_through_its_board(extract):
+    text = ("Marc Dorlan dirige la banque Brimex depuis 2020. Il préside en outre le conseil d'administration de "
+            "l'assureur-crédit Velnor.")
+    assert_states(extract, text, {("Marc Dorlan", "leaderOf", "Velnor")})

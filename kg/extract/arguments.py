@@ -243,9 +243,11 @@ class Arguments(ObjectReaders):
         found = self.after_trigger(b)
         if found.mentions:
             return found
-        for child in head.children:
+        for child in head.children:  # (a complement the parser hung as a second object: the first with a name)
             if child.dep_ == "obj" and child.i >= b:
-                return self.names_of(child, allowed)
+                found = self.names_of(child, allowed)
+                if found.mentions:
+                    return found
         if head.dep_ in {"acl", "acl:relcl"} and any(c.dep_ == "obj" and self.ctx.words[c.i] in {"que", "qu'"}
                                             for c in head.children):
             m = self.reader.name_before(min(c.i for c in head.children))  # « le prix Y, que le groupe a lancé »

@@ -49,6 +49,9 @@ def _typed(doc: Doc, k: int) -> str | None:
         word = lemma if lemma in nouns else fold(doc[k].text)
         compound = f"{word} {fold(doc[k + 1].text)}" if k + 1 < len(doc) else ""
         return compound if compound in nouns else word  # « site internet »: a website, not a news outlet
+    part = lemma.split("-")[0]  # « l'assureur-crédit X », « le constructeur-carrossier X »: the compound's head
+    if doc[k].pos_ in {"NOUN", "X"} and "-" in lemma and part in nouns and nouns[part] != "Person":
+        return part
     return None
 
 
