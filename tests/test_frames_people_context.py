@@ -6,7 +6,9 @@ Names are invented.
 
 from __future__ import annotations
 
-from tests.frame_cases import assert_states
+import pytest
+
+from tests.frame_cases import assert_states, read
 
 LEADS = ("Hélène Varsac", "leaderOf", "Quimpex")
 CEO = ("Hélène Varsac", "ceoOf", "Quimpex")
@@ -47,3 +49,20 @@ def test_a_name_after_a_hyphenated_description_presided_through_its_board(extrac
     text = ("Marc Dorlan dirige la banque Brimex depuis 2020. Il préside en outre le conseil d'administration de "
             "l'assureur-crédit Velnor.")
     assert_states(extract, text, {("Marc Dorlan", "leaderOf", "Velnor")})
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("Marc Dorlan est promu directeur général délégué de Louis Brimex Couture.",
+                 ("Marc Dorlan", "employeeOf", "Louis Brimex Couture"),
+                 id="a deputy chief executive works for a house named after a person"),
+    pytest.param("Hélène Varsac a été nommée présidente-directrice générale de Louis Brimex Couture.",
+                 ("Hélène Varsac", "ceoOf", "Louis Brimex Couture"), id="a hyphenated title"),
+])
+def test_what_a_title_is_of_is_an_organisation_even_with_a_first_name(extract, text, fact):
+    assert_states(extract, text, {fact})
+
+
+def test_a_deputy_chief_executive_is_no_chief_executive(extract):
+    facts = read(extract, "Marc Dorlan est promu directeur général délégué de la société Quimpex.")
+    assert ("Marc Dorlan", "employeeOf", "Quimpex") in facts
+    assert ("Marc Dorlan", "ceoOf", "Quimpex") not in facts
