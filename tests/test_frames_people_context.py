@@ -66,3 +66,20 @@ def test_a_deputy_chief_executive_is_no_chief_executive(extract):
     facts = read(extract, "Marc Dorlan est promu directeur général délégué de la société Quimpex.")
     assert ("Marc Dorlan", "employeeOf", "Quimpex") in facts
     assert ("Marc Dorlan", "ceoOf", "Quimpex") not in facts
+
+
+def test_a_title_with_its_acronym_in_parentheses_before_the_name(extract):
+    text = ("La société Quimpex change de patron. Le poste sera occupé par son Chief Financial Officer (CFO), "
+            "Paul Vernat.")
+    assert_states(extract, text, {("Paul Vernat", "employeeOf", "Quimpex")})
+
+
+def test_coordinated_founders_past_an_apposition_to_the_first(extract):
+    text = ("La start-up Quimpex lève des fonds. Créée en 2016 à Paris par Marc Dorlan, ancien chercheur clinicien en "
+            "hématologie, et Hélène Varsac, docteur en IA appliquée à la biologie, la société a depuis déménagé.")
+    assert_states(extract, text, {("Marc Dorlan", "founderOf", "Quimpex"), ("Hélène Varsac", "founderOf", "Quimpex")})
+
+
+def test_a_possessive_apposition_does_not_open_a_list_of_founders(extract):
+    text = "« Nous avons donc créé Quimpex Media, notre filiale commerciale, et Velnor y a investi un milliard. »"
+    assert ("Velnor", "founderOf", "Quimpex Media") not in read(extract, text)

@@ -279,6 +279,8 @@ class Arguments(ObjectReaders):
                                 return Found(found.mentions[:1], found.how)
                     break
             for k in range(b, end - 1):
+                if ctx.words[k] == "," and self.reader.apposed_description(k + 1, end):
+                    continue  # « Créée par A et B, docteur en biologie, la société … »: B's apposition
                 if ctx.words[k] == ",":
                     names = self.reader.names_at(k + 1, end)
                     if names:

@@ -160,7 +160,8 @@ class RoleReader:
             # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
             apposed = ctx.mention(p - 2) if p - 2 >= start and ctx.words[p - 1] == "," else None
             m = self.refs.possessive(p, (*exclude, apposed) if apposed is not None else exclude)
-            return (Found((m,), "reference") if m is not None else NONE), self._complement(k, end), inner
+            after = self.reader.skip_parenthesis(self._complement(k, end), end)  # « son directeur financier (CFO), X »
+            return (Found((m,), "reference") if m is not None else NONE), after, inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
             while j < min(end, k + 6) and ctx.mention(j) is None and ctx.words[j] not in {".", ";", "«", "»"} and \
