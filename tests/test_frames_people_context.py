@@ -83,3 +83,22 @@ def test_coordinated_founders_past_an_apposition_to_the_first(extract):
 def test_a_possessive_apposition_does_not_open_a_list_of_founders(extract):
     text = "« Nous avons donc créé Quimpex Media, notre filiale commerciale, et Velnor y a investi un milliard. »"
     assert ("Velnor", "founderOf", "Quimpex Media") not in read(extract, text)
+
+
+DEPARTMENT_HEADS = [
+    pytest.param("« C'est une étape », a commenté Hélène Varsac, vice-présidente exécutive chargée de la Médecine "
+                 "générale chez Quimpex.", id="a capitalised department before chez Y"),
+    pytest.param("Hélène Varsac, directrice des affaires juridiques du groupe Quimpex, a parlé.",
+                 id="directrice des affaires juridiques de Y"),
+]
+
+
+@pytest.mark.parametrize("text", DEPARTMENT_HEADS)
+def test_the_head_of_a_department_works_for_the_organisation(extract, text):
+    facts = assert_states(extract, text, {WORKS})
+    assert LEADS not in facts
+
+
+def test_the_chair_of_a_board_leads_the_organisation(extract):
+    facts = assert_states(extract, "Hélène Varsac, présidente du conseil de gérance de Quimpex, a parlé.", {LEADS})
+    assert WORKS not in facts

@@ -96,17 +96,18 @@ class RoleReader:
                 return j
         return -1
 
-    def _complement(self, k: int, end: int) -> int:
+    def _complement(self, k: int, end: int, plural: bool = False) -> int:
         """Past the words that qualify a role before its organisation: adjectives, « tchèque », « de santé grand
         public », « data et publicité » (at most four lower-case words, no name, no verb)."""
         ctx = self.ctx
         j = k
-        while j < min(end, k + 5) and ctx.mention(j) is None and self._qualifies(j, end):
+        while j < min(end, k + 5) and ctx.mention(j) is None and self._qualifies(j, end, plural):
             j += 1
         return j
 
-    def _qualifies(self, j: int, end: int) -> bool:
-        """Whether word ``j`` can sit between a role noun and its organisation (see ``_complement``)."""
+    def _qualifies(self, j: int, end: int, plural: bool = False) -> bool:
+        """Whether word ``j`` can sit between a role noun and its organisation (see ``_complement``); with
+        ``plural``, « des N » too (« directeur des affaires juridiques du Y »)."""
         ctx = self.ctx
         tok = ctx.tokens[j]
         if ctx.words[j] in ROLE_ADJECTIVES or ctx.words[j] in {"et", "-", "&"}:
@@ -115,7 +116,7 @@ class RoleReader:
                                                                       tok.text.isalpha())):
             return True  # (« l'entité data et publicité de Y »: a lower-case loanword tagged as a name)
         return (
-            ctx.words[j] in {"de", "d'"}
+            (ctx.words[j] in {"de", "d'"} or (ctx.words[j] == "des" and plural))
             and j + 1 < end
             and ctx.mention(j + 1) is None
             and ctx.tokens[j + 1].pos_ == "NOUN"
@@ -131,7 +132,7 @@ class RoleReader:
         start, end = ctx.sentence(chain.a)
         k = chain.b
         inner: Mention | None = None
-        for first in (k, self._complement(k, end)):
+        for first in dict.fromkeys((k, self._complement(k, end), self._complement(k, end, plural=True))):
             m = ctx.mention(first) if first < end else None
             if m is not None:  # « la division X du groupe », « sa filiale X »
                 after = self.reader.skip_parenthesis(ctx.bounds(m)[1], end)
@@ -164,9 +165,10 @@ class RoleReader:
             return (Found((m,), "reference") if m is not None else NONE), after, inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
-            while j < min(end, k + 6) and ctx.mention(j) is None and ctx.words[j] not in {".", ";", "«", "»"} and \
+            while j < min(end, k + 7) and ctx.words[j] not in {".", ";", "«", "»"} and \
                     "Fin" not in ctx.tokens[j].morph.get("VerbForm") and (
-                    ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}):
+                    self._department_name(j, k) or (ctx.mention(j) is None and (
+                        ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}))):
                 nxt = self._link(j, end, (("chez",), ("at",), ("au", "sein", "de"), ("au", "sein", "du")))
                 if nxt > 0 and j > k:
                     names = self.reader.names_at(nxt, end)
@@ -184,6 +186,13 @@ class RoleReader:
                     return Found((m,), "surface"), last, inner
         m = dont_antecedent(ctx, self.reader, chain.a, self.lex.copulas)  # « X, dont Y est le PDG »
         return (Found((m,), "parse") if m is not None else NONE), k, inner
+
+    def _department_name(self, j: int, k: int) -> bool:
+        """« chargé de la Médecine générale chez Y »: a capitalised department named after « de (la) » in a title."""
+        ctx = self.ctx
+        m = ctx.mention(j)
+        return j > k + 1 and (m is None or kind_of(m) != "Person") and ctx.tokens[j].pos_ != "PUNCT" and (
+            ctx.words[j - 1] in {"de", "du", "des", "d'", "la", "l'"} or ctx.tokens[j - 1].text[:1].isupper())
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
@@ -354,6 +363,12 @@ class RoleReader:
                                                                                 "of", "la", "le", "l'", "les"}]
             if any(w == "," for w in between) or len(between) > 2:
                 return True
+            nouns = [k for k in range(chain.b, relatum_at) if ctx.tokens[k].pos_ == "NOUN" and ctx.mention(k) is None]
+            board = ctx.lemmas[chain.b - 1] in self.lex.board_nouns or (
+                bool(nouns) and ctx.lemmas[nouns[0]] in self.lex.board_nouns)  # « président du conseil de gérance »
+            if not board and any(
+                    ctx.tokens[k].text.islower() and not self.reader.is_description_noun(k) for k in nouns):
+                return True  # « directeur des affaires juridiques de Y »: a department's head works for Y
         for role in chain.roles:
             for k in range(role.b, min(end, role.b + 3)):
                 named = ctx.mention(k)
