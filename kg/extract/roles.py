@@ -1,5 +1,5 @@
-"""Role nouns and demonyms: a *holder* has a role (« PDG », « filiale », « client ») *of* a relatum, or is of a
-place (« britannique »).
+"""Role nouns: a *holder* has a role (« PDG », « filiale », « client ») *of* a relatum (the places a demonym
+names, « britannique », are read in :mod:`kg.extract.demonyms`).
 
 Roles chain (« cofondateur et CEO de Y » is two roles sharing Y), stand in apposition on either side of their holder
 (« X, PDG de Y », « le PDG de Y, X », « son fondateur X »), after a copula or an appointment (« X est devenu PDG de Y »,
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.context import DocContext, kind_of
-from kg.extract.cues import place_cues
 from kg.extract.frames import Lexicon
 from kg.extract.mentions.spans import TIME_NOUNS
 from kg.extract.readers import Reader
@@ -381,24 +380,3 @@ class RoleReader:
             if role.a > 0 and any(self.reader.match(role.a - len(w), w) == role.a for w in words if len(w) == 1):
                 return True
         return False
-
-
-def demonym_place(ctx: DocContext, i: int) -> list[str]:
-    """The places a demonym at token ``i`` names: « britannique » -> Royaume-Uni, « franco-américain » -> both."""
-    demonyms = place_cues().demonyms
-    word = ctx.words[i]
-    if word in demonyms:
-        return [demonyms[word]]
-    parts = word.split("-")
-    if len(parts) == 2 and parts[1] in demonyms:
-        first = PREFIXES.get(parts[0])
-        return [p for p in (first, demonyms[parts[1]]) if p]
-    return []
-
-
-# The first half of a compound demonym: « franco-américaine », « germano-britannique ».
-PREFIXES = {"franco": "France", "germano": "Allemagne", "anglo": "Royaume-Uni", "italo": "Italie", "sino": "Chine",
-            "belgo": "Belgique", "helvetico": "Suisse", "hispano": "Espagne", "americano": "États-Unis",
-            "nippo": "Japon", "russo": "Russie", "israelo": "Israël", "luso": "Portugal", "indo": "Inde",
-            "canado": "Canada", "suedo": "Suède", "dano": "Danemark", "greco": "Grèce", "turco": "Turquie",
-            "austro": "Autriche", "polono": "Pologne", "euro": "Europe"}
