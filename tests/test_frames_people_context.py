@@ -102,3 +102,27 @@ def test_the_head_of_a_department_works_for_the_organisation(extract, text):
 def test_the_chair_of_a_board_leads_the_organisation(extract):
     facts = assert_states(extract, "Hélène Varsac, présidente du conseil de gérance de Quimpex, a parlé.", {LEADS})
     assert WORKS not in facts
+
+
+BOARDS = [
+    pytest.param("La société Quimpex change de tête. Réuni jeudi, le conseil d'administration de l'opérateur "
+                 "historique a élu Hélène Varsac présidente non exécutive, a annoncé le groupe.",
+                 id="the board of a description"),
+    pytest.param("Le conseil de surveillance de la banque Quimpex a désigné Hélène Varsac pour prendre la présidence "
+                 "du directoire du groupe.", id="désigné X pour prendre la présidence du directoire du groupe"),
+]
+
+
+@pytest.mark.parametrize("text", BOARDS)
+def test_the_board_that_appoints_is_of_the_organisation_led(extract, text):
+    assert_states(extract, text, {LEADS})
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Le conseil de surveillance de la banque Quimpex n'a pas désigné Hélène Varsac pour prendre la "
+                 "présidence du directoire du groupe.", id="negation"),
+    pytest.param("Le conseil de surveillance de la banque Quimpex pourrait désigner Hélène Varsac pour prendre la "
+                 "présidence du directoire du groupe.", id="pourrait"),
+])
+def test_not_or_maybe_appointed_to_take_the_chair_is_no_leader(extract, text):
+    assert LEADS not in read(extract, text)

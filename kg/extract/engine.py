@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.appointed import appointed_for, board_of
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
@@ -138,11 +139,14 @@ class Engine:
         if frame.predicate in ROLE_PREDICATES and past_or_future_role(self.ctx, t.a, t.b, self.lex) == "past":
             self.note(t, frame, "no fact: past role")  # « qui a dirigé Y jusqu'en 2020 », « dirigée jusqu'en 2020 »
             return []
-        inside = appointee(self.ctx, t) if frame.subject[:1] == ("agent",) else []
+        inside = (appointee(self.ctx, t) or appointed_for(self.ctx, self.lex, t.a)) if frame.subject[:1] == (
+            "agent",) else []
         subjects = Found(tuple(inside), "parse") if inside else self._first(
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
+        if not objects.mentions and frame.predicate == "leaderOf":  # « prendre la présidence du directoire de Y »
+            objects = board_of(self.ctx, self.reader, self.refs, self.lex, t.b)
         if not objects.mentions and voice == "active" and (frame.predicate == "investedIn" or (
                 frame.object[:1] == ("patient",) and self.ctx.words[t.b - 1] not in PREPOSITION_ENDS)):
             objects = self._clitic_object(t, subjects.mentions, frame.predicate == "investedIn")

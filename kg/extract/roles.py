@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.arguments import NONE, Arguments, Found
-from kg.extract.context import DocContext, kind_of
+from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
 from kg.extract.mentions.spans import TIME_NOUNS
 from kg.extract.readers import Reader
@@ -350,7 +350,13 @@ class RoleReader:
         v = self._verb_before(ctx.bounds(m)[0] - 1, start)
         if v is None:
             return NONE
-        return self.args.subject(ctx.tokens[v], allowed)
+        found = self.args.subject(ctx.tokens[v], allowed)
+        board = next((c for c in ctx.tokens[v].children if c.dep_ == "nsubj"), None)
+        if any(fits(m, allowed) for m in found.mentions) or board is None or \
+                ctx.lemmas[board.i] not in self.lex.board_nouns:
+            return found  # « le conseil d'administration de l'opérateur a élu X président »: what it describes
+        m = self.refs.within(board.i + 1, board.right_edge.i + 1, allowed)
+        return Found((m,), "reference") if m is not None else NONE
 
     def deputy(self, chain: Chain, words: tuple[tuple[str, ...], ...], relatum_at: int = -1) -> bool:
         """« directeur général adjoint », « vice-président », « président Europe, ventes, chez Y »: a lesser role
