@@ -126,3 +126,21 @@ def test_the_board_that_appoints_is_of_the_organisation_led(extract, text):
 ])
 def test_not_or_maybe_appointed_to_take_the_chair_is_no_leader(extract, text):
     assert LEADS not in read(extract, text)
+
+
+DEPARTMENTS_LED = [
+    pytest.param("Hélène Varsac pilote le marketing des montres de la société Quimpex.", id="pilote le marketing de Y"),
+    pytest.param("La benjamine, Hélène Varsac, pilote le marketing des montres de la société Quimpex.",
+                 id="a verb after an apposed name, tagged as a noun"),
+    pytest.param("Hélène Varsac dirige la division logiciels de la société Quimpex.", id="dirige la division de Y"),
+]
+
+
+@pytest.mark.parametrize("text", DEPARTMENTS_LED)
+def test_who_leads_a_department_works_for_the_organisation(extract, text):
+    facts = assert_states(extract, text, {WORKS})
+    assert LEADS not in facts
+
+
+def test_a_pilot_title_after_a_name_is_no_leading_verb(extract):
+    assert not any(p == "leaderOf" for _, p, _ in read(extract, "Marc Dorlan, pilote de ligne chez Quimpex, vole."))

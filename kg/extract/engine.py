@@ -17,11 +17,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.appointed import appointed_for, board_of
+from kg.extract.appointed import appointed_for
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.departments import led_object
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
@@ -145,8 +146,8 @@ class Engine:
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
-        if not objects.mentions and frame.predicate == "leaderOf":  # « prendre la présidence du directoire de Y »
-            objects = board_of(self.ctx, self.reader, self.refs, self.lex, t.b)
+        if frame.predicate == "leaderOf":  # « pilote le marketing de Y », « la présidence du directoire de Y »
+            objects = led_object(self.ctx, self.reader, self.refs, self.lex, t.b, objects)
         if not objects.mentions and voice == "active" and (frame.predicate == "investedIn" or (
                 frame.object[:1] == ("patient",) and self.ctx.words[t.b - 1] not in PREPOSITION_ENDS)):
             objects = self._clitic_object(t, subjects.mentions, frame.predicate == "investedIn")
