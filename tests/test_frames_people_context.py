@@ -144,3 +144,28 @@ def test_who_leads_a_department_works_for_the_organisation(extract, text):
 
 def test_a_pilot_title_after_a_name_is_no_leading_verb(extract):
     assert not any(p == "leaderOf" for _, p, _ in read(extract, "Marc Dorlan, pilote de ligne chez Quimpex, vole."))
+
+
+BARE_TITLES = [
+    pytest.param("La start-up Quimpex lève des fonds. Quimpex vend des logiciels. Quimpex recrute. « Notre ambition "
+                 "est d'accompagner cette croissance », ajoute Hélène Varsac, cofondatrice et co-CEO.",
+                 {CEO, ("Hélène Varsac", "founderOf", "Quimpex")}, id="the organisation the text is about"),
+    pytest.param("En 1999, il fonde la société Quimpex avec l'appui des siens : sa sœur Hélène Varsac, cofondatrice, "
+                 "prend en charge la recherche.", {("Hélène Varsac", "founderOf", "Quimpex")},
+                 id="the one organisation the sentence names"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), BARE_TITLES)
+def test_a_bare_title_is_of_the_organisation_in_context(extract, text, facts):
+    assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Quimpex et Velnor signent un accord, précise Hélène Varsac, cofondatrice.", id="two organisations"),
+    pytest.param("La start-up Quimpex lève des fonds. Quimpex vend des logiciels. Quimpex recrute des ingénieurs, "
+                 "comme Hélène Varsac et Marc Dorlan.", id="a plural profession"),
+])
+def test_a_bare_title_with_no_clear_organisation_says_nothing(extract, text):
+    facts = read(extract, text)
+    assert not any(p in {"founderOf", "employeeOf"} for _, p, _ in facts), facts

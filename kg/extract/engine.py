@@ -21,9 +21,10 @@ from kg.extract.appointed import appointed_for
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
-from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.context import DocContext, fits
 from kg.extract.departments import led_object
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
+from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, other_clause_org
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.offices import recipient
@@ -341,12 +342,14 @@ class Engine:
             earlier = self._relata.get((sentence, frames[0].id))
             if earlier is None and self._of_it(chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
                 earlier = self._relata.get((sentence, ""))
-            if earlier is not None and self._other_org_between(earlier, chain.a):
+            if earlier is not None and other_clause_org(ctx, self.lex, earlier, chain.a):
                 earlier = None  # « le DG de A …, puis B rejoindra C, sous l'autorité du PDG X »: not A's
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
         elif relatum.mentions:
             self._relata[(sentence, frames[0].id)] = relatum
             self._relata[(sentence, "")] = relatum
+        if not relatum.mentions and holders.mentions and frames[0].predicate in PEOPLE_PREDICATES:
+            relatum = implicit_org(ctx, chain.a, how)  # « ajoute X, cofondateur et co-CEO. »
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
         role_text = " ".join(tok.text for tok in ctx.tokens[self._title_start(chain.a) : chain.b])
@@ -365,18 +368,6 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
-
-    def _other_org_between(self, earlier: Found, a: int) -> bool:
-        """Another clause (a finite verb, « puis », « tandis que ») naming an organisation other than ``earlier``
-        lies between it and token ``a``; a list hanging on the earlier role (« entités du groupe Y, dont A et
-        plusieurs enseignes ») does not."""
-        ctx = self.ctx
-        k = max(ctx.bounds(m)[1] for m in earlier.mentions)
-        names = {m.text for m in earlier.mentions}
-        return any("Fin" in t.morph.get("VerbForm") or ctx.words[t.i] in self.lex.clause_breaks
-                   for t in ctx.tokens[k:a]) and any(
-            m is not None and kind_of(m) == "Organization" and m.text not in names
-            for m in (ctx.mention(j) for j in range(k, a)))
 
     def _of_it(self, a: int) -> bool:
         """« qui en est le PDG », « il en devient le président »: « en » stands for the organisation named before."""
