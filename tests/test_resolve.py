@@ -60,3 +60,13 @@ def test_relations_are_lifted_onto_entities_once_with_all_evidence(nlp):
     [rel] = [r for r in relations if r.predicate == "acquired"]
     assert len(rel.evidence) == 2
     assert rel.confidence > max(e.confidence for e in rel.evidence)  # two sentences make it surer
+
+
+def test_leading_an_organisation_leaves_out_working_for_it_in_the_same_document(nlp):
+    _, relations = _resolve(nlp, "Hélène Varsac (Quimpex) : « Nous restons prudents »\n\n"
+                                 "Hélène Varsac est la présidente de Quimpex depuis 2019.",
+                            "Paul Brandou (Velnor) : « Le marché progresse »\n\nIl parle au nom de Velnor.")
+    facts = {(r.subject, r.predicate, r.object) for r in relations}
+    assert any(p == "leaderOf" for _, p, _ in facts)
+    assert not any(p == "employeeOf" and "varsac" in s for s, p, _ in facts)
+    assert any(p == "employeeOf" and "brandou" in s for s, p, _ in facts)  # another document: nothing says more

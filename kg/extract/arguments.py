@@ -279,9 +279,11 @@ class Arguments(ObjectReaders):
         found = self.after_trigger(b)
         if found.mentions:
             return self._described_object(b, found)
-        for child in head.children:
+        for child in head.children:  # (a complement the parser hung as a second object: the first with a name)
             if child.dep_ == "obj" and child.i >= b:
-                return self.names_of(child, allowed)
+                found = self.names_of(child, allowed)
+                if found.mentions:
+                    return found
         if head.dep_ in {"acl", "acl:relcl"} and any(c.dep_ == "obj" and self.ctx.words[c.i] in {"que", "qu'"}
                                             for c in head.children):
             m = self.reader.name_before(min(c.i for c in head.children))  # « le prix Y, que le groupe a lancé »
@@ -313,6 +315,8 @@ class Arguments(ObjectReaders):
                                 return Found(found.mentions[:1], found.how)
                     break
             for k in range(b, end - 1):
+                if ctx.words[k] == "," and self.reader.apposed_description(k + 1, end):
+                    continue  # « Créée par A et B, docteur en biologie, la société … »: B's apposition
                 if ctx.words[k] == ",":
                     names = self.reader.names_at(k + 1, end)
                     if names:

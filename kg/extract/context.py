@@ -167,9 +167,12 @@ class DocContext:
             and lemma == word
             and (((self.tokens[i - 1].pos_ in {"PROPN", "PRON"} or (i - 1 in self.by_token and i not in self.by_token))
                   and self.words[i - 1] not in {"le", "la", "l'"})
-                 or any(c.dep_ == "nsubj" and c.i < i for c in tok.children))  # « cette association compte 22 … »
+                 or any(c.dep_ == "nsubj" and c.i < i for c in tok.children)  # « cette association compte 22 … »
+                 or self._after_apposition(i))
         ):
             return frozenset((word, lemma, word + "r"))
+        if tok.pos_ == "VERB" and lemma == word and word.endswith("e") and len(word) > 3:
+            return frozenset((word, lemma, word + "r"))  # a present tense left as it is (« X pilote le marketing »)
         if tok.pos_ == "VERB" and lemma != word and not lemma.endswith("er"):
             # the lemmatizer misreads present tenses of -er verbs: « fonde » -> « fondre », « lance » -> …
             if word.endswith("e"):
@@ -177,6 +180,11 @@ class DocContext:
             if word.endswith("ent") and len(word) > 5:
                 return frozenset((word, lemma, word[:-3] + "er"))
         return frozenset((word, lemma))
+
+    def _after_apposition(self, i: int) -> bool:
+        """« Le benjamin, X, pilote le marketing »: a name closed by a comma, then a verb (before « le / la »)."""
+        return i + 1 < len(self.tokens) and self.words[i - 1] == "," and i - 2 in self.by_token and \
+            self.words[i + 1] in {"le", "la", "les", "l'"}
 
     # ----- sentences -----
     def _sentences(self) -> tuple[list[int], list[int]]:

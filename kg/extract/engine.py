@@ -17,11 +17,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.appointed import appointed_for
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
+from kg.extract.departments import led_object
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
+from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, other_clause_org
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.offices import recipient
@@ -138,11 +141,14 @@ class Engine:
         if frame.predicate in ROLE_PREDICATES and past_or_future_role(self.ctx, t.a, t.b, self.lex) == "past":
             self.note(t, frame, "no fact: past role")  # « qui a dirigé Y jusqu'en 2020 », « dirigée jusqu'en 2020 »
             return []
-        inside = appointee(self.ctx, t) if frame.subject[:1] == ("agent",) else []
+        inside = (appointee(self.ctx, t) or appointed_for(self.ctx, self.lex, t.a)) if frame.subject[:1] == (
+            "agent",) else []
         subjects = Found(tuple(inside), "parse") if inside else self._first(
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
+        if frame.predicate == "leaderOf":  # « pilote le marketing de Y », « la présidence du directoire de Y »
+            objects = led_object(self.ctx, self.reader, self.refs, self.lex, t.b, objects)
         if not objects.mentions and voice == "active" and (frame.predicate == "investedIn" or (
                 frame.object[:1] == ("patient",) and self.ctx.words[t.b - 1] not in PREPOSITION_ENDS)):
             objects = self._clitic_object(t, subjects.mentions, frame.predicate == "investedIn")
@@ -336,10 +342,14 @@ class Engine:
             earlier = self._relata.get((sentence, frames[0].id))
             if earlier is None and self._of_it(chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
                 earlier = self._relata.get((sentence, ""))
+            if earlier is not None and other_clause_org(ctx, self.lex, earlier, chain.a):
+                earlier = None  # « le DG de A …, puis B rejoindra C, sous l'autorité du PDG X »: not A's
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
         elif relatum.mentions:
             self._relata[(sentence, frames[0].id)] = relatum
             self._relata[(sentence, "")] = relatum
+        if not relatum.mentions and holders.mentions and frames[0].predicate in PEOPLE_PREDICATES:
+            relatum = implicit_org(ctx, chain.a, how)  # « ajoute X, cofondateur et co-CEO. »
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
         role_text = " ".join(tok.text for tok in ctx.tokens[self._title_start(chain.a) : chain.b])

@@ -114,6 +114,7 @@ class Lexicon:
     falls_lemmas: frozenset[str]
     office_qualifiers: frozenset[str]
     subdivision_nouns: frozenset[str]
+    board_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
@@ -219,6 +220,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         falls_lemmas=_folded(d["requirements"]["falls_lemmas"]),
         office_qualifiers=_folded(d["requirements"]["office_qualifiers"]),
         subdivision_nouns=_folded(d["requirements"]["subdivision_nouns"]),
+        board_nouns=_folded(d["requirements"]["board_nouns"]),
     )
 
 

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
 from kg.extract.cues import place_cues
+from kg.extract.demonyms import demonym_place
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
 from kg.extract.reference import ORG, References
-from kg.extract.roles import demonym_place
 from kg.model import Mention
 
 NOMINAL_DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "aux", "au", "du", "ce", "cet", "cette", "ces"}

@@ -128,10 +128,11 @@ class Reader:
         return last_good if last_good < k else k
 
     def skip_relative(self, i: int, end: int) -> int:
-        """Past « , qui en est le PDG, » between two names of a list (« A, qui …, et B »): the index of the comma
-        that closes the relative clause when a separator and a name follow it, else ``i``."""
+        """Past « , qui en est le PDG, » or « , ancien chercheur, » between two names of a list (« A, qui …, et B »):
+        the index of the comma that closes the clause when a separator and a name follow it, else ``i``."""
         ctx = self.ctx
-        if not (i + 1 < end and ctx.words[i] == "," and ctx.words[i + 1] in self.lex.relatives):
+        if not (i + 1 < end and ctx.words[i] == "," and (ctx.words[i + 1] in self.lex.relatives or
+                                                          self.apposed_description(i + 1, end))):
             return i
         for j in range(i + 2, min(end, i + 14)):
             if ctx.words[j] == ",":
@@ -140,6 +141,20 @@ class Reader:
                     return j + 1  # the separator after the clause is « et », not its comma
                 return i
         return i
+
+    def apposed_description(self, i: int, end: int) -> bool:
+        """« A, ancien chercheur en hématologie, et B »: lower-case words (no name, no finite verb) up to a comma."""
+        ctx = self.ctx
+        if i >= end or ctx.tokens[i].pos_ not in {"NOUN", "ADJ"} or not ctx.tokens[i].text[:1].islower():
+            return False
+        for j in range(i, min(end, i + 12)):
+            if ctx.words[j] == ",":
+                return j > i
+            tok = ctx.tokens[j]
+            if ctx.mention(j) is not None or tok.pos_ in {"AUX", "PRON"} or (
+                    tok.pos_ == "VERB" and "Part" not in tok.morph.get("VerbForm")):
+                return False  # (« docteur en biologie appliquée à la santé »: a participle describes)
+        return False
 
     def skip_parenthesis(self, i: int, end: int) -> int:
         """Past « (CRE) », « (groupe X) », « (Lyon) » right after a name."""

@@ -1,5 +1,5 @@
-"""Role nouns and demonyms: a *holder* has a role (« PDG », « filiale », « client ») *of* a relatum, or is of a
-place (« britannique »).
+"""Role nouns: a *holder* has a role (« PDG », « filiale », « client ») *of* a relatum (the places a demonym
+names, « britannique », are read in :mod:`kg.extract.demonyms`).
 
 Roles chain (« cofondateur et CEO de Y » is two roles sharing Y), stand in apposition on either side of their holder
 (« X, PDG de Y », « le PDG de Y, X », « son fondateur X »), after a copula or an appointment (« X est devenu PDG de Y »,
@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.arguments import NONE, Arguments, Found
-from kg.extract.context import DocContext, kind_of
-from kg.extract.cues import place_cues
+from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
 from kg.extract.mentions.spans import TIME_NOUNS
 from kg.extract.readers import Reader
@@ -33,6 +32,7 @@ ROLE_ADJECTIVES = {"executif", "executive", "non", "delegue", "deleguee", "gener
                    "minoritaire", "exclusif", "exclusive", "officiel", "officielle", "strategique"}
 LINKS_AFTER = {"de", "d'"}
 ORG = frozenset({"Organization"})
+SINGULAR_DETERMINERS = {"le", "la", "l'", "son", "sa"}
 FOLLOWING_LIST = {":", "dont", "comme", "notamment", "parmi", "tels", "telles", "tel", "telle"}
 
 
@@ -95,17 +95,18 @@ class RoleReader:
                 return j
         return -1
 
-    def _complement(self, k: int, end: int) -> int:
+    def _complement(self, k: int, end: int, plural: bool = False) -> int:
         """Past the words that qualify a role before its organisation: adjectives, « tchèque », « de santé grand
         public », « data et publicité » (at most four lower-case words, no name, no verb)."""
         ctx = self.ctx
         j = k
-        while j < min(end, k + 5) and ctx.mention(j) is None and self._qualifies(j, end):
+        while j < min(end, k + 5) and ctx.mention(j) is None and self._qualifies(j, end, plural):
             j += 1
         return j
 
-    def _qualifies(self, j: int, end: int) -> bool:
-        """Whether word ``j`` can sit between a role noun and its organisation (see ``_complement``)."""
+    def _qualifies(self, j: int, end: int, plural: bool = False) -> bool:
+        """Whether word ``j`` can sit between a role noun and its organisation (see ``_complement``); with
+        ``plural``, « des N » too (« directeur des affaires juridiques du Y »)."""
         ctx = self.ctx
         tok = ctx.tokens[j]
         if ctx.words[j] in ROLE_ADJECTIVES or ctx.words[j] in {"et", "-", "&"}:
@@ -114,7 +115,7 @@ class RoleReader:
                                                                       tok.text.isalpha())):
             return True  # (« l'entité data et publicité de Y »: a lower-case loanword tagged as a name)
         return (
-            ctx.words[j] in {"de", "d'"}
+            (ctx.words[j] in {"de", "d'"} or (ctx.words[j] == "des" and plural))
             and j + 1 < end
             and ctx.mention(j + 1) is None
             and ctx.tokens[j + 1].pos_ == "NOUN"
@@ -130,7 +131,7 @@ class RoleReader:
         start, end = ctx.sentence(chain.a)
         k = chain.b
         inner: Mention | None = None
-        for first in (k, self._complement(k, end)):
+        for first in dict.fromkeys((k, self._complement(k, end), self._complement(k, end, plural=True))):
             m = ctx.mention(first) if first < end else None
             if m is not None:  # « la division X du groupe », « sa filiale X »
                 after = self.reader.skip_parenthesis(ctx.bounds(m)[1], end)
@@ -159,12 +160,14 @@ class RoleReader:
             # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
             apposed = ctx.mention(p - 2) if p - 2 >= start and ctx.words[p - 1] == "," else None
             m = self.refs.possessive(p, (*exclude, apposed) if apposed is not None else exclude)
-            return (Found((m,), "reference") if m is not None else NONE), self._complement(k, end), inner
+            after = self.reader.skip_parenthesis(self._complement(k, end), end)  # « son directeur financier (CFO), X »
+            return (Found((m,), "reference") if m is not None else NONE), after, inner
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
-            while j < min(end, k + 6) and ctx.mention(j) is None and ctx.words[j] not in {".", ";", "«", "»"} and \
+            while j < min(end, k + 7) and ctx.words[j] not in {".", ";", "«", "»"} and \
                     "Fin" not in ctx.tokens[j].morph.get("VerbForm") and (
-                    ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}):
+                    self._department_name(j, k) or (ctx.mention(j) is None and (
+                        ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}))):
                 nxt = self._link(j, end, (("chez",), ("at",), ("au", "sein", "de"), ("au", "sein", "du")))
                 if nxt > 0 and j > k:
                     names = self.reader.names_at(nxt, end)
@@ -182,6 +185,13 @@ class RoleReader:
                     return Found((m,), "surface"), last, inner
         m = dont_antecedent(ctx, self.reader, chain.a, self.lex.copulas)  # « X, dont Y est le PDG »
         return (Found((m,), "parse") if m is not None else NONE), k, inner
+
+    def _department_name(self, j: int, k: int) -> bool:
+        """« chargé de la Médecine générale chez Y »: a capitalised department named after « de (la) » in a title."""
+        ctx = self.ctx
+        m = ctx.mention(j)
+        return j > k + 1 and (m is None or kind_of(m) != "Person") and ctx.tokens[j].pos_ != "PUNCT" and (
+            ctx.words[j - 1] in {"de", "du", "des", "d'", "la", "l'"} or ctx.tokens[j - 1].text[:1].isupper())
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
@@ -214,6 +224,9 @@ class RoleReader:
             first = k
         if first > start and ctx.words[first - 1] in {",", "("}:
             names = self.reader.names_before(first - 1, start)
+            if len(names) > 1 and ctx.tokens[chain.a].morph.get("Number") == ["Sing"] and \
+                    ctx.words[first - 1] == "," and ctx.words[first] in SINGULAR_DETERMINERS:
+                names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
         # appointment: « Y a nommé X PDG », « Y a élu X président »
@@ -287,8 +300,10 @@ class RoleReader:
         start, end = ctx.sentence(first)
         if any(ctx.tokens[k].pos_ not in {"DET", "ADV", "PUNCT"} for k in range(start, first)):
             return NONE, "", None
-        j = after
-        while j < min(end, after + 6) and ctx.words[j] != "," and ctx.tokens[j].pos_ not in {"VERB", "AUX"}:
+        j, limit = after, after + 6
+        while j < min(end, limit) and ctx.words[j] != "," and ctx.tokens[j].pos_ not in {"VERB", "AUX"}:
+            if ctx.words[j] == "et":  # « Cofondatrice de Y en 1995 et présidente de Z, X … »: a second role
+                limit = j + 8
             j += 1  # « depuis 2020 », « en 1995 »
         if j >= end - 1 or ctx.words[j] != ",":
             return NONE, "", None
@@ -335,7 +350,13 @@ class RoleReader:
         v = self._verb_before(ctx.bounds(m)[0] - 1, start)
         if v is None:
             return NONE
-        return self.args.subject(ctx.tokens[v], allowed)
+        found = self.args.subject(ctx.tokens[v], allowed)
+        board = next((c for c in ctx.tokens[v].children if c.dep_ == "nsubj"), None)
+        if any(fits(m, allowed) for m in found.mentions) or board is None or \
+                ctx.lemmas[board.i] not in self.lex.board_nouns:
+            return found  # « le conseil d'administration de l'opérateur a élu X président »: what it describes
+        m = self.refs.within(board.i + 1, board.right_edge.i + 1, allowed)
+        return Found((m,), "reference") if m is not None else NONE
 
     def deputy(self, chain: Chain, words: tuple[tuple[str, ...], ...], relatum_at: int = -1) -> bool:
         """« directeur général adjoint », « vice-président », « président Europe, ventes, chez Y »: a lesser role
@@ -347,6 +368,12 @@ class RoleReader:
                                                                                 "of", "la", "le", "l'", "les"}]
             if any(w == "," for w in between) or len(between) > 2:
                 return True
+            nouns = [k for k in range(chain.b, relatum_at) if ctx.tokens[k].pos_ == "NOUN" and ctx.mention(k) is None]
+            board = ctx.lemmas[chain.b - 1] in self.lex.board_nouns or (
+                bool(nouns) and ctx.lemmas[nouns[0]] in self.lex.board_nouns)  # « président du conseil de gérance »
+            if not board and any(
+                    ctx.tokens[k].text.islower() and not self.reader.is_description_noun(k) for k in nouns):
+                return True  # « directeur des affaires juridiques de Y »: a department's head works for Y
         for role in chain.roles:
             for k in range(role.b, min(end, role.b + 3)):
                 named = ctx.mention(k)
@@ -359,24 +386,3 @@ class RoleReader:
             if role.a > 0 and any(self.reader.match(role.a - len(w), w) == role.a for w in words if len(w) == 1):
                 return True
         return False
-
-
-def demonym_place(ctx: DocContext, i: int) -> list[str]:
-    """The places a demonym at token ``i`` names: « britannique » -> Royaume-Uni, « franco-américain » -> both."""
-    demonyms = place_cues().demonyms
-    word = ctx.words[i]
-    if word in demonyms:
-        return [demonyms[word]]
-    parts = word.split("-")
-    if len(parts) == 2 and parts[1] in demonyms:
-        first = PREFIXES.get(parts[0])
-        return [p for p in (first, demonyms[parts[1]]) if p]
-    return []
-
-
-# The first half of a compound demonym: « franco-américaine », « germano-britannique ».
-PREFIXES = {"franco": "France", "germano": "Allemagne", "anglo": "Royaume-Uni", "italo": "Italie", "sino": "Chine",
-            "belgo": "Belgique", "helvetico": "Suisse", "hispano": "Espagne", "americano": "États-Unis",
-            "nippo": "Japon", "russo": "Russie", "israelo": "Israël", "luso": "Portugal", "indo": "Inde",
-            "canado": "Canada", "suedo": "Suède", "dano": "Danemark", "greco": "Grèce", "turco": "Turquie",
-            "austro": "Autriche", "polono": "Pologne", "euro": "Europe"}

@@ -86,8 +86,9 @@ class TriggerIndex:
                              and not ctx.tokens[k].text.startswith("#")]
                     if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
                         continue  # a word inside a name (« Groupe Rachat ») triggers nothing
-                    if frame.kind == "role" and ctx.mention(a) is not None:
-                        continue
+                    if frame.kind == "role" and (ctx.mention(a) is not None or (
+                            ctx.tokens[a].pos_ == "VERB" and "Part" in ctx.tokens[a].morph.get("VerbForm"))):
+                        continue  # (« a désigné X »: a participle whose lemma folds to a role noun, « designer »)
                     if reflexive and not _has_reflexive(ctx, a, self.adverbials):
                         continue
                     key = (frame.id, a)

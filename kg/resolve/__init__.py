@@ -33,6 +33,7 @@ from kg.resolve.links import (
 from kg.vocab import ENTITY_TYPES, SYMMETRIC_PREDICATES
 
 ARTICLES = re.compile(r"^(le|la|les|l|the)\s+")
+LEADING = {"leaderOf", "ceoOf"}  # predicates that say more than ``employeeOf`` of the same pair
 
 # Votes a relation casts for the types of its arguments (domain, range); weights sum with mention votes.
 ARGUMENT_VOTES: dict[str, tuple[dict[str, float], dict[str, float]]] = {
@@ -256,7 +257,9 @@ class Resolution:
 
     def lift(self, ex: DocumentExtraction) -> list[tuple[str, str, str, Evidence]]:
         """One document's relation mentions lifted onto entities: (subject id, predicate, object id, evidence), each
-        piece of evidence once per fact, in reading order. Symmetric facts are written in one direction."""
+        piece of evidence once per fact, in reading order. Symmetric facts are written in one direction. Where the
+        document says a person leads an organisation (``leaderOf``, ``ceoOf``), their ``employeeOf`` the same
+        organisation says less and is left out (« X (Y) » in a heading, « il a rejoint le groupe »)."""
         seen: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
         out: list[tuple[str, str, str, Evidence]] = []
         for r in ex.relations:
@@ -270,7 +273,8 @@ class Resolution:
             if r.evidence not in seen[key]:
                 seen[key].append(r.evidence)
                 out.append((s, r.predicate, o, r.evidence))
-        return out
+        leads = {(s, o) for s, p, o, _ in out if p in LEADING}
+        return [t for t in out if not (t[1] == "employeeOf" and (t[0], t[2]) in leads)]
 
 
 def relations_from(lifted: Iterable[tuple[str, str, str, Evidence]]) -> list[Relation]:

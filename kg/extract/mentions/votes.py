@@ -49,6 +49,9 @@ def _typed(doc: Doc, k: int) -> str | None:
         word = lemma if lemma in nouns else fold(doc[k].text)
         compound = f"{word} {fold(doc[k + 1].text)}" if k + 1 < len(doc) else ""
         return compound if compound in nouns else word  # « site internet »: a website, not a news outlet
+    part = lemma.split("-")[0]  # « l'assureur-crédit X », « le constructeur-carrossier X »: the compound's head
+    if doc[k].pos_ in {"NOUN", "X"} and "-" in lemma and part in nouns and nouns[part] != "Person":
+        return part
     return None
 
 
@@ -191,9 +194,11 @@ def _owner_of_role(span: Span) -> bool:
     roles = {n for n, t in entity_cues().type_nouns.items() if t == "Person"} | entity_cues().title_words | HEAD_OF
     for j in range(k - 1, max(-1, k - 6), -1):
         tok = doc[j]
-        if fold(tok.lemma_) in roles or fold(tok.text) in roles:
-            return True
-        if tok.pos_ not in {"ADJ", "NOUN", "ADP", "DET", "CCONJ", "PROPN"} or tok.text in {",", "("} or has_upper(tok):
+        if fold(tok.lemma_) in roles or fold(tok.text) in roles or fold(tok.text).split("-")[0] in roles:
+            return True  # (« présidente-directrice générale de X »)
+        participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")  # « directeur général délégué »
+        if (tok.pos_ not in {"ADJ", "NOUN", "ADP", "DET", "CCONJ", "PROPN"} and not participle) or \
+                tok.text in {",", "("} or has_upper(tok):
             return False
     return False
 
