@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.appositions import apposed_after, described_object
 from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
@@ -91,40 +92,11 @@ class Arguments(ObjectReaders):
             members = trailing_members(ctx, self.reader, tok)  # « N entreprises ont choisi X, parmi lesquelles A »
             if members:
                 return Found(tuple(members), "parse")
-            apposed = self._apposed_after(tok.i)
+            apposed = apposed_after(self.ctx, self.reader, tok.i)
             if apposed is not None:
                 return Found((apposed,), "parse")
         m = self.refs.resolve(tok.i, allowed)
         return Found((m,), "reference") if m is not None else NONE
-
-    def _described_object(self, b: int, found: Found) -> Found:
-        """« racheter l'éditeur de A et de B, Y, pour … »: the names after a description noun's « de » are its
-        complements; the name set off by commas after them is the object."""
-        first = self.ctx.bounds(found.mentions[0])[0]
-        if b < first - 1 and self.ctx.words[first - 1] in {"de", "d'", "du", "des"}:
-            m = self._apposed_after(first - 2)
-            if m is not None:
-                return Found((m,), "parse")
-        return found
-
-    def _apposed_after(self, k: int) -> Mention | None:
-        """The name set off by commas after the description noun at ``k`` and its complements, which it names:
-        « l'éditeur de A et de B, Y, pour … », « le spécialiste lyonnais du logiciel, Y » (not « …, Y a dit »)."""
-        ctx = self.ctx
-        _, end = ctx.sentence(k)
-        if not self.reader.is_description_noun(k):
-            return None
-        j = k + 1
-        while j < min(end, k + 12) and ctx.words[j] != ",":
-            m = ctx.mention(j)
-            if m is None and ctx.tokens[j].pos_ not in {"ADJ", "DET", "NOUN", "ADP", "CCONJ"}:
-                return None
-            j = ctx.bounds(m)[1] if m is not None else j + 1
-        m = ctx.mention(j + 1) if j + 1 < end and ctx.words[j] == "," else None
-        if m is None:
-            return None
-        after = ctx.bounds(m)[1]
-        return m if after >= end or ctx.words[after] in {",", ".", "(", ";"} else None
 
     def _apposed_opening_name(self, left: int) -> Mention | None:
         """« X, l'entité data du groupe Y, qui …, s'associe à Z »: a description in apposition to the name opening
@@ -278,7 +250,7 @@ class Arguments(ObjectReaders):
         """What the verb is done to, in the active voice: the names after it, else its parsed object."""
         found = self.after_trigger(b)
         if found.mentions:
-            return self._described_object(b, found)
+            return described_object(self.ctx, self.reader, b, found)
         for child in head.children:  # (a complement the parser hung as a second object: the first with a name)
             if child.dep_ == "obj" and child.i >= b:
                 found = self.names_of(child, allowed)
