@@ -31,6 +31,10 @@ SUBSIDIARIES = [
                  id="a lower-case loanword between the role and its parent"),
     pytest.param("Le groupe Brontal est un conglomérat qui rassemble une dizaine de marques : Velnor, Astrido et "
                  "Quimpex.", {SUB, SUB2}, id="plural role object of a relative whose antecedent is a copula attribute"),
+    pytest.param("Le groupe Brontal développe aussi sa marque de services Velnor.", {SUB},
+                 id="possessive role with a bare plural complement: sa marque de services X"),
+    pytest.param("Le groupe Brontal prépare la cession de sa filiale de moteurs électriques Velnor.", {SUB},
+                 id="possessive role with a described complement: sa filiale de moteurs électriques X"),
     gap("La société Velnor (groupe Brontal) fabrique des pompes.", {SUB}, id="Y (groupe Z)",
         reason="(no cue word of any frame in this text): « Y (groupe Z) » has no frame"),
 ]
@@ -147,6 +151,8 @@ NOT_TIES = [
                  "clientOf", id="negated use"),
     pytest.param("Le groupe Brontal ne rassemble plus les marques Velnor et Astrido.", "subsidiaryOf",
                  id="negated having verb"),
+    pytest.param("Le groupe Brontal a cédé son ancienne filiale de moteurs électriques Velnor.", "subsidiaryOf",
+                 id="former subsidiary with a complement"),
 ]
 
 

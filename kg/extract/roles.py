@@ -118,8 +118,10 @@ class RoleReader:
             and j + 1 < end
             and ctx.mention(j + 1) is None
             and ctx.tokens[j + 1].pos_ == "NOUN"
-            # « la filiale de services informatiques de Y », but « la filiale de société X » names its relatum
-            and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None)
+            # « la filiale de services informatiques de Y », « sa marque de services X » (a bare plural), but « la
+            # filiale de société X » names its relatum
+            and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None
+                     and ctx.tokens[j + 1].morph.get("Number") != ["Plur"])
         )
 
     def relatum(self, chain: Chain, person_role: bool, exclude: tuple[Mention, ...] = ()
@@ -130,7 +132,9 @@ class RoleReader:
         start, end = ctx.sentence(chain.a)
         k = chain.b
         inner: Mention | None = None
-        for first in (k, self._complement(k, end)):
+        comp = self._complement(k, end)
+        # « sa filiale de moteurs électriques X »: a bare noun after « de » qualifies the role, X is no relatum
+        for first in (comp,) if comp > k and ctx.words[k] in LINKS_AFTER else (k, comp):
             m = ctx.mention(first) if first < end else None
             if m is not None:  # « la division X du groupe », « sa filiale X »
                 after = self.reader.skip_parenthesis(ctx.bounds(m)[1], end)
