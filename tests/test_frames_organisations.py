@@ -182,3 +182,14 @@ def test_whoever_found_a_list_of_clients_is_none_of_them(extract):
     got = read(extract, "Une enquête de la société Pilvexa a identifié, parmi les clients de l'agence Maxilo, le "
                         "groupe Brontal ou encore la société Velnor.")
     assert ("Pilvexa", "clientOf", "Maxilo") not in got
+
+
+def test_a_list_of_brands_goes_on_past_a_possessive_brand_and_class_nouns(extract):
+    """« A et sa marque sportive B, C, les motos D, ainsi que les camions E et F »: B is A's; C to F are the group's;
+    the later « filiale G » without a complement is the group's too, not A's."""
+    text = ("Le groupe Brontal rassemble plusieurs marques : Velnor, Astrido et sa marque sportive Quimpex, Pilvexa, "
+            "les motos Dorvane, ainsi que les camions Maxilo et Ferlane, regroupés au sein de la filiale Corvix.")
+    got = assert_states(extract, text, {SUB, SUB2, ("Pilvexa", "subsidiaryOf", "Brontal"),
+                                        ("Dorvane", "subsidiaryOf", "Brontal"), ("Ferlane", "subsidiaryOf", "Brontal"),
+                                        ("Quimpex", "subsidiaryOf", "Astrido"), ("Corvix", "subsidiaryOf", "Brontal")})
+    assert not {f for f in got if f[1] == "subsidiaryOf" and f[2] == "Astrido" and f[0] != "Quimpex"}, got

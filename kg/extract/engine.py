@@ -338,7 +338,8 @@ class Engine:
                 earlier = self._relata.get((sentence, ""))
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
         elif relatum.mentions:
-            self._relata[(sentence, frames[0].id)] = relatum
+            if self.roles.possessive_before(chain) < 0:  # « A et sa marque B, … la filiale C »: « sa » is B's alone
+                self._relata[(sentence, frames[0].id)] = relatum
             self._relata[(sentence, "")] = relatum
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []

@@ -156,10 +156,8 @@ class RoleReader:
             m = self.refs.within(j, d, ORG, exclude)
             if m is not None:
                 return Found((m,), "reference"), d, inner
-        p = chain.a - 1
-        while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
-            p -= 1
-        if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)):
+        p = self.possessive_before(chain)
+        if p >= 0:
             # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
             apposed = ctx.mention(p - 2) if p - 2 >= start and ctx.words[p - 1] == "," else None
             m = self.refs.possessive(p, (*exclude, apposed) if apposed is not None else exclude)
@@ -186,6 +184,15 @@ class RoleReader:
                     return Found((m,), "surface"), last, inner
         m = dont_antecedent(ctx, self.reader, chain.a, self.lex.copulas)  # « X, dont Y est le PDG »
         return (Found((m,), "parse") if m is not None else NONE), k, inner
+
+    def possessive_before(self, chain: Chain) -> int:
+        """The possessive of the roles (« sa filiale », « nos nouveaux clients »), else -1."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(chain.a)
+        p = chain.a - 1
+        while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
+            p -= 1
+        return p if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)) else -1
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
@@ -276,6 +283,8 @@ class RoleReader:
         if names and len(names) > 1 and j > 0 and ctx.words[j - 1] == ":" and \
                 ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
             names = []  # « la filiale médias de Y : A, B, C »: what the one subsidiary is made of, not its holders
+        elif len(names) > 1 and j == after and ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
+            names = names[:1]  # « A et sa marque sportive B, C, D »: one role, one name; the list goes on past it
         if names:
             if ctx.words[after] == "," and not self._closes_apposition(names, end) and len(names) == 1 \
                     and intro < 0:
