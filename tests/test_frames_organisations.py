@@ -106,6 +106,9 @@ MEMBERS = [
     pytest.param("Le groupe Brontal fait partie de la fédération Pompex.", {MEMBER}, id="faire partie de"),
     pytest.param("La fédération Pompex compte plusieurs membres, parmi lesquels le groupe Brontal et la société "
                  "Velnor.", {MEMBER, ("Velnor", "memberOf", "Pompex")}, id="members listed after parmi lesquels"),
+    pytest.param("Le groupe Brontal siège au conseil d'administration de la fédération Pompex et à celui de "
+                 "l'alliance Velnor.", {MEMBER, ("Brontal", "memberOf", "Velnor")},
+                 id="au conseil de A et à celui de B"),
 ]
 
 
@@ -153,6 +156,8 @@ NOT_TIES = [
                  id="negated having verb"),
     pytest.param("Le groupe Brontal a cédé son ancienne filiale de moteurs électriques Velnor.", "subsidiaryOf",
                  id="former subsidiary with a complement"),
+    pytest.param("Paul Varsac est connu. Il ne siège plus au conseil d'administration de Brontal ni à celui de "
+                 "Pompex.", "memberOf", id="no longer sits on the boards"),
 ]
 
 
@@ -193,3 +198,12 @@ def test_a_list_of_brands_goes_on_past_a_possessive_brand_and_class_nouns(extrac
                                         ("Dorvane", "subsidiaryOf", "Brontal"), ("Ferlane", "subsidiaryOf", "Brontal"),
                                         ("Quimpex", "subsidiaryOf", "Astrido"), ("Corvix", "subsidiaryOf", "Brontal")})
     assert not {f for f in got if f[1] == "subsidiaryOf" and f[2] == "Astrido" and f[0] != "Quimpex"}, got
+
+
+def test_a_board_seat_of_the_person_a_chain_of_descriptions_and_pronouns_stands_for(extract):
+    """« X … L'ingénieur a dirigé Y … Il reste président de Y … Le nouveau président de Z siège au conseil de A et à
+    celui de B »: the parser takes « Il reste » for an impersonal « il »; it is still X."""
+    text = ("Paul Varsac n'est pas un inconnu. L'ingénieur a dirigé pendant dix ans le groupe Valdor. Il reste "
+            "président du conseil d'administration de Valdor jusqu'à la fin de l'année. Le nouveau président de "
+            "Quimpex siège par ailleurs au conseil d'administration de Brimex et à celui de Lormex.")
+    assert_states(extract, text, {("Paul Varsac", "memberOf", "Brimex"), ("Paul Varsac", "memberOf", "Lormex")})

@@ -336,7 +336,9 @@ class References:
             return named[0] if named and named[0].text not in skip else None
         # « Fondée en 2017 par …, elle loue … »: the previous subject is itself a pronoun or a description
         for t in ctx.tokens[s:e]:
-            if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ == "ROOT":
+            # (« Il reste président de Y »: the parser may take a personal « il » for an impersonal one)
+            personal = t.dep_ == "expl:subj" and allowed == frozenset({"Person"})
+            if (t.dep_ in {"nsubj", "nsubj:pass"} or personal) and t.head.dep_ == "ROOT":
                 m = None
                 if self.is_pronoun(t.i) and ctx.words[t.i] in {"il", "elle"}:
                     m = self.pronoun(t.i, allowed)
