@@ -109,6 +109,12 @@ MEMBERS = [
     pytest.param("Le groupe Brontal siège au conseil d'administration de la fédération Pompex et à celui de "
                  "l'alliance Velnor.", {MEMBER, ("Brontal", "memberOf", "Velnor")},
                  id="au conseil de A et à celui de B"),
+    pytest.param("La société Brontal a rejoint l'alliance Quimpex.", {("Brontal", "memberOf", "Quimpex")},
+                 id="rejoindre l'alliance Y"),
+    pytest.param("En mars, Brimex Group a accueilli 212 nouveaux membres, dont des groupes américains. Le groupe "
+                 "Lormex et la société Velnor ont eux aussi rejoint l'initiative, par le biais de leurs filiales.",
+                 {("Lormex", "memberOf", "Brimex Group"), ("Velnor", "memberOf", "Brimex Group")},
+                 id="A et B ont eux aussi rejoint l'initiative (not one another's)"),
 ]
 
 
@@ -158,6 +164,9 @@ NOT_TIES = [
                  id="former subsidiary with a complement"),
     pytest.param("Paul Varsac est connu. Il ne siège plus au conseil d'administration de Brontal ni à celui de "
                  "Pompex.", "memberOf", id="no longer sits on the boards"),
+    pytest.param("Velnor a rejoint le groupe Brontal en 2020.", "memberOf", id="joining a group is no membership"),
+    pytest.param("La société Brontal pourrait rejoindre l'alliance Quimpex.", "memberOf", id="possible joining"),
+    pytest.param("La société Brontal n'a pas rejoint l'alliance Quimpex.", "memberOf", id="negated joining"),
 ]
 
 

@@ -229,7 +229,13 @@ class Engine:
                 agents = args.prep(("par",), t.b)
                 after = max((self.ctx.bounds(m)[1] for m in agents.mentions), default=0)
                 return args.modified(head, t.a, t.b, after)
-            return args.object(head, t.b, allowed)
+            found = args.object(head, t.b, allowed)
+            obj = next((c.i for c in head.children if c.dep_ == "obj"), -1)
+            named = [m for m in other if m.text in {f.text for f in found.mentions} and m.source != "reference"]
+            if found.how == "reference" and obj >= 0 and named:  # « A et B ont rejoint l'initiative »: not B
+                m = self.refs.other_than(obj, obj + 1, allowed, other)
+                return Found((m,), "reference") if m is not None else NONE
+            return found
         if slot.startswith("prep:"):
             return args.prep(words_of(slot[5:]), t.b, exclude=other)
         if slot == "companions":

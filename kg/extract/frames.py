@@ -36,7 +36,7 @@ SLOTS = {
 ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "CreativeWork"}
 # Conditions a frame may require of its sentence or trigger (checked by the engine).
 REQUIREMENTS = {"money", "passive", "given", "no_share", "agency", "relatum_explicit", "joint", "paid",
-                "data_object", "no_object_noun", "no_complement"}
+                "data_object", "no_object_noun", "no_complement", "collective_object"}
 
 
 class FrameError(ValueError):

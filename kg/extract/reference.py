@@ -331,6 +331,14 @@ class References:
         subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed) and m.text not in skip]
         if subjects:
             return subjects[0]
+        root = next((t for t in ctx.tokens[s:e] if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+        if root is not None and not any(c.dep_.startswith("nsubj") for c in root.children):
+            k = root.i  # « En mars, X a accueilli … » parsed with X in apposition to « mars »: the name before the verb
+            while k - 1 > s and ctx.tokens[k - 1].pos_ in {"AUX", "ADV"}:
+                k -= 1
+            named = [m for m in self.reader.names_before(k, s) if fits(m, allowed) and m.text not in skip]
+            if named:
+                return named[0]
         if not any(t.pos_ in {"VERB", "AUX"} for t in ctx.tokens[s:e]):  # a heading: « 1. X – 170 millions »
             named = [m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and fits(m, allowed)]
             return named[0] if named and named[0].text not in skip else None
