@@ -35,6 +35,8 @@ SUBSIDIARIES = [
                  id="possessive role with a bare plural complement: sa marque de services X"),
     pytest.param("Le groupe Brontal prépare la cession de sa filiale de moteurs électriques Velnor.", {SUB},
                  id="possessive role with a described complement: sa filiale de moteurs électriques X"),
+    pytest.param("Le groupe Brontal veut faire vivre les marques maison du groupe, de Velnor à Astrido.", {SUB, SUB2},
+                 id="a range bounds the list: de A à B"),
     gap("La société Velnor (groupe Brontal) fabrique des pompes.", {SUB}, id="Y (groupe Z)",
         reason="(no cue word of any frame in this text): « Y (groupe Z) » has no frame"),
 ]
@@ -165,6 +167,8 @@ NOT_TIES = [
     pytest.param("Paul Varsac est connu. Il ne siège plus au conseil d'administration de Brontal ni à celui de "
                  "Pompex.", "memberOf", id="no longer sits on the boards"),
     pytest.param("Velnor a rejoint le groupe Brontal en 2020.", "memberOf", id="joining a group is no membership"),
+    pytest.param("Le groupe Brontal a déplacé les bureaux de ses marques, de Lyon à Marseille.", "subsidiaryOf",
+                 id="a range of places is no list of brands"),
     pytest.param("La société Brontal pourrait rejoindre l'alliance Quimpex.", "memberOf", id="possible joining"),
     pytest.param("La société Brontal n'a pas rejoint l'alliance Quimpex.", "memberOf", id="negated joining"),
 ]

@@ -202,6 +202,20 @@ class Reader:
             i = nxt
         return _close_list(found, seps, opened)
 
+    def range_at(self, k: int, end: int) -> list[Mention]:
+        """« de A à B », « du groupe A au groupe B » at token ``k``: the two names that bound a list, else []."""
+        ctx = self.ctx
+        if k >= end or ctx.words[k] not in {"de", "d'", "du", "des"}:
+            return []
+        first = ctx.mention(self.skip_description(k + 1, end))
+        if first is None:
+            return []
+        j = ctx.bounds(first)[1]
+        if j >= end or ctx.words[j] not in {"a", "au", "aux"}:
+            return []
+        last = ctx.mention(self.skip_description(j + 1, end))
+        return [first, last] if last is not None and last != first else []
+
     def _classifier(self, i: int, j: int) -> bool:
         """Token ``j`` is a lower-case common noun after a determiner (from ``i``) and right before a name."""
         ctx = self.ctx

@@ -279,7 +279,7 @@ class RoleReader:
         intro = self.reader.introducer(j, end)
         if intro > 0 and ctx.words[j] not in {"de", "d'", "des"}:
             j = intro
-        names = self.reader.names_at(j, end)
+        names = self.reader.range_at(j, end) or self.reader.names_at(j, end)  # « les marques du groupe, de A à B »
         if names and len(names) > 1 and j > 0 and ctx.words[j - 1] == ":" and \
                 ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
             names = []  # « la filiale médias de Y : A, B, C »: what the one subsidiary is made of, not its holders
