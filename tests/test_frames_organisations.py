@@ -220,3 +220,20 @@ def test_a_board_seat_of_the_person_a_chain_of_descriptions_and_pronouns_stands_
             "président du conseil d'administration de Valdor jusqu'à la fin de l'année. Le nouveau président de "
             "Quimpex siège par ailleurs au conseil d'administration de Brimex et à celui de Lormex.")
     assert_states(extract, text, {("Paul Varsac", "memberOf", "Brimex"), ("Paul Varsac", "memberOf", "Lormex")})
+
+
+def test_a_branch_named_after_its_group_and_a_country_or_cities(extract):
+    """« Brimex France », and « Brimex London » with « Brimex Madrid »: branches of Brimex, named in the text."""
+    text = ("Le groupe Brimex a nommé Paul Varsac à la tête de Brimex France. Brimex London a ouvert en 2011, puis "
+            "Brimex Madrid.")
+    branches = {(name, "subsidiaryOf", "Brimex") for name in ("Brimex France", "Brimex London", "Brimex Madrid")}
+    assert_states(extract, text, branches)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Le club Velnor Munich a battu la société Velnor.", id="one city alone may be part of the name"),
+    pytest.param("La société Brimex grandit. Brimex Europe recrute.", id="a continent is no branch"),
+    pytest.param("Le groupe Brimex recrute. Quimpex France aussi.", id="another group's country name"),
+])
+def test_a_name_with_a_place_is_not_always_a_branch(extract, text):
+    assert_no(extract, text, "subsidiaryOf")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
+from kg.extract.branches import branch_names
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
@@ -92,6 +93,10 @@ class Engine:
                 for cue, person, org in locator.affiliations():
                     facts += self.emit(frame, frame.predicate, Found((person,), "parse"), Found((org,), "parse"),
                                        cue, cue + 1)
+        for frame in self.frames.frames:
+            if frame.kind == "branch_name":
+                for cue, branch, parent in branch_names(self.ctx):
+                    facts += self.emit(frame, frame.predicate, Found((branch,), "parse"), parent, cue, cue + 1)
         for rm in facts:
             s, o = rm.subject.text.casefold(), rm.object.text.casefold()
             if s == o:
