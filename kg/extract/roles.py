@@ -225,6 +225,9 @@ class RoleReader:
             first = k
         if first > start and ctx.words[first - 1] in {",", "("}:
             names = self.reader.names_before(first - 1, start)
+            if len(names) > 1 and len(chain.roles) == 1 and ctx.tokens[chain.a].morph.get("Number") == ["Sing"] and \
+                    first < chain.a and ctx.words[first] in {"le", "la", "l'"}:
+                names = names[-1:]  # « A et B, le président de Y »: one role, the name next to it
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
         # appointment: « Y a nommé X PDG », « Y a élu X président »
