@@ -31,6 +31,12 @@ SUBSIDIARIES = [
                  id="a lower-case loanword between the role and its parent"),
     pytest.param("Le groupe Brontal est un conglomérat qui rassemble une dizaine de marques : Velnor, Astrido et "
                  "Quimpex.", {SUB, SUB2}, id="plural role object of a relative whose antecedent is a copula attribute"),
+    pytest.param("Le groupe Brontal développe aussi sa marque de services Velnor.", {SUB},
+                 id="possessive role with a bare plural complement: sa marque de services X"),
+    pytest.param("Le groupe Brontal prépare la cession de sa filiale de moteurs électriques Velnor.", {SUB},
+                 id="possessive role with a described complement: sa filiale de moteurs électriques X"),
+    pytest.param("Le groupe Brontal veut faire vivre les marques maison du groupe, de Velnor à Astrido.", {SUB, SUB2},
+                 id="a range bounds the list: de A à B"),
     gap("La société Velnor (groupe Brontal) fabrique des pompes.", {SUB}, id="Y (groupe Z)",
         reason="(no cue word of any frame in this text): « Y (groupe Z) » has no frame"),
 ]
@@ -118,6 +124,15 @@ MEMBERS = [
     pytest.param("Le groupe Brontal fait partie de la fédération Pompex.", {MEMBER}, id="faire partie de"),
     pytest.param("La fédération Pompex compte plusieurs membres, parmi lesquels le groupe Brontal et la société "
                  "Velnor.", {MEMBER, ("Velnor", "memberOf", "Pompex")}, id="members listed after parmi lesquels"),
+    pytest.param("Le groupe Brontal siège au conseil d'administration de la fédération Pompex et à celui de "
+                 "l'alliance Velnor.", {MEMBER, ("Brontal", "memberOf", "Velnor")},
+                 id="au conseil de A et à celui de B"),
+    pytest.param("La société Brontal a rejoint l'alliance Quimpex.", {("Brontal", "memberOf", "Quimpex")},
+                 id="rejoindre l'alliance Y"),
+    pytest.param("En mars, Brimex Group a accueilli 212 nouveaux membres, dont des groupes américains. Le groupe "
+                 "Lormex et la société Velnor ont eux aussi rejoint l'initiative, par le biais de leurs filiales.",
+                 {("Lormex", "memberOf", "Brimex Group"), ("Velnor", "memberOf", "Brimex Group")},
+                 id="A et B ont eux aussi rejoint l'initiative (not one another's)"),
 ]
 
 
@@ -165,6 +180,15 @@ NOT_TIES = [
     pytest.param("L'agence Maxilo est devenue la référence du secteur.", "clientOf", id="the benchmark of a sector"),
     pytest.param("Le groupe Brontal ne rassemble plus les marques Velnor et Astrido.", "subsidiaryOf",
                  id="negated having verb"),
+    pytest.param("Le groupe Brontal a cédé son ancienne filiale de moteurs électriques Velnor.", "subsidiaryOf",
+                 id="former subsidiary with a complement"),
+    pytest.param("Paul Varsac est connu. Il ne siège plus au conseil d'administration de Brontal ni à celui de "
+                 "Pompex.", "memberOf", id="no longer sits on the boards"),
+    pytest.param("Velnor a rejoint le groupe Brontal en 2020.", "memberOf", id="joining a group is no membership"),
+    pytest.param("Le groupe Brontal a déplacé les bureaux de ses marques, de Lyon à Marseille.", "subsidiaryOf",
+                 id="a range of places is no list of brands"),
+    pytest.param("La société Brontal pourrait rejoindre l'alliance Quimpex.", "memberOf", id="possible joining"),
+    pytest.param("La société Brontal n'a pas rejoint l'alliance Quimpex.", "memberOf", id="negated joining"),
 ]
 
 
@@ -201,3 +225,40 @@ def test_whoever_found_a_list_of_clients_is_none_of_them(extract):
     got = read(extract, "Une enquête de la société Pilvexa a identifié, parmi les clients de l'agence Maxilo, le "
                         "groupe Brontal ou encore la société Velnor.")
     assert ("Pilvexa", "clientOf", "Maxilo") not in got
+
+
+def test_a_list_of_brands_goes_on_past_a_possessive_brand_and_class_nouns(extract):
+    """« A et sa marque sportive B, C, les motos D, ainsi que les camions E et F »: B is A's; C to F are the group's;
+    the later « filiale G » without a complement is the group's too, not A's."""
+    text = ("Le groupe Brontal rassemble plusieurs marques : Velnor, Astrido et sa marque sportive Quimpex, Pilvexa, "
+            "les motos Dorvane, ainsi que les camions Maxilo et Ferlane, regroupés au sein de la filiale Corvix.")
+    got = assert_states(extract, text, {SUB, SUB2, ("Pilvexa", "subsidiaryOf", "Brontal"),
+                                        ("Dorvane", "subsidiaryOf", "Brontal"), ("Ferlane", "subsidiaryOf", "Brontal"),
+                                        ("Quimpex", "subsidiaryOf", "Astrido"), ("Corvix", "subsidiaryOf", "Brontal")})
+    assert not {f for f in got if f[1] == "subsidiaryOf" and f[2] == "Astrido" and f[0] != "Quimpex"}, got
+
+
+def test_a_board_seat_of_the_person_a_chain_of_descriptions_and_pronouns_stands_for(extract):
+    """« X … L'ingénieur a dirigé Y … Il reste président de Y … Le nouveau président de Z siège au conseil de A et à
+    celui de B »: the parser takes « Il reste » for an impersonal « il »; it is still X."""
+    text = ("Paul Varsac n'est pas un inconnu. L'ingénieur a dirigé pendant dix ans le groupe Valdor. Il reste "
+            "président du conseil d'administration de Valdor jusqu'à la fin de l'année. Le nouveau président de "
+            "Quimpex siège par ailleurs au conseil d'administration de Brimex et à celui de Lormex.")
+    assert_states(extract, text, {("Paul Varsac", "memberOf", "Brimex"), ("Paul Varsac", "memberOf", "Lormex")})
+
+
+def test_a_branch_named_after_its_group_and_a_country_or_cities(extract):
+    """« Brimex France », and « Brimex London » with « Brimex Madrid »: branches of Brimex, named in the text."""
+    text = ("Le groupe Brimex a nommé Paul Varsac à la tête de Brimex France. Brimex London a ouvert en 2011, puis "
+            "Brimex Madrid.")
+    branches = {(name, "subsidiaryOf", "Brimex") for name in ("Brimex France", "Brimex London", "Brimex Madrid")}
+    assert_states(extract, text, branches)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Le club Velnor Munich a battu la société Velnor.", id="one city alone may be part of the name"),
+    pytest.param("La société Brimex grandit. Brimex Europe recrute.", id="a continent is no branch"),
+    pytest.param("Le groupe Brimex recrute. Quimpex France aussi.", id="another group's country name"),
+])
+def test_a_name_with_a_place_is_not_always_a_branch(extract, text):
+    assert_no(extract, text, "subsidiaryOf")

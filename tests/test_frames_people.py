@@ -149,6 +149,12 @@ COMPANIONS_AND_CHAINS = [
     pytest.param("Marc Dorlan, fondateur de Quimpex et président de Brontal, part.",
                  {("Marc Dorlan", "founderOf", "Quimpex"), ("Marc Dorlan", "leaderOf", "Brontal")},
                  id="two coordinated roles share their holder"),
+    pytest.param("Le congrès de Brontal a désigné Paul Varsac et Julie Morel, la présidente de la société Velnor, pour "
+                 "siéger au comité.", {("Julie Morel", "leaderOf", "Velnor")},
+                 id="a singular role in apposition to the last of two names"),
+    pytest.param("Paul Varsac et Julie Morel, les cofondateurs de la société Velnor, ont levé 3 millions d'euros.",
+                 {("Paul Varsac", "founderOf", "Velnor"), ("Julie Morel", "founderOf", "Velnor")},
+                 id="a plural role in apposition to both"),
 ]
 
 COMPANION_DISTRACTORS = [
@@ -156,6 +162,9 @@ COMPANION_DISTRACTORS = [
                  ("Brontal", "founderOf", "Quimpex"), id="avec le soutien de: no co-founder"),
     pytest.param("L'histoire de Hélène Varsac tient du roman. Elle est embauchée chez Brontal. En 1999, elle fonde la "
                  "société Quimpex.", ("Brontal", "founderOf", "Quimpex"), id="« elle » is not the employer"),
+    pytest.param("Le congrès de Brontal a désigné Paul Varsac et Julie Morel, la présidente de la société Velnor, pour "
+                 "siéger au comité.", ("Paul Varsac", "leaderOf", "Velnor"),
+                 id="« A et B, la présidente de Y »: one role, the name next to it"),
 ]
 
 

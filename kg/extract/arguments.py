@@ -36,6 +36,7 @@ __all__ = ["ANY", "NONE", "Arguments", "Found"]
 PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
 CONTRACTED = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'"}
+EMPHATIC = {"eux", "elles"}  # a stressed pronoun repeating the subject inside the verb group
 PREP_WINDOW = 18
 # Verbs whose compound tenses take « être » (« est entré », « est né »): « être » + participle is not a passive.
 ETRE_VERBS = {"entrer", "arriver", "naitre", "devenir", "venir", "partir", "rester", "passer", "tomber", "monter",
@@ -213,7 +214,8 @@ class Arguments(ObjectReaders):
         ctx = self.ctx
         start, _ = ctx.sentence(head.i)
         k = head.i
-        while k - 1 >= start and (ctx.tokens[k - 1].pos_ in {"AUX", "ADV"} or ctx.words[k - 1] in CLITICS):
+        while k - 1 >= start and (ctx.tokens[k - 1].pos_ in {"AUX", "ADV"} or ctx.words[k - 1] in CLITICS or (
+                ctx.words[k - 1] in EMPHATIC and ctx.tokens[k - 1].pos_ == "PRON")):  # « A et B ont eux aussi rejoint »
             k -= 1
         return k
 

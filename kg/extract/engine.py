@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.appointed import appointed_for
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
+from kg.extract.branches import branch_names
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.departments import led_object
@@ -95,6 +96,10 @@ class Engine:
                 for cue, person, org in locator.affiliations():
                     facts += self.emit(frame, frame.predicate, Found((person,), "parse"), Found((org,), "parse"),
                                        cue, cue + 1)
+        for frame in self.frames.frames:
+            if frame.kind == "branch_name":
+                for cue, branch, parent in branch_names(self.ctx):
+                    facts += self.emit(frame, frame.predicate, Found((branch,), "parse"), parent, cue, cue + 1)
         for rm in facts:
             s, o = rm.subject.text.casefold(), rm.object.text.casefold()
             if s == o:
@@ -235,7 +240,13 @@ class Engine:
                 agents = args.prep(("par",), t.b)
                 after = max((self.ctx.bounds(m)[1] for m in agents.mentions), default=0)
                 return args.modified(head, t.a, t.b, after)
-            return args.object(head, t.b, allowed)
+            found = args.object(head, t.b, allowed)
+            obj = next((c.i for c in head.children if c.dep_ == "obj"), -1)
+            named = [m for m in other if m.text in {f.text for f in found.mentions} and m.source != "reference"]
+            if found.how == "reference" and obj >= 0 and named:  # « A et B ont rejoint l'initiative »: not B
+                m = self.refs.other_than(obj, obj + 1, allowed, other)
+                return Found((m,), "reference") if m is not None else NONE
+            return found
         if slot.startswith("prep:"):
             return args.prep(words_of(slot[5:]), t.b, exclude=other)
         if slot == "companions":
@@ -342,11 +353,13 @@ class Engine:
             earlier = self._relata.get((sentence, frames[0].id))
             if earlier is None and self._of_it(chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
                 earlier = self._relata.get((sentence, ""))
-            if earlier is not None and other_clause_org(ctx, self.lex, earlier, chain.a):
+            if earlier is not None and frames[0].predicate in PEOPLE_PREDICATES and \
+                    other_clause_org(ctx, self.lex, earlier, chain.a):
                 earlier = None  # « le DG de A …, puis B rejoindra C, sous l'autorité du PDG X »: not A's
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
         elif relatum.mentions:
-            self._relata[(sentence, frames[0].id)] = relatum
+            if self.roles.possessive_before(chain) < 0:  # « A et sa marque B, … la filiale C »: « sa » is B's alone
+                self._relata[(sentence, frames[0].id)] = relatum
             self._relata[(sentence, "")] = relatum
         if not relatum.mentions and holders.mentions and frames[0].predicate in PEOPLE_PREDICATES:
             relatum = implicit_org(ctx, chain.a, how)  # « ajoute X, cofondateur et co-CEO. »

@@ -23,7 +23,7 @@ from kg.extract.cues import fold
 from kg.ontology import ontology_dir, user_frame_files
 from kg.vocab import RELATION_PREDICATES
 
-KINDS = ("verb", "noun", "role", "demonym", "affiliation")
+KINDS = ("verb", "noun", "role", "demonym", "affiliation", "branch_name")
 SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions", "possessor_within"},
@@ -32,11 +32,13 @@ SLOTS = {
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
+    "branch_name": {"branch", "parent"},
 }
 ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "CreativeWork"}
 # Conditions a frame may require of its sentence or trigger (checked by the engine).
 REQUIREMENTS = {"money", "passive", "given", "share", "no_share", "agency", "relatum_explicit", "joint", "paid",
-                "data_object", "no_object_noun", "no_complement"}
+                "data_object", "no_object_noun", "no_complement",
+                "collective_object"}
 
 
 class FrameError(ValueError):
@@ -271,7 +273,7 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
         raise FrameError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
     triggers = tuple(dict.fromkeys(words_of(w) for w in [*raw.get("lemmas", []), *raw.get("phrases", []),
                                                         *raw.get("nouns", [])]))
-    if not triggers and kind not in {"demonym", "affiliation"}:
+    if not triggers and kind not in {"demonym", "affiliation", "branch_name"}:
         raise FrameError(f"{where}: no trigger (give lemmas, phrases or nouns)")
     requires = frozenset(raw.get("requires", []))
     if requires - REQUIREMENTS:

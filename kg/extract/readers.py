@@ -203,6 +203,8 @@ class Reader:
                     opened = True
                     i = after
                     continue
+            if found and j < end - 1 and self._classifier(i, j):
+                j += 1  # « A, B, les motos C ainsi que les camions D et E »: a class noun before a later name
             m = ctx.mention(j) if j < end else None
             if m is None or m in found:
                 break
@@ -214,6 +216,27 @@ class Reader:
             seps.append(word)
             i = nxt
         return _close_list(found, seps, opened)
+
+    def range_at(self, k: int, end: int) -> list[Mention]:
+        """« de A à B », « du groupe A au groupe B » at token ``k``: the two names that bound a list, else []."""
+        ctx = self.ctx
+        if k >= end or ctx.words[k] not in {"de", "d'", "du", "des"}:
+            return []
+        first = ctx.mention(self.skip_description(k + 1, end))
+        if first is None:
+            return []
+        j = ctx.bounds(first)[1]
+        if j >= end or ctx.words[j] not in {"a", "au", "aux"}:
+            return []
+        last = ctx.mention(self.skip_description(j + 1, end))
+        return [first, last] if last is not None and last != first else []
+
+    def _classifier(self, i: int, j: int) -> bool:
+        """Token ``j`` is a lower-case common noun after a determiner (from ``i``) and right before a name."""
+        ctx = self.ctx
+        tok = self.tokens[j]
+        return j > i and self.tokens[j - 1].pos_ == "DET" and tok.pos_ == "NOUN" and tok.text.isalpha() and \
+            tok.text.islower() and ctx.mention(j) is None and ctx.mention(j + 1) is not None
 
     def names_before(self, k: int, start: int | None = None) -> list[Mention]:
         """The list of names ending right before token ``k`` (« X et la société Y » before a verb), in text order."""

@@ -333,12 +333,22 @@ class References:
         subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed) and m.text not in skip]
         if subjects:
             return subjects[0]
+        root = next((t for t in ctx.tokens[s:e] if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+        if root is not None and not any(c.dep_.startswith("nsubj") for c in root.children):
+            k = root.i  # « En mars, X a accueilli … » parsed with X in apposition to « mars »: the name before the verb
+            while k - 1 > s and ctx.tokens[k - 1].pos_ in {"AUX", "ADV"}:
+                k -= 1
+            named = [m for m in self.reader.names_before(k, s) if fits(m, allowed) and m.text not in skip]
+            if named:
+                return named[0]
         if not any(t.pos_ in {"VERB", "AUX"} for t in ctx.tokens[s:e]):  # a heading: « 1. X – 170 millions »
             named = [m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and fits(m, allowed)]
             return named[0] if named and named[0].text not in skip else None
         # « Fondée en 2017 par …, elle loue … »: the previous subject is itself a pronoun or a description
         for t in ctx.tokens[s:e]:
-            if t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ == "ROOT":
+            # (« Il reste président de Y »: the parser may take a personal « il » for an impersonal one)
+            personal = t.dep_ == "expl:subj" and allowed == frozenset({"Person"})
+            if (t.dep_ in {"nsubj", "nsubj:pass"} or personal) and t.head.dep_ == "ROOT":
                 m = None
                 if self.is_pronoun(t.i) and ctx.words[t.i] in {"il", "elle"}:
                     m = self.pronoun(t.i, allowed)

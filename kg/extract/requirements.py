@@ -3,7 +3,8 @@
 A frame states its predicate only where the sentence also says what the frame needs: money for a contribution
 (« 8 millions apportés par X »), a passive voice, a payment for a purchase of data, a partner word for a joint
 venture, no share after a control verb, the object noun of a data frame, or, for a frame that reads its company
-from the text's topic, no « de Y » naming the company itself.
+from the text's topic, no « de Y » naming the company itself; an object that is a collective (« a rejoint
+l'alliance Y »).
 """
 
 from __future__ import annotations
@@ -42,8 +43,18 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
             return req  # « Y est détenue à 40 % par X » holds a share, « X détient Y » the whole
         if req == "data_object" and not args.has_object_noun(t.b, frame):
             return req
+        if req == "collective_object" and not _object_noun_first(ctx, frame, t.b, end):
+            return req
         if req == "no_object_noun" and args.has_object_noun(t.b, frame):
             return req
         if req == "no_complement" and t.b < end and ctx.words[t.b] in LINKS:
             return req  # « entré au capital de Y » names its company: the frame with « de » reads it
     return ""
+
+
+def _object_noun_first(ctx: DocContext, frame: Frame, b: int, end: int) -> bool:
+    """The first noun after the trigger (past determiners and adjectives) is one of the frame's object nouns."""
+    k = b
+    while k < end and ctx.tokens[k].pos_ in {"DET", "ADJ", "ADV"}:
+        k += 1
+    return k < end and (ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns)

@@ -119,8 +119,10 @@ class RoleReader:
             and j + 1 < end
             and ctx.mention(j + 1) is None
             and ctx.tokens[j + 1].pos_ == "NOUN"
-            # « la filiale de services informatiques de Y », but « la filiale de société X » names its relatum
-            and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None)
+            # « la filiale de services informatiques de Y », « sa marque de services X » (a bare plural), but « la
+            # filiale de société X » names its relatum
+            and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None
+                     and ctx.tokens[j + 1].morph.get("Number") != ["Plur"])
         )
 
     def relatum(self, chain: Chain, person_role: bool, exclude: tuple[Mention, ...] = ()
@@ -131,7 +133,11 @@ class RoleReader:
         start, end = ctx.sentence(chain.a)
         k = chain.b
         inner: Mention | None = None
-        for first in dict.fromkeys((k, self._complement(k, end), self._complement(k, end, plural=True))):
+        comp = self._complement(k, end)
+        # « sa filiale de moteurs électriques X »: a bare noun after « de » qualifies the role, X is no relatum
+        bare = comp > k and ctx.words[k] in LINKS_AFTER
+        firsts = (comp,) if bare else (k, comp, self._complement(k, end, plural=True))
+        for first in dict.fromkeys(firsts):
             m = ctx.mention(first) if first < end else None
             if m is not None:  # « la division X du groupe », « sa filiale X »
                 after = self.reader.skip_parenthesis(ctx.bounds(m)[1], end)
@@ -153,10 +159,8 @@ class RoleReader:
             m = self.refs.within(j, d, ORG, exclude)
             if m is not None:
                 return Found((m,), "reference"), d, inner
-        p = chain.a - 1
-        while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
-            p -= 1
-        if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)):
+        p = self.possessive_before(chain)
+        if p >= 0:
             # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
             apposed = ctx.mention(p - 2) if p - 2 >= start and ctx.words[p - 1] == "," else None
             m = self.refs.possessive(p, (*exclude, apposed) if apposed is not None else exclude)
@@ -192,6 +196,15 @@ class RoleReader:
         m = ctx.mention(j)
         return j > k + 1 and (m is None or kind_of(m) != "Person") and ctx.tokens[j].pos_ != "PUNCT" and (
             ctx.words[j - 1] in {"de", "du", "des", "d'", "la", "l'"} or ctx.tokens[j - 1].text[:1].isupper())
+
+    def possessive_before(self, chain: Chain) -> int:
+        """The possessive of the roles (« sa filiale », « nos nouveaux clients »), else -1."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(chain.a)
+        p = chain.a - 1
+        while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
+            p -= 1
+        return p if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)) else -1
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
@@ -281,10 +294,12 @@ class RoleReader:
         intro = self.reader.introducer(j, end)
         if intro > 0 and ctx.words[j] not in {"de", "d'", "des"}:
             j = intro
-        names = self.reader.names_at(j, end)
+        names = self.reader.range_at(j, end) or self.reader.names_at(j, end)  # « les marques du groupe, de A à B »
         if names and len(names) > 1 and j > 0 and ctx.words[j - 1] == ":" and \
                 ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
             names = []  # « la filiale médias de Y : A, B, C »: what the one subsidiary is made of, not its holders
+        elif len(names) > 1 and j == after and ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
+            names = names[:1]  # « A et sa marque sportive B, C, D »: one role, one name; the list goes on past it
         if names:
             if ctx.words[after] == "," and not self._closes_apposition(names, end) and len(names) == 1 \
                     and intro < 0:
