@@ -192,3 +192,42 @@ def test_a_description_acted_on_by_a_subject_is_not_that_subject(extract):
     assert ("Brimex", "basedIn", "Cambridge") not in got
     assert ("Brimex", "basedIn", "Allemagne") not in read(
         extract, "Le groupe Brimex a racheté 9 % du capital de la banque allemande.")
+
+
+def test_a_person_before_the_comma_is_not_the_described_organisation(extract):
+    """« Fondée par A et B, l'entreprise londonienne … »: the description stands for the organisation named before."""
+    got = read(extract, "La néobanque Quimpex ouvre une agence à Lyon. Fondée en 2015 par Hélène Varsac et Marc "
+                        "Dorlan, l'entreprise londonienne a longtemps résisté.")
+    assert ("Quimpex", "basedIn", "Londres") in got
+    assert not [f for f in got if f[1] == "basedIn" and f[0] in {"Marc Dorlan", "Hélène Varsac"}]
+
+
+DEMONYM_OF_OTHERS = [
+    pytest.param("Selon plusieurs médias américains, la société Quimpex aurait envisagé un rachat.",
+                 id="a fronted « selon des médias américains » before the subject"),
+    pytest.param("Selon des journaux britanniques, Quimpex aurait envisagé un rachat.", id="selon, bare name"),
+    pytest.param("Velnor a accueilli des groupes américains et chinois comme Quimpex, Brontal ou Astrido.",
+                 id="two demonyms over one list: which is which is not said"),
+    pytest.param("Velnor a accueilli des groupes américains et chinois, Quimpex et Brontal.",
+                 id="two demonyms over a list after a comma"),
+]
+
+
+@pytest.mark.parametrize("text", DEMONYM_OF_OTHERS)
+def test_a_demonym_that_describes_someone_else_places_no_name(extract, text):
+    assert_no(extract, text, "basedIn")
+
+
+def test_a_description_acted_on_by_the_subject_s_organisation_is_not_it(extract):
+    """« Son DG, A, a surpris en acquérant 9 % de la banque allemande »: the bank is not the DG's own."""
+    got = read(extract, "La banque milanaise Quimpex détient 28 % de Velnor. Son DG, Marc Dorlan, a surpris le marché "
+                        "en acquérant 9 % du capital de la deuxième banque privée allemande.")
+    assert ("Quimpex", "basedIn", "Milan") in got
+    assert ("Quimpex", "basedIn", "Allemagne") not in got
+
+
+def test_a_place_complement_of_the_subject_does_not_free_the_subject(extract):
+    """« Le géant de Lyon a annoncé une collaboration avec l'adtech française »: the adtech is not the giant."""
+    got = read(extract, "La société Brimex va fermer Velnor et oriente ses clients vers Quimpex. Le géant de Lyon "
+                        "avait annoncé une collaboration avec l'adtech française.")
+    assert ("Brimex", "basedIn", "France") not in got

@@ -123,18 +123,22 @@ class Locator:
             return Found(tuple(names), "parse")
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
             else None
-        if before is not None and noun:  # « X, le studio américain »
-            return Found((before,), "parse")
+        if before is not None and noun and kind_of(before) != "Person":  # « X, le studio américain »
+            return Found((before,), "parse")  # (not « Fondée par A et B, l'entreprise londonienne »)
         if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun:
             # « une entreprise britannique, X », « des géants américains, A et B »
+            if adjunct_before_subject(ctx, first, i, j + 1):
+                return NONE  # « selon des médias américains, X a … »: X is the clause's subject, not the media
             names = self.reader.names_at(j + 1, end)
+            if len(names) > 1 and coordinated_demonym(ctx, i):
+                return NONE
             return Found(tuple(names if ctx.words[i].endswith("s") else names[:1]), "parse")
         for k in range(j, min(end, j + LIST_LOOKAHEAD)):  # « des industriels allemands y sont, comme A et B »
             if ctx.words[k] in {"comme", "dont", ":"} or self.reader.match(k, ("tels", "que")) > 0:
                 after = self.reader.introducer(k, end)
                 names = self.reader.names_at(after, end) if after > 0 else []
-                if names and ctx.words[i].endswith("s"):
-                    return Found(tuple(names), "parse")
+                if names and ctx.words[i].endswith("s") and not (len(names) > 1 and coordinated_demonym(ctx, i)):
+                    return Found(tuple(names), "parse")  # not « des groupes américains et chinois comme A, B, C »
                 break
         if noun and first < i and ctx.words[first] in {"le", "la", "l'", "cette", "ce", "cet"}:
             for k in range(first, i):
@@ -207,8 +211,17 @@ class Locator:
         subject = self.refs.clause_subject(i)
         if subject is None:
             return ()
-        m = self.ctx.mention(subject.i) or self.refs.named(subject) or self.refs.resolve(subject.i, ORG)
-        return (m,) if m is not None else ()
+        named = self.refs.named(subject)
+        if named is not None and kind_of(named) != "Organization":
+            named = None  # « le géant de Redmond »: the place is not who acts
+        m = self.ctx.mention(subject.i) or named or self.refs.resolve(subject.i, ORG)
+        acting = (m,) if m is not None else ()
+        for c in subject.children:  # « Son DG, A, a surpris en acquérant … de la banque allemande »: its organisation
+            if c.dep_ == "det" and self.ctx.words[c.i] in self.lex.possessives:
+                owner = self.refs.possessive(c.i)
+                if owner is not None and owner not in acting:
+                    acting += (owner,)
+        return acting
 
     def adjective_after(self, b: int) -> Found:
         """« son siège parisien »: the demonym right after a noun, as a place."""
@@ -221,3 +234,20 @@ class Locator:
             if ctx.tokens[k].pos_ != "ADJ":
                 break
         return NONE
+
+
+def coordinated_demonym(ctx: DocContext, i: int) -> bool:
+    """« des groupes américains et chinois »: the demonym at ``i`` shares its noun with another one, so which of the
+    names listed after it it describes is not said."""
+    n = len(ctx.tokens)
+    return (i + 2 < n and ctx.words[i + 1] in {"et", "ou"} and bool(demonym_place(ctx, i + 2))) or (
+        i - 2 >= 0 and ctx.words[i - 1] in {"et", "ou"} and bool(demonym_place(ctx, i - 2)))
+
+
+def adjunct_before_subject(ctx: DocContext, first: int, i: int, name: int) -> bool:
+    """« Selon plusieurs médias américains, X aurait … »: the description in tokens [first, i) is a prepositional
+    phrase fronted before the clause, and the name after the comma is that clause's subject, not its apposition."""
+    if ctx.tokens[name].dep_ not in {"nsubj", "nsubj:pass"}:
+        return False
+    return any(c.dep_ == "case" for k in range(first, i + 1) for c in ctx.tokens[k].children
+               if ctx.tokens[k].pos_ == "NOUN")
