@@ -231,3 +231,23 @@ def test_a_place_complement_of_the_subject_does_not_free_the_subject(extract):
     got = read(extract, "La société Brimex va fermer Velnor et oriente ses clients vers Quimpex. Le géant de Lyon "
                         "avait annoncé une collaboration avec l'adtech française.")
     assert ("Brimex", "basedIn", "France") not in got
+
+
+ACTED_ON = [
+    pytest.param("L'éditeur Quimpex conçoit des logiciels. L'arrivée du fonds Brimex doit surtout accompagner "
+                 "l'expansion internationale de la société, basée à Lille.",
+                 ("Quimpex", "basedIn", "Lille"), ("Brimex", "basedIn", "Lille"), id="the arrival of X, la société"),
+    pytest.param("La licorne Quimpex lève 600 millions. Le tour a été souscrit par le néerlandais Brimex. Cette prise "
+                 "de participation fait du groupe néerlandais le premier actionnaire de la licorne parisienne.",
+                 ("Quimpex", "basedIn", "Paris"), ("Brimex", "basedIn", "Paris"), id="two descriptions of one verb"),
+    pytest.param("La société Quimpex a annoncé une levée de fonds de 20 millions d'euros, qui valorise la start-up "
+                 "française 1 milliard d'euros.", ("Quimpex", "basedIn", "France"), None,
+                 id="a relative clause's own subject, not the main one"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "wrong"), ACTED_ON)
+def test_a_description_is_not_who_acts_on_it(extract, text, fact, wrong):
+    got = read(extract, text)
+    assert fact in got
+    assert wrong not in got

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.acting import acting_on
 from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
@@ -296,7 +297,7 @@ class Arguments(ObjectReaders):
         if apposed is not None:
             return Found((apposed,), "parse")
         if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):
-            m = self.refs.resolve(head.head.i, ANY)  # « le groupe dirigé par X »: what the description stands for
+            m = self.refs.resolve(head.head.i, ANY, acting_on(self.refs, head.head.i))  # « le groupe dirigé par X »
             if m is not None:
                 return Found((m,), "reference")
         k = self.reader.skip_description_back(a, start) - 1
@@ -312,8 +313,9 @@ class Arguments(ObjectReaders):
             j = self.reader.skip_description_back(k, start)
             if j < k and j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
                 return Found((ctx.mention(j - 2),), "parse")  # « Y, sa régie omnicanale, pilotée par X »
-            if j < k:
-                m = self.refs.within(j, k, ANY)
+            if j < k:  # (not the subject acting on it: « L'arrivée de Y doit accompagner l'essor de la société, »)
+                acting = next((acting_on(self.refs, d) for d in range(j, k) if self.refs.is_definite(d)), ())
+                m = self.refs.within(j, k, ANY, acting)
                 if m is not None:
                     return Found((m,), "reference")
         return NONE

@@ -100,6 +100,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
+    actor_nouns: frozenset[str]
     pronouns: frozenset[str]
     we_pronouns: frozenset[str]
     we_possessives: frozenset[str]
@@ -205,6 +206,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         person_nouns=_folded(d["reference"]["person_nouns"]),
         determiners=_folded(d["reference"]["determiners"]),
         clause_breaks=_folded(d["reference"]["clause_breaks"]),
+        actor_nouns=_folded(d["reference"]["actor_nouns"]),
         pronouns=_folded(d["reference"]["pronouns"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),
         we_possessives=_folded(d["reference"]["we_possessives"]),

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.extract.acting import acting_on
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
 from kg.extract.cues import place_cues
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
-from kg.extract.reference import ORG, References
+from kg.extract.reference import References
 from kg.extract.roles import demonym_place
 from kg.model import Mention
 
@@ -143,7 +144,7 @@ class Locator:
         if noun and first < i and ctx.words[first] in {"le", "la", "l'", "cette", "ce", "cet"}:
             for k in range(first, i):
                 if self.refs.is_definite(k):
-                    m = self.refs.definite(k, self._acting(k))
+                    m = self.refs.definite(k, acting_on(self.refs, k))
                     if m is not None and kind_of(m) == "Organization":
                         return Found((m,), "reference")
         return NONE
@@ -199,29 +200,8 @@ class Locator:
         before = self.reader.name_before(k, start) if k > start and ctx.words[k - 1] == "," else None
         if before is not None:
             return Found((before,), "parse"), place
-        m = self.refs.definite(i, self._acting(i)) if self.refs.is_definite(i) else None
+        m = self.refs.definite(i, acting_on(self.refs, i)) if self.refs.is_definite(i) else None
         return (Found((m,), "reference"), place) if m is not None else None
-
-    def _acting(self, i: int) -> tuple[Mention, ...]:
-        """« X a lancé une offre …, valorisant l'éditeur de Cambridge »: a description that is not a subject is not
-        the subject of the verb it depends on (the one acting on it)."""
-        tok = self.ctx.tokens[i]
-        if tok.dep_ in {"nsubj", "nsubj:pass"}:
-            return ()
-        subject = self.refs.clause_subject(i)
-        if subject is None:
-            return ()
-        named = self.refs.named(subject)
-        if named is not None and kind_of(named) != "Organization":
-            named = None  # « le géant de Redmond »: the place is not who acts
-        m = self.ctx.mention(subject.i) or named or self.refs.resolve(subject.i, ORG)
-        acting = (m,) if m is not None else ()
-        for c in subject.children:  # « Son DG, A, a surpris en acquérant … de la banque allemande »: its organisation
-            if c.dep_ == "det" and self.ctx.words[c.i] in self.lex.possessives:
-                owner = self.refs.possessive(c.i)
-                if owner is not None and owner not in acting:
-                    acting += (owner,)
-        return acting
 
     def adjective_after(self, b: int) -> Found:
         """« son siège parisien »: the demonym right after a noun, as a place."""
