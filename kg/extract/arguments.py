@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from kg.extract.acting import acting_on
 from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.control import infinitive_controller
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
 from kg.extract.participles import apposed_name, before_comma, first_conjunct, governor_subject
@@ -173,6 +174,9 @@ class Arguments(ObjectReaders):
             up = head.head
             if up.pos_ == "AUX" and up.head is not up and head.dep_ not in {"nsubj", "obj"}:
                 up = up.head  # « a expliqué avoir récupéré »: the parse hangs the infinitive from its auxiliary
+            controlled, controller = infinitive_controller(ctx, self.lex, head)
+            if controlled:  # « Y a convaincu X de déménager son siège »: X moves
+                return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
                     and up is not head:
                 return self.subject(up, allowed, depth + 1)

@@ -88,6 +88,7 @@ class Lexicon:
     copulas: frozenset[str]
     appointment_verbs: frozenset[str]
     having_verbs: frozenset[str]
+    object_control: frozenset[str]
     modal_lemmas: frozenset[str]
     negation_words: frozenset[str]
     hearsay: tuple[str, ...]
@@ -194,6 +195,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         copulas=_folded(d["verbs"]["copulas"]),
         appointment_verbs=_folded(d["verbs"]["appointment"]),
         having_verbs=_folded(d["verbs"]["having"]),
+        object_control=_folded(d["verbs"]["object_control"]),
         modal_lemmas=_folded(d["modality"]["modal_lemmas"]),
         negation_words=_folded(d["modality"]["negation_words"]),
         hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),

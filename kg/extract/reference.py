@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
 from kg.extract.readers import Reader
 from kg.model import Mention
@@ -135,6 +136,10 @@ class References:
             return self.we(i)
         start, _ = ctx.sentence(i)
         skip = {m.text for m in exclude}
+        controller = object_controller(ctx, self.lex, i)  # « Y l'a convaincue de déménager son siège »: not Y
+        if controller is not None:
+            m = ctx.mention(controller.i)
+            return ctx.refer(i, m) if m is not None and fits(m, ORG) and m.text not in skip else None
         subject = self.clause_subject(i)
         if subject is not None:
             m = ctx.mention(subject.i) or self.named(subject)
