@@ -251,3 +251,11 @@ def test_a_description_is_not_who_acts_on_it(extract, text, fact, wrong):
     got = read(extract, text)
     assert fact in got
     assert wrong not in got
+
+
+def test_a_place_complement_introduces_no_name_for_later_descriptions(extract):
+    """« Le constructeur de Lyon … Le premier constructeur automobile français »: the description is the
+    organisation named since, not the place."""
+    got = read(extract, "Le constructeur de Lyon a cessé ses livraisons. La société Quimpex fait machine arrière. "
+                        "Le premier constructeur automobile français a indiqué vendredi avoir arrêté les livraisons.")
+    assert ("Quimpex", "basedIn", "France") in got

@@ -314,7 +314,7 @@ class References:
             found: dict[str, list[tuple[int, Mention]]] = {}
             for m in ctx.mentions:
                 a, b = ctx.bounds(m)
-                if b <= a:
+                if b <= a or kind_of(m) == "Place":  # « le constructeur de Detroit » introduces no name
                     continue
                 start, _ = ctx.sentence(a)
                 for k in range(max(start, a - 4), a):
