@@ -39,6 +39,11 @@ PLACES = [
     pytest.param("Basée à Lille, en France, comme Velnor, l'ACM regroupe 240 clubs.",
                  {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France")},
                  id="fronted participle with its own complements, then the main subject"),
+    pytest.param("Basée à Lille, en France, comme la société Velnor, l'ACM regroupe plus de 240 clubs.",
+                 {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France"), ("Velnor", "basedIn", "Lille")},
+                 id="« comme Z » in a fronted participle: Z too"),
+    pytest.param("Basée à Lille, l'ACM regroupe plus de 240 clubs.", {("ACM", "basedIn", "Lille")},
+                 id="an opening participle with a capital is no place name"),
     pytest.param("Implantée à Lille depuis 2010, la start-up Quimpex a recruté 20 personnes.", {LILLE},
                  id="fronted implantée with a date"),
     pytest.param("Brimex va racheter Quimpex Group, développeur de parcs éoliens basé à Lille, pour 1 milliard.",
@@ -73,6 +78,8 @@ NOT_BASED = [
     pytest.param("Le groupe Quimpex vise le marché américain et ses clients allemands.", id="a market, clients"),
     pytest.param("Le fonds Quimpex, fondé par Marc Dorlan, a investi en Belgique.",
                  id="a participle's complements end at the next finite verb"),
+    pytest.param("Installée en France, la filiale de Quimpex, qui n'est pas basée à Lille, recrute.",
+                 id="a denied seat in a relative clause after a fronted participle"),
 ]
 
 

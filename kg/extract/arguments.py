@@ -25,7 +25,7 @@ from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import infinitive_controller
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
-from kg.extract.participles import apposed_name, before_comma, first_conjunct, governor_subject
+from kg.extract.participles import apposed_name, before_comma, compared, first_conjunct, governor_subject
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -269,17 +269,18 @@ class Arguments(ObjectReaders):
         if fronted:
             subject = governor_subject(head)
             found = self.names_of(subject) if subject is not None else NONE
-            if found.mentions:
-                return Found(found.mentions[:1], found.how)
+            if found.mentions and subject is not None:
+                return Found(found.mentions[:1] + compared(ctx, self.reader, a, subject.i), found.how)
             b = max(b, after, head.right_edge.i + 1 if head.dep_ == "advcl" and head.right_edge.i < end else 0)
             for k in range(b, end):
                 tok = ctx.tokens[k]
-                if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm"):
+                if tok.pos_ in {"VERB", "AUX"} and ("Fin" in tok.morph.get("VerbForm") or any(
+                        c.dep_ in {"nsubj", "nsubj:pass"} and c.i >= b for c in tok.children)):  # (mis-tagged)
                     for child in tok.children:
                         if child.dep_ in {"nsubj", "nsubj:pass"} and child.i >= b:
                             found = self.names_of(child)
-                            if found.mentions:
-                                return Found(found.mentions[:1], found.how)
+                            if found.mentions:  # « Basée à Y, comme Z, X … »: Z too
+                                return Found(found.mentions[:1] + compared(ctx, self.reader, a, child.i), found.how)
                     break
             for k in range(b, end - 1):
                 if ctx.words[k] == ",":
