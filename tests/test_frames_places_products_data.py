@@ -42,6 +42,11 @@ PLACES = [
     pytest.param("Basée à Lille, en France, comme la société Velnor, l'ACM regroupe plus de 240 clubs.",
                  {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France"), ("Velnor", "basedIn", "Lille")},
                  id="« comme Z » in a fronted participle: Z too"),
+    pytest.param("La société Quimpex SA, de droit luxembourgeois, recrute.",
+                 {("Quimpex SA", "basedIn", "Luxembourg")}, id="X, de droit luxembourgeois"),
+    pytest.param("Le réseau Quimpex recrute. Cette association internationale sans but lucratif (AISBL) de droit "
+                 "belge compte 22 membres.", {("Quimpex", "basedIn", "Belgique")},
+                 id="a description, an acronym in parentheses, de droit belge"),
     pytest.param("Basée à Lille, l'ACM regroupe plus de 240 clubs.", {("ACM", "basedIn", "Lille")},
                  id="an opening participle with a capital is no place name"),
     pytest.param("Implantée à Lille depuis 2010, la start-up Quimpex a recruté 20 personnes.", {LILLE},
@@ -78,6 +83,8 @@ NOT_BASED = [
     pytest.param("Le groupe Quimpex vise le marché américain et ses clients allemands.", id="a market, clients"),
     pytest.param("Le fonds Quimpex, fondé par Marc Dorlan, a investi en Belgique.",
                  id="a participle's complements end at the next finite verb"),
+    pytest.param("Le contrat de Quimpex est soumis au droit belge.", id="a contract under a law"),
+    pytest.param("Marc Dorlan, de droit belge, conseille Quimpex.", id="a person is no legal entity"),
     pytest.param("Installée en France, la filiale de Quimpex, qui n'est pas basée à Lille, recrute.",
                  id="a denied seat in a relative clause after a fronted participle"),
 ]

@@ -112,6 +112,8 @@ class Locator:
         start, end = ctx.sentence(i)
         if i > start and ctx.words[i - 1] == "cote":  # « A, B et C côté italien »
             return Found(tuple(self.reader.names_before(i - 1)), "parse")
+        if i - 2 >= start and ctx.words[i - 1] == "droit" and ctx.words[i - 2] in {"de", "d'"}:
+            return self._under_law(i - 2, start)  # « une association de droit belge »
         first, noun, nominal = self._description_start(i)
         if not (noun or nominal):
             return self._any_noun_before_name(i, start, end)
@@ -148,6 +150,27 @@ class Locator:
                     if m is not None and kind_of(m) == "Organization":
                         return Found((m,), "reference")
         return NONE
+
+    def _under_law(self, k: int, start: int) -> Found:
+        """« X SA de droit belge », « cette association sans but lucratif (AISBL) de droit belge »: the name, or
+        what the description stands for, right before « de droit » at ``k`` (past an acronym in parentheses)."""
+        ctx = self.ctx
+        j = k
+        if j - 3 >= start and ctx.words[j - 1] == ")" and ctx.words[j - 3] == "(":
+            j -= 3
+        if j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
+            j -= 1  # « la société X, de droit luxembourgeois »
+        if j - 1 >= start and ctx.mention(j - 1) is not None:
+            m = ctx.mention(j - 1)
+            return Found((m,), "parse") if kind_of(m) != "Person" else NONE
+        described = NONE
+        for d in range(j - 1, max(start - 1, j - 9), -1):
+            if ctx.mention(d) is not None or ctx.tokens[d].pos_ not in {"NOUN", "ADJ", "ADP", "DET"}:
+                break
+            if self.refs.is_definite(d):
+                m = self.refs.definite(d, acting_on(self.refs, d))
+                described = Found((m,), "reference") if m is not None and kind_of(m) == "Organization" else NONE
+        return described
 
     def _any_noun_before_name(self, i: int, start: int, end: int) -> Found:
         """« le joaillier new-yorkais X », « du sucrier français X »: any common noun, its demonym, then at once an
