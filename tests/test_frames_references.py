@@ -133,3 +133,10 @@ def test_the_object_of_a_control_verb_does_the_infinitive(extract, text, facts):
 
 def test_without_an_object_the_subject_does_the_infinitive(extract):
     assert ("Brimex", "basedIn", "Lyon") in read(extract, "Le groupe Brimex a décidé de transférer son siège à Lyon.")
+
+
+def test_a_sentence_naming_two_organisations_gives_no_description_its_first(extract):
+    """« … chez A et chez B », plaide-t-il. L'entreprise estonienne … »: which of the two is not said."""
+    got = read(extract, "Le service Quimpex recrute. « Les remises explosent chez Velnor et chez Brontal », dit-il. "
+                        "L'entreprise estonienne n'a jamais été rentable.")
+    assert not [f for f in got if f[1] == "basedIn" and f[2] == "Estonie" and f[0] in {"Velnor", "Brontal"}]

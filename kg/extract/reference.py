@@ -352,8 +352,10 @@ class References:
                 break
         # a sentence the parser could not read (« La start-up X grandit. » with two roots): its only name
         named = {m.text: m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and m.text not in skip
-                 and fits(m, allowed) and kind_of(m) in allowed}
-        return next(iter(named.values())) if len(named) == 1 else None
+                 and (fits(m, allowed) or any(t in allowed and v >= 1 for t, v in m.type_votes))}
+        # (« chez A et chez B »: two names, even when B's votes lean, barely, to another type)
+        only = next(iter(named.values())) if len(named) == 1 else None
+        return only if only is not None and fits(only, allowed) and kind_of(only) in allowed else None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
         topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic)
