@@ -42,6 +42,8 @@ PLACES = [
     pytest.param("Basée à Lille, en France, comme la société Velnor, l'ACM regroupe plus de 240 clubs.",
                  {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France"), ("Velnor", "basedIn", "Lille")},
                  id="« comme Z » in a fronted participle: Z too"),
+    pytest.param("La société Quimpex recrute. Le géant de Cupertino a annoncé une hausse de ses ventes.",
+                 {("Quimpex", "basedIn", "Cupertino")}, id="a city the press names a company by"),
     pytest.param("La société Quimpex SA, de droit luxembourgeois, recrute.",
                  {("Quimpex SA", "basedIn", "Luxembourg")}, id="X, de droit luxembourgeois"),
     pytest.param("Le réseau Quimpex recrute. Cette association internationale sans but lucratif (AISBL) de droit "
