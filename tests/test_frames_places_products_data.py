@@ -275,3 +275,23 @@ def test_a_place_complement_introduces_no_name_for_later_descriptions(extract):
     got = read(extract, "Le constructeur de Lyon a cessé ses livraisons. La société Quimpex fait machine arrière. "
                         "Le premier constructeur automobile français a indiqué vendredi avoir arrêté les livraisons.")
     assert ("Quimpex", "basedIn", "France") in got
+
+
+COMPATRIOTS = [
+    pytest.param("La société Brimex recrute. La banque italienne mène une offre sur sa compatriote Velnor, que le "
+                 "conseil a rejetée.", {("Brimex", "basedIn", "Italie"), ("Velnor", "basedIn", "Italie")},
+                 id="a description's compatriot"),
+    pytest.param("Le français Quimpex affronte l'allemand Brimex et son compatriote Velnor.",
+                 {("Velnor", "basedIn", "Allemagne")}, id="the nearest demonym's compatriot"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), COMPATRIOTS)
+def test_a_compatriot_shares_the_country(extract, text, facts):
+    got = assert_states(extract, text, facts)
+    assert ("Velnor", "basedIn", "France") not in got
+
+
+def test_a_city_makes_no_compatriot(extract):
+    got = read(extract, "La banque milanaise Quimpex mène une offre sur sa compatriote Velnor.")
+    assert ("Velnor", "basedIn", "Milan") not in got

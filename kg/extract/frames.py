@@ -102,6 +102,7 @@ class Lexicon:
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
     actor_nouns: frozenset[str]
+    compatriots: frozenset[str]
     pronouns: frozenset[str]
     we_pronouns: frozenset[str]
     we_possessives: frozenset[str]
@@ -209,6 +210,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         determiners=_folded(d["reference"]["determiners"]),
         clause_breaks=_folded(d["reference"]["clause_breaks"]),
         actor_nouns=_folded(d["reference"]["actor_nouns"]),
+        compatriots=_folded(d["reference"]["compatriots"]),
         pronouns=_folded(d["reference"]["pronouns"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),
         we_possessives=_folded(d["reference"]["we_possessives"]),

@@ -79,6 +79,26 @@ class Locator:
             for place in places:
                 if holders.mentions:
                     yield i, holders, self.place_mention(i, place)
+                    fellows = self._compatriots(i, place) if holders.how == "reference" or len(holders.mentions) == 1 \
+                        else NONE
+                    if fellows.mentions:
+                        yield i, fellows, self.place_mention(i, place)
+
+    def _compatriots(self, i: int, place: str) -> Found:
+        """« La banque italienne mène une offre sur sa compatriote Y »: Y, named after « compatriote » in the
+        sentence of the demonym at ``i``, is of the same country."""
+        ctx = self.ctx
+        _, end = ctx.sentence(i)
+        if place_cues().kinds.get(place) != "country":
+            return NONE
+        for k in range(i + 1, end - 1):
+            if demonym_place(ctx, k):
+                break  # « le français A affronte l'allemand B et son compatriote C »: C is B's compatriot
+            fellow = ctx.lemmas[k] in self.lex.compatriots or ctx.words[k] in self.lex.compatriots
+            if fellow and ctx.words[k - 1] in self.lex.possessives:
+                names = self.reader.names_at(k + 1, end)
+                return Found(tuple(m for m in names if kind_of(m) not in {"Person", "Place"}), "parse")
+        return NONE
 
     def _description_start(self, i: int) -> tuple[int, bool, bool]:
         """Where the description holding the demonym at ``i`` starts, whether it has a description noun, and
