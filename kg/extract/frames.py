@@ -232,7 +232,7 @@ def _check_slots(where: str, kind: str, slots: list[str]) -> tuple[str, ...]:
     for slot in slots:
         if slot.startswith("prep:") and kind in {"verb", "noun"}:
             continue
-        if slot == "place_adjective" and kind == "noun":
+        if slot in {"place_adjective", "place_before"} and kind == "noun":
             continue
         if slot not in SLOTS[kind]:
             allowed = ", ".join(sorted(SLOTS[kind] | ({"prep:<word>"} if kind in {"verb", "noun"} else set())))

@@ -246,6 +246,18 @@ class Locator:
         m = self.refs.definite(i, acting_on(self.refs, i)) if self.refs.is_definite(i) else None
         return (Found((m,), "reference"), place) if m is not None else None
 
+    def place_before(self, a: int) -> Found:
+        """« … a pris ses fonctions à Y, au siège de X »: the place a comma sets before « au siège » at ``a``."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a - 1
+        while k > start and ctx.words[k] in {"au", "a", "le", "son", "leur", "du", "de"}:
+            k -= 1
+        place = ctx.mention(k - 1) if k - 1 > start and k < a - 1 and ctx.words[k] == "," else None
+        if place is None or kind_of(place) != "Place" or ctx.words[ctx.bounds(place)[0] - 1] not in {"a", "au"}:
+            return NONE
+        return Found((place,), "parse")
+
     def adjective_after(self, b: int) -> Found:
         """« son siège parisien »: the demonym right after a noun, as a place."""
         ctx = self.ctx
