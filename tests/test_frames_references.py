@@ -136,7 +136,7 @@ def test_without_an_object_the_subject_does_the_infinitive(extract):
 
 
 def test_a_sentence_naming_two_organisations_gives_no_description_its_first(extract):
-    """« … chez A et chez B », plaide-t-il. L'entreprise estonienne … »: which of the two is not said."""
-    got = read(extract, "Le service Quimpex recrute. « Les remises explosent chez Velnor et chez Brontal », dit-il. "
-                        "L'entreprise estonienne n'a jamais été rentable.")
+    """« … chez A et chez B », dit-il. L'entreprise estonienne … »: which of the two is not said."""
+    got = read(extract, "Le service Quimpex recrute. « Les prix baissent chez Velnor et chez Brontal », dit-il. "
+                        "L'entreprise estonienne perd de l'argent.")
     assert not [f for f in got if f[1] == "basedIn" and f[2] == "Estonie" and f[0] in {"Velnor", "Brontal"}]

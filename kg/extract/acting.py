@@ -2,10 +2,10 @@
 
 French names the subject's own things with a possessive (« X a racheté son concurrent »), so a definite description
 that is the object or a complement in the subject's clause stands for someone else (« X a lancé une offre sur
-l'éditeur de Cambridge », « L'arrivée de X doit accompagner l'expansion de la société »: the target is not X). The
-subject's organisation acts too: « Son DG, A, a surpris en acquérant 9 % de la banque allemande » (not the DG's
-bank). So does another description the same verb takes: « Cette prise de participation fait du groupe
-néerlandais le premier actionnaire de la licorne parisienne »: the unicorn is not the group. Kept apart from
+l'éditeur lyonnais », « La venue de X va soutenir la croissance de la société »: the target is not X). The
+subject's organisation acts too: « Sa patronne, A, a étonné en rachetant 5 % de la banque suisse » (not her own
+bank). So does another description the same verb takes: « Ce tour de table rend le fonds belge premier
+actionnaire de la pépite lilloise »: the start-up is not the fund. Kept apart from
 locate.py and arguments.py, which both need it and are near their size limit.
 """
 
@@ -28,7 +28,7 @@ def acting_on(refs: References, i: int) -> tuple[Mention, ...]:
     if tok.dep_ in {"nsubj", "nsubj:pass"}:
         return ()
     relative = relative_clause(refs, tok)
-    if relative is not None:  # « une levée de fonds, qui valorise la start-up »: the antecedent acts, if named
+    if relative is not None:  # « un tour de table, qui chiffre la pépite à … »: the antecedent acts, if named
         m = ctx.mention(relative.head.i)
         return (m,) if m is not None and kind_of(m) == "Organization" else ()
     subject = refs.clause_subject(i)
@@ -36,20 +36,27 @@ def acting_on(refs: References, i: int) -> tuple[Mention, ...]:
         return ()
     named = refs.named(subject)
     if named is not None and kind_of(named) != "Organization":
-        named = None  # « le géant de Redmond »: the place is not who acts
+        named = None  # « le géant de Lyon »: the place is not who acts
     m = ctx.mention(subject.i) or named or refs.resolve(subject.i, ORG)
     acting = (m,) if m is not None else ()
-    if ctx.lemmas[subject.i] in refs.lex.actor_nouns:  # « L'arrivée du fonds X doit accompagner … de la société »
+    if ctx.lemmas[subject.i] in refs.lex.actor_nouns:  # « La venue du fonds X va soutenir … la société »
         for t in subject.subtree:
             actor = ctx.mention(t.i)
             if actor is not None and kind_of(actor) == "Organization" and actor not in acting:
                 acting += (actor,)
-    for c in subject.head.children:  # « X fait du groupe néerlandais l'actionnaire de la licorne »: a co-argument
+    up = tok.head
+    while up.i != up.head.i and up.pos_ not in {"VERB", "AUX"}:  # « le concurrent de la société »: an including
+        if refs.is_definite(up.i):  # description is someone else
+            other = refs.definite(up.i)
+            if other is not None and other not in acting:
+                acting += (other,)
+        up = up.head
+    for c in subject.head.children:  # « X rend le fonds belge actionnaire de la pépite »: a co-argument
         if c.i < i and c.dep_ in CO_ARGUMENTS and not any(t.i == i for t in c.subtree) and refs.is_definite(c.i):
             other = refs.definite(c.i)
             if other is not None and other not in acting:
                 acting += (other,)
-    for c in subject.children:  # « Son DG, A, a surpris en acquérant … de la banque allemande »: its organisation
+    for c in subject.children:  # « Sa patronne, A, a étonné en rachetant … de la banque »: its organisation
         if c.dep_ == "det" and ctx.words[c.i] in refs.lex.possessives:
             owner = refs.possessive(c.i)
             if owner is not None and owner not in acting:
@@ -58,7 +65,7 @@ def acting_on(refs: References, i: int) -> tuple[Mention, ...]:
 
 
 def relative_clause(refs: References, tok: Token) -> Token | None:
-    """The head of the relative clause (« …, qui valorise la start-up ») the token is an argument of, if it is one;
+    """The head of the relative clause (« …, qui chiffre la pépite à … ») the token is an argument of, if it is one;
     the tagger often reads its verb as a noun, so the clause subject would be sought beyond it."""
     t = tok
     for _ in range(3):

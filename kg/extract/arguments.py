@@ -175,7 +175,7 @@ class Arguments(ObjectReaders):
             if up.pos_ == "AUX" and up.head is not up and head.dep_ not in {"nsubj", "obj"}:
                 up = up.head  # « a expliqué avoir récupéré »: the parse hangs the infinitive from its auxiliary
             controlled, controller = infinitive_controller(ctx, self.lex, head)
-            if controlled:  # « Y a convaincu X de déménager son siège »: X moves
+            if controlled:  # « Y a persuadé X de transférer ses bureaux »: X moves
                 return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
                     and up is not head:
@@ -279,7 +279,7 @@ class Arguments(ObjectReaders):
                     for child in tok.children:
                         if child.dep_ in {"nsubj", "nsubj:pass"} and child.i >= b:
                             found = self.names_of(child)
-                            if found.mentions:  # « Basée à Y, comme Z, X … »: Z too
+                            if found.mentions:  # « Installée à Y, comme Z, X … »: Z too
                                 return Found(found.mentions[:1] + compared(ctx, self.reader, a, child.i), found.how)
                     break
             for k in range(b, end - 1):
@@ -318,7 +318,7 @@ class Arguments(ObjectReaders):
             j = self.reader.skip_description_back(k, start)
             if j < k and j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
                 return Found((ctx.mention(j - 2),), "parse")  # « Y, sa régie omnicanale, pilotée par X »
-            if j < k:  # (not the subject acting on it: « L'arrivée de Y doit accompagner l'essor de la société, »)
+            if j < k:  # (not the subject acting on it: « La venue de Y va soutenir l'essor de la société, »)
                 acting = next((acting_on(self.refs, d) for d in range(j, k) if self.refs.is_definite(d)), ())
                 m = self.refs.within(j, k, ANY, acting)
                 if m is not None:

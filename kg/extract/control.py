@@ -1,4 +1,4 @@
-"""Object control: « Y a convaincu X de déménager son siège »: who does the infinitive is the object, so « son » is X.
+"""Object control: « Y a persuadé X de transférer son siège »: who does the infinitive is the object, so « son » is X.
 
 :meth:`References.possessive` climbs from a possessive to the subject of its clause; across an infinitive governed by
 an object-control verb (lexicon ``object_control``) that subject is the wrong one. Kept apart from reference.py, which
@@ -28,7 +28,7 @@ def infinitive_controller(ctx: DocContext, lex: Lexicon, inf: Token) -> tuple[bo
 
 def object_controller(ctx: DocContext, lex: Lexicon, i: int) -> Token | None:
     """The object that does the infinitive the token ``i`` depends on, when an object-control verb governs that
-    infinitive (« la convaincre de déménager son siège »: « la »)."""
+    infinitive (« l'inciter à transférer son siège »: « l' »)."""
     t = ctx.tokens[i]
     for _ in range(4):
         up = t.head

@@ -85,7 +85,7 @@ class Locator:
                         yield i, fellows, self.place_mention(i, place)
 
     def _compatriots(self, i: int, place: str) -> Found:
-        """« La banque italienne mène une offre sur sa compatriote Y »: Y, named after « compatriote » in the
+        """« La banque suisse lance une offre sur sa compatriote Y »: Y, named after « compatriote » in the
         sentence of the demonym at ``i``, is of the same country."""
         ctx = self.ctx
         _, end = ctx.sentence(i)
@@ -147,11 +147,11 @@ class Locator:
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
             else None
         if before is not None and noun and kind_of(before) != "Person":  # « X, le studio américain »
-            return Found((before,), "parse")  # (not « Fondée par A et B, l'entreprise londonienne »)
+            return Found((before,), "parse")  # (not « Créée par A et B, la société lilloise »)
         if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun:
             # « une entreprise britannique, X », « des géants américains, A et B »
             if adjunct_before_subject(ctx, first, i, j + 1):
-                return NONE  # « selon des médias américains, X a … »: X is the clause's subject, not the media
+                return NONE  # « d'après des journaux suisses, X a … »: X is the clause's subject, not the papers
             names = self.reader.names_at(j + 1, end)
             if len(names) > 1 and coordinated_demonym(ctx, i):
                 return NONE
@@ -161,7 +161,7 @@ class Locator:
                 after = self.reader.introducer(k, end)
                 names = self.reader.names_at(after, end) if after > 0 else []
                 if names and ctx.words[i].endswith("s") and not (len(names) > 1 and coordinated_demonym(ctx, i)):
-                    return Found(tuple(names), "parse")  # not « des groupes américains et chinois comme A, B, C »
+                    return Found(tuple(names), "parse")  # not « des sociétés suisses et belges comme A, B, C »
                 break
         if noun and first < i and ctx.words[first] in {"le", "la", "l'", "cette", "ce", "cet"}:
             for k in range(first, i):
@@ -172,7 +172,7 @@ class Locator:
         return NONE
 
     def _under_law(self, k: int, start: int) -> Found:
-        """« X SA de droit belge », « cette association sans but lucratif (AISBL) de droit belge »: the name, or
+        """« X SA de droit belge », « cette fondation d'utilité publique (FUP) de droit suisse »: the name, or
         what the description stands for, right before « de droit » at ``k`` (past an acronym in parentheses)."""
         ctx = self.ctx
         j = k
@@ -247,7 +247,7 @@ class Locator:
         return (Found((m,), "reference"), place) if m is not None else None
 
     def place_before(self, a: int) -> Found:
-        """« … a pris ses fonctions à Y, au siège de X »: the place a comma sets before « au siège » at ``a``."""
+        """« … a été reçu à Y, au siège de X »: the place a comma sets before « au siège » at ``a``."""
         ctx = self.ctx
         start, _ = ctx.sentence(a)
         k = a - 1
@@ -272,7 +272,7 @@ class Locator:
 
 
 def coordinated_demonym(ctx: DocContext, i: int) -> bool:
-    """« des groupes américains et chinois »: the demonym at ``i`` shares its noun with another one, so which of the
+    """« des sociétés suisses et belges »: the demonym at ``i`` shares its noun with another one, so which of the
     names listed after it it describes is not said."""
     n = len(ctx.tokens)
     return (i + 2 < n and ctx.words[i + 1] in {"et", "ou"} and bool(demonym_place(ctx, i + 2))) or (
@@ -280,7 +280,7 @@ def coordinated_demonym(ctx: DocContext, i: int) -> bool:
 
 
 def adjunct_before_subject(ctx: DocContext, first: int, i: int, name: int) -> bool:
-    """« Selon plusieurs médias américains, X aurait … »: the description in tokens [first, i) is a prepositional
+    """« D'après des journaux suisses, X aurait … »: the description in tokens [first, i) is a prepositional
     phrase fronted before the clause, and the name after the comma is that clause's subject, not its apposition."""
     if ctx.tokens[name].dep_ not in {"nsubj", "nsubj:pass"}:
         return False

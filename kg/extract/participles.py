@@ -77,7 +77,7 @@ def governor_subject(head: Token) -> Token | None:
 
 
 def compared(ctx: DocContext, reader: Reader, a: int, subject: int) -> tuple[Mention, ...]:
-    """« Basée à Y, en Suisse, comme Z, X regroupe … »: the names a fronted participle at ``a`` compares its
+    """« Installée à Y, en Belgique, comme Z, X compte … »: the names a fronted participle at ``a`` compares its
     subject (at ``subject``) with, « , comme Z , » in its own complements; what it says holds for them too."""
     for k in range(a + 1, subject - 1):
         if ctx.words[k] == "comme" and ctx.words[k - 1] == ",":

@@ -136,7 +136,7 @@ class References:
             return self.we(i)
         start, _ = ctx.sentence(i)
         skip = {m.text for m in exclude}
-        controller = object_controller(ctx, self.lex, i)  # « Y l'a convaincue de déménager son siège »: not Y
+        controller = object_controller(ctx, self.lex, i)  # « Y l'a persuadée de transférer son siège »: not Y
         if controller is not None:
             m = ctx.mention(controller.i)
             return ctx.refer(i, m) if m is not None and fits(m, ORG) and m.text not in skip else None
@@ -314,7 +314,7 @@ class References:
             found: dict[str, list[tuple[int, Mention]]] = {}
             for m in ctx.mentions:
                 a, b = ctx.bounds(m)
-                if b <= a or kind_of(m) == "Place":  # « le constructeur de Detroit » introduces no name
+                if b <= a or kind_of(m) == "Place":  # « le constructeur de Lyon » introduces no name
                     continue
                 start, _ = ctx.sentence(a)
                 for k in range(max(start, a - 4), a):
