@@ -39,6 +39,20 @@ PLACES = [
     pytest.param("Basée à Lille, en France, comme Velnor, l'ACM regroupe 240 clubs.",
                  {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France")},
                  id="fronted participle with its own complements, then the main subject"),
+    pytest.param("Installée à Lille, en France, comme la société Velnor, l'ACM fédère une centaine de clubs.",
+                 {("ACM", "basedIn", "Lille"), ("ACM", "basedIn", "France"), ("Velnor", "basedIn", "Lille")},
+                 id="« comme Z » in a fronted participle: Z too"),
+    pytest.param("Marc Dorlan a rejoint mardi la société Quimpex à Lille, au siège du groupe.", {LILLE},
+                 id="à Y, au siège de X"),
+    pytest.param("La société Quimpex recrute. Le géant de Cupertino a annoncé une hausse de ses ventes.",
+                 {("Quimpex", "basedIn", "Cupertino")}, id="a city the press names a company by"),
+    pytest.param("La société Quimpex SA, de droit luxembourgeois, recrute.",
+                 {("Quimpex SA", "basedIn", "Luxembourg")}, id="X, de droit luxembourgeois"),
+    pytest.param("Le réseau Quimpex recrute. Cette association d'utilité publique (AUP) de droit belge "
+                 "réunit une trentaine de mécènes.", {("Quimpex", "basedIn", "Belgique")},
+                 id="a description, an acronym in parentheses, de droit belge"),
+    pytest.param("Basée à Lille, l'ACM fédère une centaine de clubs.", {("ACM", "basedIn", "Lille")},
+                 id="an opening participle with a capital is no place name"),
     pytest.param("Implantée à Lille depuis 2010, la start-up Quimpex a recruté 20 personnes.", {LILLE},
                  id="fronted implantée with a date"),
     pytest.param("Brimex va racheter Quimpex Group, développeur de parcs éoliens basé à Lille, pour 1 milliard.",
@@ -73,6 +87,12 @@ NOT_BASED = [
     pytest.param("Le groupe Quimpex vise le marché américain et ses clients allemands.", id="a market, clients"),
     pytest.param("Le fonds Quimpex, fondé par Marc Dorlan, a investi en Belgique.",
                  id="a participle's complements end at the next finite verb"),
+    pytest.param("Le contrat de Quimpex est soumis au droit belge.", id="a contract under a law"),
+    pytest.param("Marc Dorlan a quitté Lille, au siège de Quimpex, il travaille à Lyon.",
+                 id="no « à » before the place"),
+    pytest.param("Marc Dorlan, de droit belge, conseille Quimpex.", id="a person is no legal entity"),
+    pytest.param("Installée en France, la filiale de Quimpex, qui n'est pas basée à Lille, recrute.",
+                 id="a denied seat in a relative clause after a fronted participle"),
 ]
 
 
@@ -192,3 +212,91 @@ def test_a_description_acted_on_by_a_subject_is_not_that_subject(extract):
     assert ("Brimex", "basedIn", "Cambridge") not in got
     assert ("Brimex", "basedIn", "Allemagne") not in read(
         extract, "Le groupe Brimex a racheté 9 % du capital de la banque allemande.")
+
+
+def test_a_person_before_the_comma_is_not_the_described_organisation(extract):
+    """« Créée par A et B, la société londonienne … »: the description stands for the organisation named before."""
+    got = read(extract, "La néobanque Quimpex ouvre une agence à Lyon. Créée en 2011 par Hélène Varsac et Marc "
+                        "Dorlan, la société londonienne refuse toujours de s'introduire en Bourse.")
+    assert ("Quimpex", "basedIn", "Londres") in got
+    assert not [f for f in got if f[1] == "basedIn" and f[0] in {"Marc Dorlan", "Hélène Varsac"}]
+
+
+DEMONYM_OF_OTHERS = [
+    pytest.param("D'après plusieurs journaux suisses, la société Quimpex prépare une fusion.",
+                 id="a fronted « d'après des journaux suisses » before the subject"),
+    pytest.param("Selon des journaux britanniques, Quimpex aurait envisagé un rachat.", id="selon, bare name"),
+    pytest.param("Velnor a recruté des sociétés suisses et belges comme Quimpex, Brontal ou Astrido.",
+                 id="two demonyms over one list: which is which is not said"),
+    pytest.param("Velnor a recruté des sociétés suisses et belges, Quimpex et Brontal.",
+                 id="two demonyms over a list after a comma"),
+]
+
+
+@pytest.mark.parametrize("text", DEMONYM_OF_OTHERS)
+def test_a_demonym_that_describes_someone_else_places_no_name(extract, text):
+    assert_no(extract, text, "basedIn")
+
+
+def test_a_description_acted_on_by_the_subject_s_organisation_is_not_it(extract):
+    """« Sa patronne, A, a étonné en rachetant 5 % de la banque suisse »: the bank is not her own."""
+    got = read(extract, "La banque milanaise Quimpex possède 12 % de Velnor. Quimpex n'a pas lancé d'offre. Sa "
+                        "patronne, Hélène Varsac, a étonné les analystes en rachetant 5 % des actions de la troisième "
+                        "banque régionale allemande.")
+    assert ("Quimpex", "basedIn", "Milan") in got
+    assert ("Quimpex", "basedIn", "Allemagne") not in got
+
+
+def test_a_place_complement_of_the_subject_does_not_free_the_subject(extract):
+    """« Le géant de Lyon a signé un accord avec la fintech française »: the fintech is not the giant."""
+    got = read(extract, "La société Brimex cède Velnor et confie ses contrats à Quimpex. Le géant de Lyon "
+                        "a signé en mai un accord avec la fintech française.")
+    assert ("Brimex", "basedIn", "France") not in got
+
+
+ACTED_ON = [
+    pytest.param("L'éditeur Quimpex conçoit des logiciels. La venue du fonds Brimex va soutenir la croissance "
+                 "de la société, basée à Lille.",
+                 ("Quimpex", "basedIn", "Lille"), ("Brimex", "basedIn", "Lille"), id="the coming of X, la société"),
+    pytest.param("La pépite Quimpex lève 40 millions. Le tour est mené par le belge Brimex. Ce tour de table rend le "
+                 "fonds belge premier actionnaire de la pépite lilloise.",
+                 None, ("Brimex", "basedIn", "Lille"), id="two descriptions of one verb"),
+    pytest.param("La société Quimpex a bouclé un tour de table de 20 millions d'euros, qui chiffre la pépite "
+                 "française à 200 millions.", ("Quimpex", "basedIn", "France"), None,
+                 id="a relative clause's own subject, not the main one"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "wrong"), ACTED_ON)
+def test_a_description_is_not_who_acts_on_it(extract, text, fact, wrong):
+    got = read(extract, text)
+    assert fact is None or fact in got
+    assert wrong not in got
+
+
+def test_a_place_complement_introduces_no_name_for_later_descriptions(extract):
+    """« Le constructeur de Lyon … Le premier constructeur de cycles français »: the description is the
+    organisation named since, not the place."""
+    got = read(extract, "Le constructeur de Lyon change de cap. La société Quimpex rappelle ses vélos. "
+                        "Le premier constructeur de cycles français a précisé lundi avoir corrigé le défaut.")
+    assert ("Quimpex", "basedIn", "France") in got
+
+
+COMPATRIOTS = [
+    pytest.param("La société Brimex recrute. La banque italienne a lancé un raid sur sa compatriote Velnor, qui "
+                 "le juge hostile.", {("Brimex", "basedIn", "Italie"), ("Velnor", "basedIn", "Italie")},
+                 id="a description's compatriot"),
+    pytest.param("Le français Quimpex affronte l'allemand Brimex et son compatriote Velnor.",
+                 {("Velnor", "basedIn", "Allemagne")}, id="the nearest demonym's compatriot"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), COMPATRIOTS)
+def test_a_compatriot_shares_the_country(extract, text, facts):
+    got = assert_states(extract, text, facts)
+    assert ("Velnor", "basedIn", "France") not in got
+
+
+def test_a_city_makes_no_compatriot(extract):
+    got = read(extract, "La banque milanaise Quimpex a lancé un raid sur sa compatriote Velnor.")
+    assert ("Velnor", "basedIn", "Milan") not in got

@@ -112,3 +112,31 @@ def test_a_description_counted_in_the_plural_stands_for_no_one_organisation(extr
 def test_a_verb_between_a_description_and_a_name_does_not_introduce_the_name(extract):
     text = "Le groupe Brontal a racheté Quimpex. Velnor, la marque phare du groupe, recrute."
     assert_states(extract, text, {("Velnor", "subsidiaryOf", "Brontal")})
+
+
+OBJECT_CONTROL = [
+    pytest.param("Le groupe Brimex a convaincu la société Quimpex de transférer son siège à Lyon.",
+                 {("Quimpex", "basedIn", "Lyon")}, id="convaincre X de: X moves its seat"),
+    pytest.param("La société Quimpex recrute. Le groupe Brimex l'a convaincue de transférer son siège à Lyon.",
+                 set(), id="a clitic object: the seat is not the persuader's"),
+    pytest.param("Le groupe Brimex a aidé Quimpex à racheter Velnor.", {("Quimpex", "acquired", "Velnor")},
+                 id="aider X à: X buys"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), OBJECT_CONTROL)
+def test_the_object_of_a_control_verb_does_the_infinitive(extract, text, facts):
+    got = read(extract, text)
+    assert facts <= set(got)
+    assert not [f for f in got if f[0] == "Brimex" and f[1] in {"basedIn", "acquired"}]
+
+
+def test_without_an_object_the_subject_does_the_infinitive(extract):
+    assert ("Brimex", "basedIn", "Lyon") in read(extract, "Le groupe Brimex a décidé de transférer son siège à Lyon.")
+
+
+def test_a_sentence_naming_two_organisations_gives_no_description_its_first(extract):
+    """« … chez A et chez B », dit-il. L'entreprise estonienne … »: which of the two is not said."""
+    got = read(extract, "Le service Quimpex recrute. « Les prix baissent chez Velnor et chez Brontal », dit-il. "
+                        "L'entreprise estonienne perd de l'argent.")
+    assert not [f for f in got if f[1] == "basedIn" and f[2] == "Estonie" and f[0] in {"Velnor", "Brontal"}]

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.acting import acting_on
 from kg.extract.appositions import apposed_after, described_object
 from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.control import infinitive_controller
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
 from kg.extract.openings import opening_subject
-from kg.extract.participles import apposed_name, before_comma, first_conjunct, governor_subject
+from kg.extract.participles import apposed_name, before_comma, compared, first_conjunct, governor_subject
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -178,6 +180,9 @@ class Arguments(ObjectReaders):
             up = head.head
             if up.pos_ == "AUX" and up.head.i != up.i and head.dep_ not in {"nsubj", "obj"}:
                 up = up.head  # « a expliqué avoir récupéré »: the parse hangs the infinitive from its auxiliary
+            controlled, controller = infinitive_controller(ctx, self.lex, head)
+            if controlled:  # « Y a persuadé X de transférer ses bureaux »: X moves
+                return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
                     and up.i != head.i:
                 return self.subject(up, allowed, depth + 1)
@@ -276,17 +281,18 @@ class Arguments(ObjectReaders):
         if fronted:
             subject = governor_subject(head)
             found = self.names_of(subject) if subject is not None else NONE
-            if found.mentions:
-                return Found(found.mentions[:1], found.how)
+            if found.mentions and subject is not None:
+                return Found(found.mentions[:1] + compared(ctx, self.reader, a, subject.i), found.how)
             b = max(b, after, head.right_edge.i + 1 if head.dep_ == "advcl" and head.right_edge.i < end else 0)
             for k in range(b, end):
                 tok = ctx.tokens[k]
-                if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm"):
+                if tok.pos_ in {"VERB", "AUX"} and ("Fin" in tok.morph.get("VerbForm") or any(
+                        c.dep_ in {"nsubj", "nsubj:pass"} and c.i >= b for c in tok.children)):  # (mis-tagged)
                     for child in tok.children:
                         if child.dep_ in {"nsubj", "nsubj:pass"} and child.i >= b:
                             found = self.names_of(child)
-                            if found.mentions:
-                                return Found(found.mentions[:1], found.how)
+                            if found.mentions:  # « Installée à Y, comme Z, X … »: Z too
+                                return Found(found.mentions[:1] + compared(ctx, self.reader, a, child.i), found.how)
                     break
             for k in range(b, end - 1):
                 if ctx.words[k] == "," and self.reader.apposed_description(k + 1, end):
@@ -310,7 +316,7 @@ class Arguments(ObjectReaders):
         if apposed is not None:
             return Found((apposed,), "parse")
         if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):
-            m = self.refs.resolve(head.head.i, ANY)  # « le groupe dirigé par X »: what the description stands for
+            m = self.refs.resolve(head.head.i, ANY, acting_on(self.refs, head.head.i))  # « le groupe dirigé par X »
             if m is not None:
                 return Found((m,), "reference")
         k = self.reader.skip_description_back(a, start) - 1
@@ -326,8 +332,9 @@ class Arguments(ObjectReaders):
             j = self.reader.skip_description_back(k, start)
             if j < k and j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
                 return Found((ctx.mention(j - 2),), "parse")  # « Y, sa régie omnicanale, pilotée par X »
-            if j < k:
-                m = self.refs.within(j, k, ANY)
+            if j < k:  # (not the subject acting on it: « La venue de Y va soutenir l'essor de la société, »)
+                acting = next((acting_on(self.refs, d) for d in range(j, k) if self.refs.is_definite(d)), ())
+                m = self.refs.within(j, k, ANY, acting)
                 if m is not None:
                     return Found((m,), "reference")
         return NONE

@@ -305,8 +305,9 @@ class Engine:
             return args.line_head(t.a)
         if slot == "recipient":
             return recipient(self.ctx, self.reader, self.lex, t.a, t.b)
-        if slot == "place_adjective":
-            return Locator(self.ctx, self.reader, self.refs, self.lex).adjective_after(t.b)
+        if slot in {"place_adjective", "place_before"}:  # « son siège parisien », « à Y, au siège de X »
+            locator = Locator(self.ctx, self.reader, self.refs, self.lex)
+            return locator.adjective_after(t.b) if slot == "place_adjective" else locator.place_before(t.a)
         if slot.startswith("prep:"):
             return args.prep(words_of(slot[5:]), t.b, exclude=other)
         return self.common_slot(slot, t, allowed, other)

@@ -90,6 +90,7 @@ class Lexicon:
     copulas: frozenset[str]
     appointment_verbs: frozenset[str]
     having_verbs: frozenset[str]
+    object_control: frozenset[str]
     modal_lemmas: frozenset[str]
     negation_words: frozenset[str]
     hearsay: tuple[str, ...]
@@ -102,6 +103,8 @@ class Lexicon:
     person_nouns: frozenset[str]
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
+    actor_nouns: frozenset[str]
+    compatriots: frozenset[str]
     pronouns: frozenset[str]
     we_pronouns: frozenset[str]
     we_possessives: frozenset[str]
@@ -196,6 +199,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         copulas=_folded(d["verbs"]["copulas"]),
         appointment_verbs=_folded(d["verbs"]["appointment"]),
         having_verbs=_folded(d["verbs"]["having"]),
+        object_control=_folded(d["verbs"]["object_control"]),
         modal_lemmas=_folded(d["modality"]["modal_lemmas"]),
         negation_words=_folded(d["modality"]["negation_words"]),
         hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),
@@ -208,6 +212,8 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         person_nouns=_folded(d["reference"]["person_nouns"]),
         determiners=_folded(d["reference"]["determiners"]),
         clause_breaks=_folded(d["reference"]["clause_breaks"]),
+        actor_nouns=_folded(d["reference"]["actor_nouns"]),
+        compatriots=_folded(d["reference"]["compatriots"]),
         pronouns=_folded(d["reference"]["pronouns"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),
         we_possessives=_folded(d["reference"]["we_possessives"]),
@@ -230,7 +236,7 @@ def _check_slots(where: str, kind: str, slots: list[str]) -> tuple[str, ...]:
     for slot in slots:
         if slot.startswith("prep:") and kind in {"verb", "noun"}:
             continue
-        if slot == "place_adjective" and kind == "noun":
+        if slot in {"place_adjective", "place_before"} and kind == "noun":
             continue
         if slot not in SLOTS[kind]:
             allowed = ", ".join(sorted(SLOTS[kind] | ({"prep:<word>"} if kind in {"verb", "noun"} else set())))

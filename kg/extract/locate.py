@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.extract.acting import acting_on
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
 from kg.extract.cues import place_cues
 from kg.extract.demonyms import demonym_place
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
-from kg.extract.reference import ORG, References
+from kg.extract.reference import References
 from kg.model import Mention
 
 NOMINAL_DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "aux", "au", "du", "ce", "cet", "cette", "ces"}
@@ -78,6 +79,26 @@ class Locator:
             for place in places:
                 if holders.mentions:
                     yield i, holders, self.place_mention(i, place)
+                    fellows = self._compatriots(i, place) if holders.how == "reference" or len(holders.mentions) == 1 \
+                        else NONE
+                    if fellows.mentions:
+                        yield i, fellows, self.place_mention(i, place)
+
+    def _compatriots(self, i: int, place: str) -> Found:
+        """« La banque suisse lance une offre sur sa compatriote Y »: Y, named after « compatriote » in the
+        sentence of the demonym at ``i``, is of the same country."""
+        ctx = self.ctx
+        _, end = ctx.sentence(i)
+        if place_cues().kinds.get(place) != "country":
+            return NONE
+        for k in range(i + 1, end - 1):
+            if demonym_place(ctx, k):
+                break  # « le français A affronte l'allemand B et son compatriote C »: C is B's compatriot
+            fellow = ctx.lemmas[k] in self.lex.compatriots or ctx.words[k] in self.lex.compatriots
+            if fellow and ctx.words[k - 1] in self.lex.possessives:
+                names = self.reader.names_at(k + 1, end)
+                return Found(tuple(m for m in names if kind_of(m) not in {"Person", "Place"}), "parse")
+        return NONE
 
     def _description_start(self, i: int) -> tuple[int, bool, bool]:
         """Where the description holding the demonym at ``i`` starts, whether it has a description noun, and
@@ -111,6 +132,8 @@ class Locator:
         start, end = ctx.sentence(i)
         if i > start and ctx.words[i - 1] == "cote":  # « A, B et C côté italien »
             return Found(tuple(self.reader.names_before(i - 1)), "parse")
+        if i - 2 >= start and ctx.words[i - 1] == "droit" and ctx.words[i - 2] in {"de", "d'"}:
+            return self._under_law(i - 2, start)  # « une association de droit belge »
         first, noun, nominal = self._description_start(i)
         if not (noun or nominal):
             return self._any_noun_before_name(i, start, end)
@@ -123,26 +146,51 @@ class Locator:
             return Found(tuple(names), "parse")
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
             else None
-        if before is not None and noun:  # « X, le studio américain »
-            return Found((before,), "parse")
+        if before is not None and noun and kind_of(before) != "Person":  # « X, le studio américain »
+            return Found((before,), "parse")  # (not « Créée par A et B, la société lilloise »)
         if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun:
             # « une entreprise britannique, X », « des géants américains, A et B »
+            if adjunct_before_subject(ctx, first, i, j + 1):
+                return NONE  # « d'après des journaux suisses, X a … »: X is the clause's subject, not the papers
             names = self.reader.names_at(j + 1, end)
+            if len(names) > 1 and coordinated_demonym(ctx, i):
+                return NONE
             return Found(tuple(names if ctx.words[i].endswith("s") else names[:1]), "parse")
         for k in range(j, min(end, j + LIST_LOOKAHEAD)):  # « des industriels allemands y sont, comme A et B »
             if ctx.words[k] in {"comme", "dont", ":"} or self.reader.match(k, ("tels", "que")) > 0:
                 after = self.reader.introducer(k, end)
                 names = self.reader.names_at(after, end) if after > 0 else []
-                if names and ctx.words[i].endswith("s"):
-                    return Found(tuple(names), "parse")
+                if names and ctx.words[i].endswith("s") and not (len(names) > 1 and coordinated_demonym(ctx, i)):
+                    return Found(tuple(names), "parse")  # not « des sociétés suisses et belges comme A, B, C »
                 break
         if noun and first < i and ctx.words[first] in {"le", "la", "l'", "cette", "ce", "cet"}:
             for k in range(first, i):
                 if self.refs.is_definite(k):
-                    m = self.refs.definite(k, self._acting(k))
+                    m = self.refs.definite(k, acting_on(self.refs, k))
                     if m is not None and kind_of(m) == "Organization":
                         return Found((m,), "reference")
         return NONE
+
+    def _under_law(self, k: int, start: int) -> Found:
+        """« X SA de droit belge », « cette fondation d'utilité publique (FUP) de droit suisse »: the name, or
+        what the description stands for, right before « de droit » at ``k`` (past an acronym in parentheses)."""
+        ctx = self.ctx
+        j = k
+        if j - 3 >= start and ctx.words[j - 1] == ")" and ctx.words[j - 3] == "(":
+            j -= 3
+        if j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
+            j -= 1  # « la société X, de droit luxembourgeois »
+        if j - 1 >= start and ctx.mention(j - 1) is not None:
+            m = ctx.mention(j - 1)
+            return Found((m,), "parse") if kind_of(m) != "Person" else NONE
+        described = NONE
+        for d in range(j - 1, max(start - 1, j - 9), -1):
+            if ctx.mention(d) is not None or ctx.tokens[d].pos_ not in {"NOUN", "ADJ", "ADP", "DET"}:
+                break
+            if self.refs.is_definite(d):
+                m = self.refs.definite(d, acting_on(self.refs, d))
+                described = Found((m,), "reference") if m is not None and kind_of(m) == "Organization" else NONE
+        return described
 
     def _any_noun_before_name(self, i: int, start: int, end: int) -> Found:
         """« le joaillier new-yorkais X », « du sucrier français X »: any common noun, its demonym, then at once an
@@ -195,20 +243,20 @@ class Locator:
         before = self.reader.name_before(k, start) if k > start and ctx.words[k - 1] == "," else None
         if before is not None:
             return Found((before,), "parse"), place
-        m = self.refs.definite(i, self._acting(i)) if self.refs.is_definite(i) else None
+        m = self.refs.definite(i, acting_on(self.refs, i)) if self.refs.is_definite(i) else None
         return (Found((m,), "reference"), place) if m is not None else None
 
-    def _acting(self, i: int) -> tuple[Mention, ...]:
-        """« X a lancé une offre …, valorisant l'éditeur de Cambridge »: a description that is not a subject is not
-        the subject of the verb it depends on (the one acting on it)."""
-        tok = self.ctx.tokens[i]
-        if tok.dep_ in {"nsubj", "nsubj:pass"}:
-            return ()
-        subject = self.refs.clause_subject(i)
-        if subject is None:
-            return ()
-        m = self.ctx.mention(subject.i) or self.refs.named(subject) or self.refs.resolve(subject.i, ORG)
-        return (m,) if m is not None else ()
+    def place_before(self, a: int) -> Found:
+        """« … a été reçu à Y, au siège de X »: the place a comma sets before « au siège » at ``a``."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a - 1
+        while k > start and ctx.words[k] in {"au", "a", "le", "son", "leur", "du", "de"}:
+            k -= 1
+        place = ctx.mention(k - 1) if k - 1 > start and k < a - 1 and ctx.words[k] == "," else None
+        if place is None or kind_of(place) != "Place" or ctx.words[ctx.bounds(place)[0] - 1] not in {"a", "au"}:
+            return NONE
+        return Found((place,), "parse")
 
     def adjective_after(self, b: int) -> Found:
         """« son siège parisien »: the demonym right after a noun, as a place."""
@@ -221,3 +269,20 @@ class Locator:
             if ctx.tokens[k].pos_ != "ADJ":
                 break
         return NONE
+
+
+def coordinated_demonym(ctx: DocContext, i: int) -> bool:
+    """« des sociétés suisses et belges »: the demonym at ``i`` shares its noun with another one, so which of the
+    names listed after it it describes is not said."""
+    n = len(ctx.tokens)
+    return (i + 2 < n and ctx.words[i + 1] in {"et", "ou"} and bool(demonym_place(ctx, i + 2))) or (
+        i - 2 >= 0 and ctx.words[i - 1] in {"et", "ou"} and bool(demonym_place(ctx, i - 2)))
+
+
+def adjunct_before_subject(ctx: DocContext, first: int, i: int, name: int) -> bool:
+    """« D'après des journaux suisses, X aurait … »: the description in tokens [first, i) is a prepositional
+    phrase fronted before the clause, and the name after the comma is that clause's subject, not its apposition."""
+    if ctx.tokens[name].dep_ not in {"nsubj", "nsubj:pass"}:
+        return False
+    return any(c.dep_ == "case" for k in range(first, i + 1) for c in ctx.tokens[k].children
+               if ctx.tokens[k].pos_ == "NOUN")

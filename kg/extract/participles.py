@@ -11,7 +11,8 @@ Where a participle in apposition hangs in the parse, for :meth:`Arguments.modifi
     « X, fondé en Chine et aujourd'hui basé à Y »   the second participle of a coordination: read as the first
     « X, développeur de parcs basé à Y »             a participle on a description noun in apposition to X
     « Basée à Y, en Suisse, comme Z, X regroupe … »  a fronted participle (advcl): the subject of its governor,
-                                                    and its own complements end at the right edge of its subtree
+                                                    and its own complements end at the right edge of its subtree;
+                                                    Z, which it is compared with, is based at Y too
 """
 
 from __future__ import annotations
@@ -73,3 +74,12 @@ def governor_subject(head: Token) -> Token | None:
     if head.dep_ != "advcl" or up.i <= head.i:
         return None
     return next((c for c in up.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i > head.right_edge.i), None)
+
+
+def compared(ctx: DocContext, reader: Reader, a: int, subject: int) -> tuple[Mention, ...]:
+    """« Installée à Y, en Belgique, comme Z, X compte … »: the names a fronted participle at ``a`` compares its
+    subject (at ``subject``) with, « , comme Z , » in its own complements; what it says holds for them too."""
+    for k in range(a + 1, subject - 1):
+        if ctx.words[k] == "comme" and ctx.words[k - 1] == ",":
+            return tuple(reader.names_at(k + 1, subject))
+    return ()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, fits, kind_of
+from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
 from kg.extract.readers import Reader
 from kg.model import Mention
@@ -135,6 +136,10 @@ class References:
             return self.we(i)
         start, _ = ctx.sentence(i)
         skip = {m.text for m in exclude}
+        controller = object_controller(ctx, self.lex, i)  # « Y l'a persuadée de transférer son siège »: not Y
+        if controller is not None:
+            m = ctx.mention(controller.i)
+            return ctx.refer(i, m) if m is not None and fits(m, ORG) and m.text not in skip else None
         subject = self.clause_subject(i)
         if subject is not None:
             m = ctx.mention(subject.i) or self.named(subject)
@@ -311,7 +316,7 @@ class References:
             found: dict[str, list[tuple[int, Mention]]] = {}
             for m in ctx.mentions:
                 a, b = ctx.bounds(m)
-                if b <= a:
+                if b <= a or kind_of(m) == "Place":  # « le constructeur de Lyon » introduces no name
                     continue
                 start, _ = ctx.sentence(a)
                 for k in range(max(start, a - 4), a):
@@ -359,8 +364,10 @@ class References:
                 break
         # a sentence the parser could not read (« La start-up X grandit. » with two roots): its only name
         named = {m.text: m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and m.text not in skip
-                 and fits(m, allowed) and kind_of(m) in allowed}
-        return next(iter(named.values())) if len(named) == 1 else None
+                 and (fits(m, allowed) or any(t in allowed and v >= 1 for t, v in m.type_votes))}
+        # (« chez A et chez B »: two names, even when B's votes lean, barely, to another type)
+        only = next(iter(named.values())) if len(named) == 1 else None
+        return only if only is not None and fits(only, allowed) and kind_of(only) in allowed else None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
         topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic)

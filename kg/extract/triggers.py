@@ -65,8 +65,9 @@ class TriggerIndex:
             if body[1] in forms[k] and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
                 ends.append(k + len(body) - 1)
             if (long and tokens[k].is_punct) or (not long and tokens[k].pos_ != "ADV") or \
-                    ctx.words[k] in self.unskippable:
-                break  # token k cannot be skipped to reach a later second word
+                    ctx.words[k] in self.unskippable or "Inf" in tokens[k].morph.get("VerbForm"):
+                break  # token k cannot be skipped to reach a later second word (nor another verb's infinitive:
+                # « a convaincu Y de transférer son siège à » is no « avoir son siège à »)
         return ends
 
     def _appointee_in_gap(self, ctx: DocContext, a: int, b: int, body: tuple[str, ...], named: list[int]) -> bool:
