@@ -74,7 +74,7 @@ def _extend_caps(doc: Doc, end: int) -> int:
 
 
 def _extend_exclaimed(doc: Doc, end: int) -> int:
-    """"Hello bank!", "Yahoo!": a brand may end in an exclamation mark written against it (French sets a space
+    """"Quimpo bank!", "Zorvi!": a brand may end in an exclamation mark written against it (French sets a space
     before the mark that ends a sentence), and a lower-case word glued to that mark belongs to the name."""
     k = end
     if k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and _glued(doc, k) and doc[k + 1].text == "!":
@@ -293,7 +293,7 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
                                      and not _cuts_names(doc, j, i))):
             j += 1
         if j < end and _brand_mark(doc, j):
-            j += 1  # « Hello bank! »: the mark ends the name
+            j += 1  # « Quimpo bank! »: the mark ends the name
         a, b = i, j
         honorific = False
         while a < b and (_edge(doc[a]) or (b - a > 1 and (fold(doc[a].text) in honorifics
