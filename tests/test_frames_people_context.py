@@ -169,3 +169,16 @@ def test_a_bare_title_is_of_the_organisation_in_context(extract, text, facts):
 def test_a_bare_title_with_no_clear_organisation_says_nothing(extract, text):
     facts = read(extract, text)
     assert not any(p in {"founderOf", "employeeOf"} for _, p, _ in facts), facts
+
+
+def test_a_participle_coordinated_with_the_opening_one_describes_the_subject(extract):
+    text = ("Basée à Lyon, dans le Rhône, et dirigée par sa fondatrice Hélène Varsac, la société Quimpex doit "
+            "renforcer l'offre de Velnor.")
+    facts = assert_states(extract, text, {LEADS})
+    assert not any(o in {"Rhône", "Velnor"} for _, p, o in facts if p == "leaderOf")
+
+
+def test_a_coordinated_opening_participle_of_a_past_role_is_no_leader(extract):
+    text = ("Basée à Lyon, dans le Rhône, et dirigée jusqu'en 2020 par Hélène Varsac, la société Quimpex doit "
+            "renforcer son offre.")
+    assert LEADS not in read(extract, text)
