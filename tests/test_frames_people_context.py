@@ -182,3 +182,10 @@ def test_a_coordinated_opening_participle_of_a_past_role_is_no_leader(extract):
     text = ("Basée à Lyon, dans le Rhône, et dirigée jusqu'en 2020 par Hélène Varsac, la société Quimpex doit "
             "renforcer son offre.")
     assert LEADS not in read(extract, text)
+
+
+def test_a_current_title_after_a_past_one_is_the_same_holders(extract):
+    text = ("« Nous avons gagné », raconte Paul Vernat, ancien chief revenue officer de Quimpex, aujourd'hui chief "
+            "commercial officer chez Velnor.")
+    facts = assert_states(extract, text, {("Paul Vernat", "employeeOf", "Velnor")})
+    assert ("Paul Vernat", "employeeOf", "Quimpex") not in facts

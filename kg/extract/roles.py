@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.appositions import now_apposed
 from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
@@ -229,6 +230,9 @@ class RoleReader:
                 names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
+        now = now_apposed(ctx, self.reader, first, start)  # « X, ancien DG de Y, aujourd'hui CCO chez Z »
+        if now:
+            return Found(tuple(now), "parse"), "apposition", None
         # appointment: « Y a nommé X PDG », « Y a élu X président »
         k = first - 1
         m = ctx.mention(k) if k >= start else None
