@@ -189,3 +189,10 @@ def test_a_current_title_after_a_past_one_is_the_same_holders(extract):
             "commercial officer chez Velnor.")
     facts = assert_states(extract, text, {("Paul Vernat", "employeeOf", "Velnor")})
     assert ("Paul Vernat", "employeeOf", "Quimpex") not in facts
+
+
+def test_il_after_ce_dernier_is_the_last_person_named(extract):
+    text = ("Marc Dorlan est devenu directeur général de Brimex, Paul Vernat conservant la présidence. Ce dernier a "
+            "trouvé d'autres jeux : il anime une émission. Il a également fondé la société Quimpex, une plateforme.")
+    facts = assert_states(extract, text, {("Paul Vernat", "founderOf", "Quimpex")})
+    assert ("Marc Dorlan", "founderOf", "Quimpex") not in facts

@@ -101,6 +101,7 @@ class Lexicon:
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
     pronouns: frozenset[str]
+    latter_words: frozenset[str]
     we_pronouns: frozenset[str]
     we_possessives: frozenset[str]
     possessives: frozenset[str]
@@ -207,6 +208,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         determiners=_folded(d["reference"]["determiners"]),
         clause_breaks=_folded(d["reference"]["clause_breaks"]),
         pronouns=_folded(d["reference"]["pronouns"]),
+        latter_words=_folded(d["reference"]["latter_words"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),
         we_possessives=_folded(d["reference"]["we_possessives"]),
         possessives=_folded(d["reference"]["possessives"]),
