@@ -196,3 +196,11 @@ def test_il_after_ce_dernier_is_the_last_person_named(extract):
             "trouvé d'autres jeux : il anime une émission. Il a également fondé la société Quimpex, une plateforme.")
     facts = assert_states(extract, text, {("Paul Vernat", "founderOf", "Quimpex")})
     assert ("Marc Dorlan", "founderOf", "Quimpex") not in facts
+
+
+def test_a_description_with_no_antecedent_is_the_headlines_subject(extract):
+    text = ("Quimpex finalise le rachat de Velnor\n\nQuimpex a finalisé l'acquisition de Velnor, une biotech "
+            "américaine. Quimpex paiera comptant. « Il s'agit d'une opération stratégique pour Quimpex et Velnor », a "
+            "commenté Marc Dorlan, vice-président chez Quimpex. Le groupe dirigé par Hélène Varsac financera "
+            "l'acquisition sur sa trésorerie.")
+    assert_states(extract, text, {LEADS})

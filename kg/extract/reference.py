@@ -367,10 +367,21 @@ class References:
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
-        topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic)
+        topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic or
+                                              self._headline_topic())
         if topic is None or topic.text in skip:
             return None
         return self.ctx.refer(i, topic)
+
+    def _headline_topic(self) -> Mention | None:
+        """The text's most named organisation when it is also the subject of the headline (« Y boucle le rachat de
+        Z »): what the text is about even when Z is named nearly as often."""
+        ctx = self.ctx
+        if ctx.topic is None or not ctx.tokens:
+            return None
+        s, e = ctx.sentence(0)
+        subjects = [m for _, m in self.subject_mentions(s, e) if kind_of(m) == "Organization"]
+        return ctx.topic if subjects and subjects[0].text == ctx.topic.text else None
 
     def _quoted(self, i: int) -> bool:
         """Token ``i`` is inside « … » or a quotation mark pair on its line."""
