@@ -169,3 +169,38 @@ def test_a_bare_title_is_of_the_organisation_in_context(extract, text, facts):
 def test_a_bare_title_with_no_clear_organisation_says_nothing(extract, text):
     facts = read(extract, text)
     assert not any(p in {"founderOf", "employeeOf"} for _, p, _ in facts), facts
+
+
+def test_a_participle_coordinated_with_the_opening_one_describes_the_subject(extract):
+    text = ("Basée à Lyon, dans le Rhône, et dirigée par sa fondatrice Hélène Varsac, la société Quimpex doit "
+            "renforcer l'offre de Velnor.")
+    facts = assert_states(extract, text, {LEADS})
+    assert not any(o in {"Rhône", "Velnor"} for _, p, o in facts if p == "leaderOf")
+
+
+def test_a_coordinated_opening_participle_of_a_past_role_is_no_leader(extract):
+    text = ("Basée à Lyon, dans le Rhône, et dirigée jusqu'en 2020 par Hélène Varsac, la société Quimpex doit "
+            "renforcer son offre.")
+    assert LEADS not in read(extract, text)
+
+
+def test_a_current_title_after_a_past_one_is_the_same_holders(extract):
+    text = ("« Nous avons gagné », raconte Paul Vernat, ancien chief revenue officer de Quimpex, aujourd'hui chief "
+            "commercial officer chez Velnor.")
+    facts = assert_states(extract, text, {("Paul Vernat", "employeeOf", "Velnor")})
+    assert ("Paul Vernat", "employeeOf", "Quimpex") not in facts
+
+
+def test_il_after_ce_dernier_is_the_last_person_named(extract):
+    text = ("Marc Dorlan est devenu directeur général de Brimex, Paul Vernat conservant la présidence. Ce dernier a "
+            "trouvé d'autres jeux : il anime une émission. Il a également fondé la société Quimpex, une plateforme.")
+    facts = assert_states(extract, text, {("Paul Vernat", "founderOf", "Quimpex")})
+    assert ("Marc Dorlan", "founderOf", "Quimpex") not in facts
+
+
+def test_a_description_with_no_antecedent_is_the_headlines_subject(extract):
+    text = ("Quimpex finalise le rachat de Velnor\n\nQuimpex a finalisé l'acquisition de Velnor, une biotech "
+            "américaine. Quimpex paiera comptant. « Il s'agit d'une opération stratégique pour Quimpex et Velnor », a "
+            "commenté Marc Dorlan, vice-président chez Quimpex. Le groupe dirigé par Hélène Varsac financera "
+            "l'acquisition sur sa trésorerie.")
+    assert_states(extract, text, {LEADS})

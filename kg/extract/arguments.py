@@ -27,7 +27,14 @@ from kg.extract.control import infinitive_controller
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
 from kg.extract.openings import opening_subject
-from kg.extract.participles import apposed_name, before_comma, compared, first_conjunct, governor_subject
+from kg.extract.participles import (
+    apposed_name,
+    before_comma,
+    compared,
+    coordinated_with_opening,
+    first_conjunct,
+    governor_subject,
+)
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -277,7 +284,8 @@ class Arguments(ObjectReaders):
         if first.i != head.i:
             head, a, b = first, first.i, first.i + 1
         start, end = ctx.sentence(a)
-        fronted = a == start or all(ctx.tokens[k].is_punct or ctx.tokens[k].is_space for k in range(start, a))
+        fronted = a == start or all(ctx.tokens[k].is_punct or ctx.tokens[k].is_space for k in range(start, a)) \
+            or coordinated_with_opening(ctx, a)
         if fronted:
             subject = governor_subject(head)
             found = self.names_of(subject) if subject is not None else NONE

@@ -106,6 +106,7 @@ class Lexicon:
     actor_nouns: frozenset[str]
     compatriots: frozenset[str]
     pronouns: frozenset[str]
+    latter_words: frozenset[str]
     we_pronouns: frozenset[str]
     we_possessives: frozenset[str]
     possessives: frozenset[str]
@@ -215,6 +216,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         actor_nouns=_folded(d["reference"]["actor_nouns"]),
         compatriots=_folded(d["reference"]["compatriots"]),
         pronouns=_folded(d["reference"]["pronouns"]),
+        latter_words=_folded(d["reference"]["latter_words"]),
         we_pronouns=_folded(d["reference"]["we_pronouns"]),
         we_possessives=_folded(d["reference"]["we_possessives"]),
         possessives=_folded(d["reference"]["possessives"]),

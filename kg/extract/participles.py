@@ -13,6 +13,10 @@ Where a participle in apposition hangs in the parse, for :meth:`Arguments.modifi
     « Basée à Y, en Suisse, comme Z, X regroupe … »  a fronted participle (advcl): the subject of its governor,
                                                     and its own complements end at the right edge of its subtree;
                                                     Z, which it is compared with, is based at Y too
+
+
+                                                    and its own complements end at the right edge of its subtree
+    « Basé à Y, dans le Michigan, et dirigé par X, Z »  a participle coordinated with the opening one: fronted too
 """
 
 from __future__ import annotations
@@ -83,3 +87,14 @@ def compared(ctx: DocContext, reader: Reader, a: int, subject: int) -> tuple[Men
         if ctx.words[k] == "comme" and ctx.words[k - 1] == ",":
             return tuple(reader.names_at(k + 1, subject))
     return ()
+
+
+def coordinated_with_opening(ctx: DocContext, a: int) -> bool:
+    """« Basé à Y, dans le Michigan, et dirigé par X, Z … »: the participle at ``a`` follows « et » and is
+    coordinated with the participle opening the sentence (no finite verb between), so it too describes the subject
+    of the main clause, whatever name the parser hung it on."""
+    start, _ = ctx.sentence(a)
+    first = ctx.tokens[start]
+    if a - 1 <= start or ctx.words[a - 1] != "et" or "Part" not in first.morph.get("VerbForm"):
+        return False
+    return not any("Fin" in t.morph.get("VerbForm") for t in ctx.tokens[start + 1 : a])

@@ -102,6 +102,9 @@ class References:
             hops -= 1
             s, e = ctx.sentence(k)
             subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed)]
+            latter = self._latter(s, e, allowed)  # « X … Y. Ce dernier a … Il a fondé Z »: Y
+            if latter is not None and not subjects:
+                return ctx.refer(i, latter)
             if subjects:
                 return ctx.refer(i, subjects[0])
             if hops < 2 and any(t.dep_ in {"nsubj", "nsubj:pass"} and ctx.words[t.i] == ctx.words[i]
@@ -125,6 +128,19 @@ class References:
             if len({m.text for m in named}) == 1:
                 return ctx.refer(i, named[0])
             k = s - 1
+        return None
+
+    def _latter(self, s: int, e: int, allowed: frozenset[str]) -> Mention | None:
+        """When the sentence [s, e) has « ce dernier » for subject: the last name of ``allowed`` type before it."""
+        ctx = self.ctx
+        k = next((t.i for t in ctx.tokens[s:e] if t.dep_ in {"nsubj", "nsubj:pass"} and t.i > 0 and
+                  ctx.lemmas[t.i] in self.lex.latter_words and ctx.tokens[t.i - 1].pos_ == "DET"), None)
+        if k is None:
+            return None
+        for j in range(k - 1, max(-1, ctx.sentence(max(0, s - 1))[0] - 1), -1):
+            m = ctx.mention(j)
+            if m is not None and fits(m, allowed):
+                return m
         return None
 
     def possessive(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
@@ -370,10 +386,21 @@ class References:
         return only if only is not None and fits(only, allowed) and kind_of(only) in allowed else None
 
     def _topic(self, i: int, skip: set[str], dominant: bool = False) -> Mention | None:
-        topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic)
+        topic = self.ctx.section_topic(i) or (self.ctx.topic if not dominant else self.ctx.dominant_topic or
+                                              self._headline_topic())
         if topic is None or topic.text in skip:
             return None
         return self.ctx.refer(i, topic)
+
+    def _headline_topic(self) -> Mention | None:
+        """The text's most named organisation when it is also the subject of the headline (« Y boucle le rachat de
+        Z »): what the text is about even when Z is named nearly as often."""
+        ctx = self.ctx
+        if ctx.topic is None or not ctx.tokens:
+            return None
+        s, e = ctx.sentence(0)
+        subjects = [m for _, m in self.subject_mentions(s, e) if kind_of(m) == "Organization"]
+        return ctx.topic if subjects and subjects[0].text == ctx.topic.text else None
 
     def _quoted(self, i: int) -> bool:
         """Token ``i`` is inside « … » or a quotation mark pair on its line."""

@@ -19,6 +19,7 @@ from kg.extract.mentions.spans import TIME_NOUNS
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.relative_roles import dont_antecedent
+from kg.extract.second_appositions import now_apposed
 from kg.model import Mention
 
 ROLE_LINKS = (("au", "sein", "de"), ("au", "sein", "du"), ("au", "sein", "des"), ("aupres", "de"), ("aupres", "du"),
@@ -242,6 +243,9 @@ class RoleReader:
                 names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
+        now = now_apposed(ctx, self.reader, first, start)  # « X, ancien DG de Y, aujourd'hui CCO chez Z »
+        if now:
+            return Found(tuple(now), "parse"), "apposition", None
         # appointment: « Y a nommé X PDG », « Y a élu X président »
         k = first - 1
         m = ctx.mention(k) if k >= start else None
