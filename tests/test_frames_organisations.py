@@ -114,6 +114,10 @@ COMPETITORS = [
                  "ou Quimpo bank!.", {("Brontal", "competitorOf", "Quimpo bank!"), ("Velnor", "competitorOf",
                  "Quimpo bank!"), ("Brontal", "competitorOf", "Astrido"), ("Velnor", "competitorOf", "Astrido")},
                  id="face aux offres de A et B"),
+    pytest.param("Le groupe Brontal et la société Velnor se disputaient le compte du distributeur Astrido.", {RIVAL},
+                 id="se disputer: the subjects are rivals"),
+    pytest.param("Le groupe Brontal se dispute le marché des pompes avec la société Velnor.", {RIVAL},
+                 id="se disputer avec"),
     gap("Le groupe Brontal et la société Velnor sont concurrents.", {RIVAL}, id="X et Y sont concurrents",
         reason="competitor.role 'concurrents' no fact: no relatum"),
 ]
@@ -190,6 +194,11 @@ NOT_TIES = [
     pytest.param("La société Brontal pourrait rejoindre l'alliance Quimpex.", "memberOf", id="possible joining"),
     pytest.param("La société Brontal n'a pas rejoint l'alliance Quimpex.", "memberOf", id="negated joining"),
 ]
+
+
+def test_what_rivals_fight_over_is_not_a_rival(extract):
+    got = read(extract, "Le groupe Brontal et la société Velnor se disputaient le compte du distributeur Astrido.")
+    assert not {f for f in got if f[1] == "competitorOf" and "Astrido" in f}
 
 
 def test_the_agent_in_an_apposition_to_the_partner_is_no_party(extract):
