@@ -23,12 +23,13 @@ from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
 from kg.extract.readers import Reader
+from kg.extract.speakers import ORG, Speakers
 from kg.model import Mention
 
-ORG = frozenset({"Organization"})
+__all__ = ["ORG", "References"]
 
 
-class References:
+class References(Speakers):
     def __init__(self, ctx: DocContext, reader: Reader, lex: Lexicon) -> None:
         self.ctx = ctx
         self.reader = reader
@@ -39,15 +40,6 @@ class References:
     def is_pronoun(self, i: int) -> bool:
         tok = self.ctx.tokens[i]
         return tok.pos_ == "PRON" and self.ctx.words[i] in self.lex.pronouns
-
-    def is_we(self, i: int) -> bool:
-        """« nous », « notre », « nos »; in an interview also « vous », « votre », « vos » (the interviewer
-        addresses the interviewee's organisation)."""
-        word = self.ctx.words[i]
-        if self.ctx.mention(i) is not None:
-            return False
-        return word in self.lex.we_pronouns | self.lex.we_possessives or (
-            self.ctx.interview and word in {"vous", "votre", "vos"})
 
     def is_definite(self, i: int, nouns: frozenset[str] | None = None) -> bool:
         """« le groupe », « la jeune pousse », « cette société »: a description with no name of its own."""
@@ -226,39 +218,6 @@ class References:
             return ctx.refer(i, before[-1][1])
         return self._topic(i, skip, dominant=True)
 
-    def we(self, i: int) -> Mention | None:
-        """The organisation « nous » speaks for."""
-        ctx = self.ctx
-        start, end = ctx.sentence(i)
-        for k in range(start, end):
-            if ctx.words[k] == "chez" and k + 1 < end:
-                names = self.reader.names_at(k + 1, end)
-                if names and fits(names[0], ORG):
-                    return ctx.refer(i, names[0])
-        if not (ctx.interview or self._quoted(i)):
-            return None
-        speaker = self.speaker_org()
-        if speaker is not None:
-            return ctx.refer(i, speaker)
-        return self._topic(i, set())
-
-    def speaker_org(self) -> Mention | None:
-        """The organisation of the interviewee, when the text opens on « Name (Organisation) »."""
-        if not hasattr(self, "_speaker_org"):
-            ctx = self.ctx
-            self._speaker_org = None
-            limit = min(len(ctx.tokens), 40)
-            for k in range(limit - 2):
-                m = ctx.mention(k)
-                if m is not None and kind_of(m) == "Person" and ctx.words[ctx.bounds(m)[1]] == "(":
-                    org = ctx.mention(ctx.bounds(m)[1] + 1)
-                    if org is not None and fits(org, ORG):
-                        self._speaker_org = org
-                        break
-                if "\n" in ctx.tokens[k].text:
-                    break
-        return self._speaker_org
-
     def resolve(self, i: int, allowed: frozenset[str], exclude: tuple[Mention, ...] = ()) -> Mention | None:
         """The referent of the pronoun, possessive, description or « nous » at token ``i``, if any."""
         ctx = self.ctx
@@ -401,16 +360,3 @@ class References:
         s, e = ctx.sentence(0)
         subjects = [m for _, m in self.subject_mentions(s, e) if kind_of(m) == "Organization"]
         return ctx.topic if subjects and subjects[0].text == ctx.topic.text else None
-
-    def _quoted(self, i: int) -> bool:
-        """Token ``i`` is inside « … » or a quotation mark pair on its line."""
-        ctx = self.ctx
-        opened = 0
-        k = i - 1
-        while k >= 0 and "\n" not in ctx.tokens[k].text and "\n" not in ctx.tokens[k].whitespace_:
-            if ctx.words[k] == "«":
-                opened += 1
-            elif ctx.words[k] == "»":
-                opened -= 1
-            k -= 1
-        return opened > 0
