@@ -19,22 +19,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.acting import acting_on
 from kg.extract.appositions import apposed_after, described_object
 from kg.extract.complements import ANY, NONE, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import infinitive_controller
+from kg.extract.described import DescribedNames
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
 from kg.extract.openings import opening_subject
-from kg.extract.participles import (
-    apposed_name,
-    before_comma,
-    compared,
-    coordinated_with_opening,
-    first_conjunct,
-    governor_subject,
-)
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -63,7 +55,7 @@ def _merge(parse: list[Mention], surface: list[Mention]) -> Found:
     return NONE
 
 
-class Arguments(ObjectReaders):
+class Arguments(ObjectReaders, DescribedNames):
     def __init__(self, ctx: DocContext, reader: Reader, refs: References, lex: Lexicon,
                  person_roles: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
@@ -274,77 +266,6 @@ class Arguments(ObjectReaders):
                                             for c in head.children):
             m = self.reader.name_before(min(c.i for c in head.children))  # « le prix Y, que le groupe a lancé »
             return Found((m,), "parse") if m is not None else NONE
-        return NONE
-
-    def modified(self, head: Token, a: int, b: int, after: int = 0) -> Found:
-        """The name a participle describes: « Y, racheté par X » (before it), « Racheté par X, Y … » (fronted:
-        the subject of the main clause, after the participle's own complements, which end at ``after``)."""
-        ctx = self.ctx
-        first = first_conjunct(head)
-        if first.i != head.i:
-            head, a, b = first, first.i, first.i + 1
-        start, end = ctx.sentence(a)
-        fronted = a == start or all(ctx.tokens[k].is_punct or ctx.tokens[k].is_space for k in range(start, a)) \
-            or coordinated_with_opening(ctx, a)
-        if fronted:
-            subject = governor_subject(head)
-            found = self.names_of(subject) if subject is not None else NONE
-            if found.mentions and subject is not None:
-                return Found(found.mentions[:1] + compared(ctx, self.reader, a, subject.i), found.how)
-            b = max(b, after, head.right_edge.i + 1 if head.dep_ == "advcl" and head.right_edge.i < end else 0)
-            for k in range(b, end):
-                tok = ctx.tokens[k]
-                if tok.pos_ in {"VERB", "AUX"} and ("Fin" in tok.morph.get("VerbForm") or any(
-                        c.dep_ in {"nsubj", "nsubj:pass"} and c.i >= b for c in tok.children)):  # (mis-tagged)
-                    for child in tok.children:
-                        if child.dep_ in {"nsubj", "nsubj:pass"} and child.i >= b:
-                            found = self.names_of(child)
-                            if found.mentions:  # « Installée à Y, comme Z, X … »: Z too
-                                return Found(found.mentions[:1] + compared(ctx, self.reader, a, child.i), found.how)
-                    break
-            for k in range(b, end - 1):
-                if ctx.words[k] == "," and self.reader.apposed_description(k + 1, end):
-                    continue  # « Créée par A et B, docteur en biologie, la société … »: B's apposition
-                if ctx.words[k] == ",":
-                    names = self.reader.names_at(k + 1, end)
-                    if names:
-                        return Found(tuple(names[:1]), "parse")
-                    j = self.reader.skip_description(k + 1, end)
-                    m = self.refs.within(k + 1, j, ANY)
-                    if m is not None:
-                        return Found((m,), "reference")
-                    break
-            return NONE
-        surface = before_comma(ctx, self.reader, self.lex, a)
-        if surface is not None:
-            return surface
-        if head.dep_ in {"acl", "amod", "appos"} and ctx.mention(head.head.i) is not None:
-            return Found((ctx.mention(head.head.i),), "parse")
-        apposed = apposed_name(ctx, head)
-        if apposed is not None:
-            return Found((apposed,), "parse")
-        if head.dep_ in {"acl", "amod"} and head.head.i < a and self.refs.is_definite(head.head.i):
-            m = self.refs.resolve(head.head.i, ANY, acting_on(self.refs, head.head.i))  # « le groupe dirigé par X »
-            if m is not None:
-                return Found((m,), "reference")
-        k = self.reader.skip_description_back(a, start) - 1
-        if k >= start and ctx.words[k] == ",":  # « A et B, regroupés au sein de Y »
-            names = self.reader.names_before(k, start)
-            if names:
-                return Found(tuple(names), "surface")
-        m = self.reader.name_before(a)
-        if m is not None:
-            return Found((m,), "surface")
-        # « la société, basée à X »
-        if k >= start and ctx.words[k] == ",":
-            j = self.reader.skip_description_back(k, start)
-            if j < k and j - 2 >= start and ctx.words[j - 1] == "," and ctx.mention(j - 2) is not None:
-                return Found((ctx.mention(j - 2),), "parse")  # « Y, sa régie omnicanale, pilotée par X »
-            if j < k:  # (not the subject acting on it: « La venue de Y va soutenir l'essor de la société, »)
-                acting = next((acting_on(self.refs, d) for d in range(j, k) if self.refs.is_definite(d)), ())
-                m = self.refs.within(j, k, ANY, acting)
-                if m is not None:
-                    return Found((m,), "reference")
         return NONE
 
     def prep(self, words: tuple[str, ...], b: int, *, exclude: tuple[Mention, ...] = (),
