@@ -39,7 +39,8 @@ def _renaming_gap() -> re.Pattern[str]:
 
 def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
-    caps = caps_lines(parsed)
+    doc_text = parsed.text  # made from every token each time it is read: once
+    caps = caps_lines(parsed, doc_text)
     candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
                   if not all(t.i in caps for t in e)]
     candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + _hashtags(parsed)
@@ -68,9 +69,8 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 handle=_handle(parsed, a, b),
             )
     found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
-    text = parsed.text  # made from every token each time it is read: once
-    found = _other_names(_coordinated(found, text, offset), text, offset)
-    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, text),
+    found = _other_names(_coordinated(found, doc_text, offset), doc_text, offset)
+    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, doc_text),
                                key=lambda m: (m.start, -m.end)))
 
 
