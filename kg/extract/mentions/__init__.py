@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.spans import capitalised_runs, clean_text, keep, pieces, quoted_names, repair
-from kg.extract.mentions.tokens import caps_lines, has_upper, is_break, line_start
+from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start
 from kg.extract.mentions.votes import agreement, votes
 from kg.model import Document, Mention
 
@@ -78,16 +78,16 @@ def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
     """A hashtag is a campaign's name; the capitalised words right before it on its line are its author's
     ("Agence Créative #Campagne")."""
     out: list[tuple[int, int, str, str | None]] = []
-    for tok in parsed:
-        if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():
-            out.append((tok.i, tok.i + 1, "hashtag", None))
-            k = tok.i
-            while k > 0 and not is_break(parsed[k - 1]) and (
-                has_upper(parsed[k - 1]) or fold(parsed[k - 1].text) in {"de", "du", "des", "la", "le", "l'", "&"}
-            ):
-                k -= 1
-            if k < tok.i and line_start(parsed[k]):
-                out.append((k, tok.i, "before-hashtag", None))
+    tags = by_lexeme(parsed, lambda lex: lex.text.startswith("#") and len(lex.text) > 2 and lex.text[1:2].isalnum())
+    for i in (i for i, tag in enumerate(tags) if tag):
+        out.append((i, i + 1, "hashtag", None))
+        k = i
+        while k > 0 and not is_break(parsed[k - 1]) and (
+            has_upper(parsed[k - 1]) or fold(parsed[k - 1].text) in {"de", "du", "des", "la", "le", "l'", "&"}
+        ):
+            k -= 1
+        if k < i and line_start(parsed[k]):
+            out.append((k, i, "before-hashtag", None))
     return out
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, ORTH
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
 from kg.extract.cues import fold
@@ -17,6 +19,21 @@ ARTICLES = {"le", "la", "les", "l'"}
 DE_WORDS = {"de", "du", "des", "d'"}
 BULLETS = {"•", "-", "*", "·"}
 _SMALL_ASCII = re.compile("[a-z]")  # a line with one is no all-capitals headline
+
+
+def by_lexeme(doc: Doc, test: Callable[[Lexeme], bool]) -> list[bool]:
+    """``test`` for each token of ``doc``, for a test that reads only what a token has from its word's lexeme (its
+    text, ``is_punct``, ``is_space``...): one call per distinct word and no spaCy Token made, where a scan that made
+    a Token at every position cost more than its test (issue 10)."""
+    vocab = doc.vocab
+    seen: dict[int, bool] = {}
+    out = []
+    for orth in doc.to_array(ORTH).tolist():
+        flag = seen.get(orth)
+        if flag is None:
+            flag = seen[orth] = test(vocab[orth])
+        out.append(flag)
+    return out
 
 
 def is_break(tok: Token) -> bool:
