@@ -101,9 +101,10 @@ def extract_corpus(
             ref = run.refs[i]
             if ex.doc_id != ref.doc_id:
                 raise RuntimeError(f"engine returned {ex.doc_id} for {ref.doc_id}")
-            if cache is not None:
-                cache.put(ref.read(), ex)
-            on_extraction(ex, run.keys[i], run.lengths[i])
+            key = run.keys[i]
+            if cache is not None and key is not None:  # the key the second pass reads the extraction back with
+                cache.put_key(key, ex)
+            on_extraction(ex, key, run.lengths[i])
             bar.update(1)
     return run
 

@@ -37,7 +37,6 @@ from kg.model import Document, Entity, Relation, Skipped
 from kg.nlp import installed_model_id
 from kg.outputs import OutputSet
 from kg.passes import DocumentGraphs, Spool, confident_facts, extract_corpus
-from kg.render import render_html
 from kg.resolve import NameTable, relations_from
 from kg.resolve.aliases import read_aliases
 from kg.serialize import write_dataset
@@ -316,6 +315,8 @@ def build(
                     f"graph.html not written: {graph_files.triples:,} triples are more than the page shows "
                     f"(over {HTML_MAX_TRIPLES:,}); query out/store, or kg render a CONSTRUCT of a part")
             elif html:
+                from kg.render import render_html  # (networkx: loaded only for a page, a tenth of a second)
+
                 result._graph = Graph().parse(outputs.path("graph.ttl"), format="turtle")
                 render_html(result._graph, outputs.path("graph.html"))
                 staged["html"] = "graph.html"

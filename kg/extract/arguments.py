@@ -279,10 +279,11 @@ class Arguments(ObjectReaders, DescribedNames):
             if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ",") \
                     or (phrase_only and ctx.words[k] == ","):
                 break
-            tok = ctx.tokens[k]
-            if k > b and (tok.pos_ == "VERB" or tok.dep_ in {"aux:tense", "aux:pass"}) \
-                    and "Fin" in tok.morph.get("VerbForm"):
+            if k > b and (ctx.pos[k] == "VERB" or ctx.tokens[k].dep_ in {"aux:tense", "aux:pass"}) \
+                    and "Fin" in ctx.tokens[k].morph.get("VerbForm"):
                 break  # another clause's verb: « … qui commercialise des données, s'associe à Z », « …, a pris »
+            if words and words[0] not in ctx.forms[k]:
+                continue  # (what ``match`` tests first, without the call: most tokens)
             j = self.reader.match(k, words)
             if j > 0:
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
+from spacy.attrs import IS_SPACE, POS, SENT_START
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.cues import fold, place_cues
@@ -95,7 +97,10 @@ class DocContext:
         self.offset = offset
         # Iterating a Doc makes new Token objects each time; the readers walk the tokens many times: keep one list.
         self.tokens: list[Token] = list(parsed)
-        self.words: list[str] = [fold(t.text) for t in self.tokens]
+        # Columns read once through ``to_array``: a Token's ``pos_`` or ``is_space`` costs a call each time.
+        self.texts: list[str] = [t.text for t in self.tokens]
+        self.pos: list[str] = [POS_NAMES[p] for p in parsed.to_array(POS).tolist()]
+        self.words: list[str] = [fold(t) for t in self.texts]
         self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
         text = doc.text
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
@@ -159,21 +164,21 @@ class DocContext:
         the infinitive too; likewise for
         a present tense the lemmatizer gave a wrong infinitive."""
         word, lemma = self.words[i], self.lemmas[i]
-        tok = self.tokens[i]
+        pos = self.pos[i]
         if (
-            tok.pos_ in {"NOUN", "ADJ"}
+            pos in {"NOUN", "ADJ"}
             and i > 0
             and word.endswith("e")
             and lemma == word
-            and (((self.tokens[i - 1].pos_ in {"PROPN", "PRON"} or (i - 1 in self.by_token and i not in self.by_token))
+            and (((self.pos[i - 1] in {"PROPN", "PRON"} or (i - 1 in self.by_token and i not in self.by_token))
                   and self.words[i - 1] not in {"le", "la", "l'"})
-                 or any(c.dep_ == "nsubj" and c.i < i for c in tok.children)  # « cette association compte 22 … »
+                 or any(c.dep_ == "nsubj" and c.i < i for c in self.tokens[i].children)  # « cette association … »
                  or self._after_apposition(i))
         ):
             return frozenset((word, lemma, word + "r"))
-        if tok.pos_ == "VERB" and lemma == word and word.endswith("e") and len(word) > 3:
+        if pos == "VERB" and lemma == word and word.endswith("e") and len(word) > 3:
             return frozenset((word, lemma, word + "r"))  # a present tense left as it is (« X pilote le marketing »)
-        if tok.pos_ == "VERB" and lemma != word and not lemma.endswith("er"):
+        if pos == "VERB" and lemma != word and not lemma.endswith("er"):
             # the lemmatizer misreads present tenses of -er verbs: « fonde » -> « fondre », « lance » -> …
             if word.endswith("e"):
                 return frozenset((word, lemma, word + "r"))
@@ -189,20 +194,24 @@ class DocContext:
     # ----- sentences -----
     def _sentences(self) -> tuple[list[int], list[int]]:
         """Sentence bounds per token. spaCy's parser sometimes starts a sentence in the middle of a name or a list;
-        a sentence here runs from a full stop, a line break or a spaCy start after closing punctuation, to the next."""
+        a sentence here runs from a full stop, a line break or a spaCy start after closing punctuation, to the next.
+        A token's trailing whitespace is one space or none, so a line break is a space token's."""
         n = len(self.tokens)
         starts = [0] * n
         ends = [n] * n
         start = 0
-        for i, tok in enumerate(self.tokens):
+        texts = self.texts
+        space = self.parsed.to_array(IS_SPACE).tolist()
+        sent_start = [s == 1 for s in self.parsed.to_array(SENT_START).tolist()]  # 1 a start, -1 (2**64 - 1) not
+        for i in range(n):
             if i > 0:
-                prev = self.tokens[i - 1]
-                newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+                prev = texts[i - 1]
+                newline = space[i - 1] and "\n" in prev
                 # a colon ends a sentence before a quotation or after a speaker (« Le Journal : … »), not before
                 # a list (« … compte 22 membres : A, B et C »)
-                closed = prev.text in SENTENCE_END or prev.text in {";", "»", '"', "”"} or (
-                    prev.text == ":" and (tok.text in {"«", '"', "“"} or i - 1 - start <= SPEAKER_WORDS))
-                if newline or (tok.is_sent_start and closed) or (prev.text in SENTENCE_END and not tok.is_space):
+                closed = prev in SENTENCE_END or prev in {";", "»", '"', "”"} or (
+                    prev == ":" and (texts[i] in {"«", '"', "“"} or i - 1 - start <= SPEAKER_WORDS))
+                if newline or (sent_start[i] and closed) or (prev in SENTENCE_END and not space[i]):
                     for k in range(start, i):
                         ends[k] = i
                     start = i

@@ -17,6 +17,7 @@ named elsewhere.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 from kg.extract.acting import acting_on
 from kg.extract.arguments import NONE, Found
@@ -61,20 +62,33 @@ class Locator:
                 continue
             yield i, holders, place
 
-    def _find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
+    @cached_property
+    def _cues(self) -> tuple[list[int], list[tuple[int, list[str]]]]:
+        """The tokens outside names that can be a cue: description nouns (``of_place`` frames), and demonyms with
+        the places they name. Listed once for all the frames: each frame scanned every token of the text."""
         ctx = self.ctx
+        nouns: list[int] = []
+        demonyms: list[tuple[int, list[str]]] = []
         for i in range(len(ctx.tokens)):
             if ctx.mention(i) is not None:
                 continue
-            if frame.of_place:
+            if self.reader.is_description_noun(i):
+                nouns.append(i)
+            places = [p for p in demonym_place(ctx, i) if p not in self.lex.scope_places]
+            if places:
+                demonyms.append((i, places))
+        return nouns, demonyms
+
+    def _find(self, frame: Frame) -> Iterator[tuple[int, Found, Mention]]:
+        nouns, demonyms = self._cues
+        if frame.of_place:
+            for i in nouns:  # (« l'éditeur de <lieu> » opens with a description noun)
                 found = self._of_place(i)
                 if found is not None:
                     holders, place = found
                     yield i, holders, place
-                continue
-            places = [p for p in demonym_place(ctx, i) if p not in self.lex.scope_places]
-            if not places:
-                continue
+            return
+        for i, places in demonyms:
             holders = self.holders(i)
             for place in places:
                 if holders.mentions:

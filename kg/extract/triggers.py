@@ -77,14 +77,18 @@ class TriggerIndex:
 
     def find(self, ctx: DocContext) -> list[Trigger]:
         found: dict[tuple[str, int], Trigger] = {}
+        by_first, by_token, texts = self.by_first, ctx.by_token, ctx.texts
         for a, forms in enumerate(ctx.forms):
-            candidates = [c for f in forms for c in self.by_first.get(f, ())]
-            if ctx.tokens[a].text.startswith("#") and len(ctx.tokens[a].text) > 1:
-                candidates += self.by_first.get("#", [])
+            candidates = [c for f in forms for c in by_first.get(f, ())]
+            if texts[a].startswith("#") and len(texts[a]) > 1:
+                candidates += by_first.get("#", [])
+            named_until: dict[int, list[int]] = {}  # the names in tokens [a, b) for each end b: triggers share ends
             for frame, body, reflexive in candidates:
-                for b in self._ends(ctx, a, body):
-                    named = [k for k in range(a, b) if ctx.mention(k) is not None
-                             and not ctx.tokens[k].text.startswith("#")]
+                for b in (a + 1,) if len(body) == 1 else self._ends(ctx, a, body):  # (most triggers are one word)
+                    named = named_until.get(b)
+                    if named is None:
+                        named = named_until[b] = [k for k in range(a, b) if k in by_token
+                                                  and not texts[k].startswith("#")]
                     if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
                         continue  # a word inside a name (« Groupe Rachat ») triggers nothing
                     if frame.kind == "role" and (ctx.mention(a) is not None or (

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.spans import capitalised_runs, clean_text, keep, pieces, quoted_names, repair
-from kg.extract.mentions.tokens import caps_lines, has_upper, is_break, line_start
+from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start
 from kg.extract.mentions.votes import agreement, votes
 from kg.model import Document, Mention
 
@@ -39,7 +39,8 @@ def _renaming_gap() -> re.Pattern[str]:
 
 def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
-    caps = caps_lines(parsed)
+    doc_text = parsed.text  # made from every token each time it is read: once
+    caps = caps_lines(parsed, doc_text)
     candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
                   if not all(t.i in caps for t in e)]
     candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + _hashtags(parsed)
@@ -68,9 +69,8 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 handle=_handle(parsed, a, b),
             )
     found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
-    text = parsed.text  # made from every token each time it is read: once
-    found = _other_names(_coordinated(found, text, offset), text, offset)
-    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, text),
+    found = _other_names(_coordinated(found, doc_text, offset), doc_text, offset)
+    return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, doc_text),
                                key=lambda m: (m.start, -m.end)))
 
 
@@ -78,16 +78,16 @@ def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
     """A hashtag is a campaign's name; the capitalised words right before it on its line are its author's
     ("Agence Créative #Campagne")."""
     out: list[tuple[int, int, str, str | None]] = []
-    for tok in parsed:
-        if tok.text.startswith("#") and len(tok.text) > 2 and tok.text[1:2].isalnum():
-            out.append((tok.i, tok.i + 1, "hashtag", None))
-            k = tok.i
-            while k > 0 and not is_break(parsed[k - 1]) and (
-                has_upper(parsed[k - 1]) or fold(parsed[k - 1].text) in {"de", "du", "des", "la", "le", "l'", "&"}
-            ):
-                k -= 1
-            if k < tok.i and line_start(parsed[k]):
-                out.append((k, tok.i, "before-hashtag", None))
+    tags = by_lexeme(parsed, lambda lex: lex.text.startswith("#") and len(lex.text) > 2 and lex.text[1:2].isalnum())
+    for i in (i for i, tag in enumerate(tags) if tag):
+        out.append((i, i + 1, "hashtag", None))
+        k = i
+        while k > 0 and not is_break(parsed[k - 1]) and (
+            has_upper(parsed[k - 1]) or fold(parsed[k - 1].text) in {"de", "du", "des", "la", "le", "l'", "&"}
+        ):
+            k -= 1
+        if k < i and line_start(parsed[k]):
+            out.append((k, i, "before-hashtag", None))
     return out
 
 

@@ -21,6 +21,7 @@ from kg.extract.mentions.tokens import (
     DE_WORDS,
     EDGE_WORDS,
     SPLIT_WORDS,
+    by_lexeme,
     capital_article,
     has_upper,
     is_acronym,
@@ -199,14 +200,15 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     ents = {t.i for e in doc.ents for t in e}
     common = name_cues().common_words | entity_cues().not_names
+    named = by_lexeme(doc, lambda lex: name_like(lex) and not is_break(lex))  # a word that can be in a run
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if tok.i in ents or tok.i in caps or not name_like(tok) or is_break(tok):
+        if i in ents or i in caps or not named[i]:
             i += 1
             continue
+        tok = doc[i]
         j = i
-        while j < len(doc) and j not in ents and name_like(doc[j]) and not is_break(doc[j]):
+        while j < len(doc) and j not in ents and named[j]:
             j += 1
         span = doc[i:j]
         first = opens_sentence(span[0])
@@ -227,10 +229,11 @@ def quoted_names(doc: Doc) -> list[Candidate]:
     or a naming word is a name, whatever its case inside."""
     out: list[Candidate] = []
     nouns = entity_cues().type_nouns
-    for tok in doc:
-        close = QUOTES.get(tok.text)
-        if close is None or tok.i + 1 >= len(doc):
+    for i, quote in enumerate(by_lexeme(doc, lambda lex: lex.text in QUOTES)):
+        if not quote or i + 1 >= len(doc):
             continue
+        tok = doc[i]
+        close = QUOTES[tok.text]
         k = tok.i - 1
         while k >= 0 and doc[k].pos_ == "ADJ":
             k -= 1

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
+
+from spacy.attrs import IDX, ORTH
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
 from kg.extract.cues import fold
@@ -12,6 +18,22 @@ EDGE_WORDS = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et
 ARTICLES = {"le", "la", "les", "l'"}
 DE_WORDS = {"de", "du", "des", "d'"}
 BULLETS = {"•", "-", "*", "·"}
+_SMALL_ASCII = re.compile("[a-z]")  # a line with one is no all-capitals headline
+
+
+def by_lexeme(doc: Doc, test: Callable[[Lexeme], bool]) -> list[bool]:
+    """``test`` for each token of ``doc``, for a test that reads only what a token has from its word's lexeme (its
+    text, ``is_punct``, ``is_space``...): one call per distinct word and no spaCy Token made, where a scan that made
+    a Token at every position cost more than its test (issue 10)."""
+    vocab = doc.vocab
+    seen: dict[int, bool] = {}
+    out = []
+    for orth in doc.to_array(ORTH).tolist():
+        flag = seen.get(orth)
+        if flag is None:
+            flag = seen[orth] = test(vocab[orth])
+        out.append(flag)
+    return out
 
 
 def is_break(tok: Token) -> bool:
@@ -66,10 +88,30 @@ def capital_article(tok: Token) -> bool:
     return tok.text[:1].isupper() and fold(tok.text) in ARTICLES and not opens_sentence(tok)
 
 
-def caps_lines(doc: Doc) -> set[int]:
+def caps_lines(doc: Doc, text: str) -> set[int]:
     """Indexes of tokens on headline lines written all in capitals ("SONY ACQUIERT BUNGIE"): there case says
-    nothing, so no name is read from capitals alone."""
+    nothing, so no name is read from capitals alone. ``text`` is ``doc.text``.
+
+    A line of three words or more none of which has a small letter is rare, and one with a small ASCII letter never
+    is one, so the lines are read from ``text`` and only the few left are mapped to their tokens: making a spaCy
+    Token for every token of the document cost more than the rest of the test (issue 10).
+    """
     out: set[int] = set()
+    starts: list[int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if not _SMALL_ASCII.search(line):
+            if starts is None:
+                starts = doc.to_array([IDX]).tolist()
+            a, b = bisect.bisect_left(starts, pos), bisect.bisect_left(starts, end)
+            _caps_tokens([doc[k] for k in range(a, b)], out)
+        pos = end + 1
+    return out
+
+
+def _caps_tokens(tokens: list[Token], out: set[int]) -> None:
+    """Add to ``out`` the tokens of the all-capitals lines among ``tokens`` (a line ends at a line break)."""
     line: list[Token] = []
 
     def close() -> None:
@@ -78,7 +120,7 @@ def caps_lines(doc: Doc) -> set[int]:
             out.update(t.i for t in line)
         line.clear()
 
-    for tok in doc:
+    for tok in tokens:
         if "\n" in tok.text:
             close()
             continue
@@ -86,4 +128,3 @@ def caps_lines(doc: Doc) -> set[int]:
         if "\n" in tok.whitespace_:
             close()
     close()
-    return out
