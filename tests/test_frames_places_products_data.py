@@ -164,6 +164,8 @@ NOT_DATA = [
     pytest.param("Quimpex n'utilise pas les données de Velnor.", "usesDataFrom", id="negation"),
     pytest.param("Quimpex pourrait acheter les données de Velnor.", "buysDataFrom", id="pourrait"),
     pytest.param("Velnor refuse de vendre ses données à Quimpex.", "buysDataFrom", id="refused sale"),
+    pytest.param("Le tour a été souscrit par Quimpex : le fabricant de pompes, basé à Velnorbourg, investit 1 Md.",
+                 "buysDataFrom", id="a subscribed round, no data bought"),
     gap("Quimpex a cessé d'utiliser les données de Velnor.", "usesDataFrom", id="stopped use",
         reason="data.use 'utiliser' 1 fact(s): « cesser de » does not end the use"),
 ]
