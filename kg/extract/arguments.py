@@ -26,7 +26,7 @@ from kg.extract.control import infinitive_controller
 from kg.extract.described import DescribedNames
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
-from kg.extract.openings import opening_subject
+from kg.extract.openings import opening_name, opening_subject
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -104,14 +104,10 @@ class Arguments(ObjectReaders, DescribedNames):
         """« X, l'entité data du groupe Y, qui …, s'associe à Z »: a description in apposition to the name opening
         the sentence stands for it (not a name after a fronted clause: « Après avoir racheté X, la société … »)."""
         ctx = self.ctx
-        start, _ = ctx.sentence(left)
-        if left - 2 < start or ctx.words[left - 1] != "," or ctx.tokens[left].pos_ != "DET":
+        if ctx.words[left - 1] != "," or ctx.tokens[left].pos_ != "DET":
             return None
-        m = ctx.mention(left - 2)
-        if m is None or kind_of(m) != "Organization":
-            return None
-        first = ctx.bounds(m)[0]
-        return m if all(ctx.tokens[k].pos_ == "DET" for k in range(start, first)) else None
+        m = opening_name(ctx, ctx.sentence(left)[0])
+        return m if m is not None and ctx.bounds(m)[1] == left - 1 and kind_of(m) == "Organization" else None
 
     # ----- verbs -----
     def voice(self, head: Token, a: int) -> str:
