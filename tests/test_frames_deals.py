@@ -45,6 +45,10 @@ ACQUISITIONS = [
                  {BUY}, id="a description with name complements, then the name in apposition"),
     pytest.param("Le groupe Brontal a racheté le spécialiste lyonnais du logiciel, Quimpex.", {BUY},
                  id="a description, then the name in apposition"),
+    pytest.param("Le groupe Brontal a racheté la totalité du capital de la société Quimpex.", {BUY},
+                 id="the whole of a company's capital"),
+    pytest.param("Après avoir mis la main sur l'intégralité de la société Quimpex, le groupe Brontal vise l'Asie.",
+                 {BUY}, id="a fronted infinitive phrase: the subject after its comma"),
     gap("Brontal : rachat de Quimpex", {BUY}, id="headline buyer before a colon",
         reason="acquired.noun 'rachat' no fact: no subject (the name before the colon is not read as the buyer)"),
 ]
@@ -55,6 +59,12 @@ def test_an_acquisition_names_the_buyer_then_the_target(extract, text, facts):
     got = assert_states(extract, text, facts)
     for s, _, o in facts:
         assert (o, "acquired", s) not in got  # never backwards
+
+
+def test_a_part_of_a_company_or_of_its_activities_is_not_the_company(extract):
+    for text in ("Le groupe Brontal a racheté la majorité du capital de la société Quimpex.",
+                 "Le groupe Brontal a racheté l'ensemble des activités européennes de la société Quimpex."):
+        assert BUY not in read(extract, text), text
 
 
 def test_the_complements_of_a_description_are_not_what_was_bought(extract):

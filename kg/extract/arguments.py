@@ -190,6 +190,8 @@ class Arguments(ObjectReaders, DescribedNames):
         if not surface:  # « X, l'entité data de Y, qui …, s'associe à Z »
             opening = opening_subject(ctx, head, self._verb_start(head))
             surface = [opening] if opening is not None and fits(opening, allowed) else []
+        if not surface:  # « Après avoir mis la main sur Y, X vise … », parsed with no main verb
+            surface = [m for m in self.fronted_subject(head.i).mentions if fits(m, allowed)]
         return Found(tuple(surface), "surface") if surface else self._described_before(head, allowed)
 
     def _described_before(self, head: Token, allowed: frozenset[str]) -> Found:
@@ -253,6 +255,9 @@ class Arguments(ObjectReaders, DescribedNames):
         found = self.after_trigger(b)
         if found.mentions:
             return described_object(self.ctx, self.reader, b, found)
+        whole = self.whole_of(b)
+        if whole.mentions:
+            return whole
         for child in head.children:  # (a complement the parser hung as a second object: the first with a name)
             if child.dep_ == "obj" and child.i >= b:
                 found = self.names_of(child, allowed)
@@ -298,13 +303,9 @@ class Arguments(ObjectReaders, DescribedNames):
         after the comma that closes it."""
         ctx = self.ctx
         start, end = ctx.sentence(a)
-        if ctx.tokens[start].pos_ == "ADP" and a > start and "," not in ctx.words[start:a]:
-            for k in range(a, end - 1):
-                if ctx.words[k] == ",":
-                    names = self.reader.names_at(k + 1, end)
-                    if names:
-                        return Found(names[:1], "surface")
-                    break
+        fronted = self.fronted_subject(a)
+        if fronted.mentions:
+            return fronted
         for k in range(start, end):
             root = ctx.tokens[k]
             if root.dep_ == "ROOT" and root.pos_ in {"VERB", "AUX"} and k != a:
@@ -312,6 +313,18 @@ class Arguments(ObjectReaders, DescribedNames):
                 if found.mentions and (found.how != "surface" or ctx.bounds(found.mentions[-1])[1] ==
                                        self._verb_start(root)):
                     return found
+        return NONE
+
+    def fronted_subject(self, a: int) -> Found:
+        """Inside a phrase a preposition fronts (« Après l'accord passé avec Y, X annonce … », « Après avoir mis la
+        main sur Y, X vise … »), the first name after the comma that closes it."""
+        ctx = self.ctx
+        start, end = ctx.sentence(a)
+        if ctx.tokens[start].pos_ == "ADP" and a > start and "," not in ctx.words[start:a]:
+            for k in range(a, end - 1):
+                if ctx.words[k] == ",":
+                    names = self.reader.names_at(k + 1, end)
+                    return Found(names[:1], "surface") if names else NONE
         return NONE
 
     def topic(self, a: int, exclude: tuple[Mention, ...]) -> Found:

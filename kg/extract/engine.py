@@ -214,7 +214,8 @@ class Engine:
             # a phrase ending in a preposition says its own voice (« être détenu par », « appartenir à »): the agent
             # is its grammatical subject (or the name a participle describes), the patient the names after it
             if slot == "patient":
-                return args.after_trigger(t.b)
+                found = args.after_trigger(t.b)
+                return found if found.mentions else args.whole_of(t.b)
             if voice == "participle":
                 return args.modified(head, t.a, t.b)
             return args.subject(head, allowed)

@@ -117,6 +117,7 @@ class Lexicon:
     agency_words: frozenset[str]
     given_lemmas: frozenset[str]
     share_nouns: frozenset[str]
+    whole_nouns: frozenset[str]
     falls_lemmas: frozenset[str]
     office_qualifiers: frozenset[str]
     subdivision_nouns: frozenset[str]
@@ -227,6 +228,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         agency_words=_folded(d["requirements"]["agency_words"]),
         given_lemmas=_folded(d["requirements"]["given_lemmas"]),
         share_nouns=_folded(d["shares"]["nouns"]),
+        whole_nouns=_folded(d["shares"]["whole"]),
         falls_lemmas=_folded(d["requirements"]["falls_lemmas"]),
         office_qualifiers=_folded(d["requirements"]["office_qualifiers"]),
         subdivision_nouns=_folded(d["requirements"]["subdivision_nouns"]),

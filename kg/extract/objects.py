@@ -67,3 +67,13 @@ class ObjectReaders(NounComplements):
                 if a > start and ctx.words[a - 1] == "en":
                     return self.of_clitic(a - 1, start, holders)
         return NONE
+
+    def whole_of(self, b: int) -> Found:
+        """« a racheté la totalité du capital de Y », « a mis la main sur l'intégralité de Y »: the whole of a company
+        is the company (a part of it is a share: :meth:`share_of`)."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        k = b + 1 if b < end and ctx.tokens[b].pos_ == "DET" else b
+        if k >= end or ctx.words[k] not in self.lex.whole_nouns:
+            return NONE
+        return self.share_company(b, end)
