@@ -45,6 +45,8 @@ ACQUISITIONS = [
                  {BUY}, id="a description with name complements, then the name in apposition"),
     pytest.param("Le groupe Brontal a racheté le spécialiste lyonnais du logiciel, Quimpex.", {BUY},
                  id="a description, then the name in apposition"),
+    pytest.param("Le groupe Velnor a finalisé la cession de sa filiale Quimpex au groupe Brontal.", {BUY},
+                 id="la cession de Y à X"),
     pytest.param("Le groupe Brontal a racheté la totalité du capital de la société Quimpex.", {BUY},
                  id="the whole of a company's capital"),
     pytest.param("Après avoir mis la main sur l'intégralité de la société Quimpex, le groupe Brontal vise l'Asie.",
@@ -64,6 +66,13 @@ def test_an_acquisition_names_the_buyer_then_the_target(extract, text, facts):
 def test_a_part_of_a_company_or_of_its_activities_is_not_the_company(extract):
     for text in ("Le groupe Brontal a racheté la majorité du capital de la société Quimpex.",
                  "Le groupe Brontal a racheté l'ensemble des activités européennes de la société Quimpex."):
+        assert BUY not in read(extract, text), text
+
+
+def test_a_failed_sale_a_share_sold_or_data_sold_is_no_acquisition(extract):
+    for text in ("La vente de la société Quimpex au groupe Brontal a échoué.",
+                 "La cession de 20 % de la société Quimpex au groupe Brontal est bouclée.",
+                 "La vente de données de la société Quimpex au groupe Brontal rapporte gros."):
         assert BUY not in read(extract, text), text
 
 
