@@ -196,6 +196,12 @@ NOT_TIES = [
 ]
 
 
+def test_an_infinitive_after_a_relative_clause_does_not_take_the_relatives_subject(extract):
+    got = read(extract, "Ce rachat permet au groupe Brontal de se rapprocher de son grand concurrent Velnor, qui "
+                        "détient près d'un quart du marché, et de distancer Quimpex.")
+    assert ("Quimpex", "competitorOf", "Velnor") not in got and ("Velnor", "competitorOf", "Quimpex") not in got
+
+
 def test_what_rivals_fight_over_is_not_a_rival(extract):
     got = read(extract, "Le groupe Brontal et la société Velnor se disputaient le compte du distributeur Astrido.")
     assert not {f for f in got if f[1] == "competitorOf" and "Astrido" in f}

@@ -178,8 +178,10 @@ class Arguments(ObjectReaders, DescribedNames):
             controlled, controller = infinitive_controller(ctx, self.lex, head)
             if controlled:  # « Y a persuadé X de transférer ses bureaux »: X moves
                 return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
+            mismatched = head.dep_ == "conj" and "Inf" in head.morph.get("VerbForm") and \
+                "Fin" in up.morph.get("VerbForm")  # « …, qui détient Y, et de distancer Z »: not one subject
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
-                    and up.i != head.i:
+                    and up.i != head.i and not mismatched:
                 return self.subject(up, allowed, depth + 1)
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")
