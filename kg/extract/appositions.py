@@ -36,7 +36,7 @@ def apposed_after(ctx: DocContext, reader: Reader, k: int) -> Mention | None:
     j = k + 1
     while j < min(end, k + 12) and ctx.words[j] != ",":
         m = ctx.mention(j)
-        if m is None and ctx.tokens[j].pos_ not in {"ADJ", "DET", "NOUN", "ADP", "CCONJ"}:
+        if m is None and ctx.pos[j] not in {"ADJ", "DET", "NOUN", "ADP", "CCONJ"}:
             return None
         j = ctx.bounds(m)[1] if m is not None else j + 1
     m = ctx.mention(j + 1) if j + 1 < end and ctx.words[j] == "," else None

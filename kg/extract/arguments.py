@@ -185,12 +185,13 @@ class Arguments(ObjectReaders, DescribedNames):
                 return self.subject(up, allowed, depth + 1)
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")
-        surface = self.reader.names_before(self._verb_start(head))
+        verb_start = self._verb_start(head)
+        surface = self.reader.names_before(verb_start)
         if not surface:  # « Plus de 300 entreprises ont choisi X, parmi lesquelles A » (the subject read as obl:mod)
             surface = next((m for c in head.children if c.dep_ == "obl:mod"
                             for m in [trailing_members(ctx, self.reader, c)] if m), [])
         if not surface:  # « X, l'entité data de Y, qui …, s'associe à Z »
-            opening = opening_subject(ctx, head, self._verb_start(head))
+            opening = opening_subject(ctx, head, verb_start)
             surface = [opening] if opening is not None and fits(opening, allowed) else []
         if not surface:  # « Après avoir mis la main sur Y, X vise … », parsed with no main verb
             surface = [m for m in self.fronted_subject(head.i).mentions if fits(m, allowed)]

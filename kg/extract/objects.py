@@ -73,7 +73,7 @@ class ObjectReaders(NounComplements):
         is the company (a part of it is a share: :meth:`share_of`)."""
         ctx = self.ctx
         _, end = ctx.sentence(b - 1)
-        k = b + 1 if b < end and ctx.tokens[b].pos_ == "DET" else b
+        k = b + 1 if b < end and ctx.pos[b] == "DET" else b
         if k >= end or ctx.words[k] not in self.lex.whole_nouns:
             return NONE
         return self.share_company(b, end)

@@ -18,7 +18,7 @@ from kg.model import Mention
 def opening_name(ctx: DocContext, start: int) -> Mention | None:
     """The name the sentence starting at ``start`` opens on (after its determiners), when a comma follows it."""
     k = start
-    while k < len(ctx.tokens) and ctx.tokens[k].pos_ == "DET":
+    while k < len(ctx.tokens) and ctx.pos[k] == "DET":
         k += 1
     m = ctx.mention(k) if k < len(ctx.tokens) else None
     if m is None:

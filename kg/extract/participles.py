@@ -13,9 +13,6 @@ Where a participle in apposition hangs in the parse, for :meth:`Arguments.modifi
     « Basée à Y, en Suisse, comme Z, X regroupe … »  a fronted participle (advcl): the subject of its governor,
                                                     and its own complements end at the right edge of its subtree;
                                                     Z, which it is compared with, is based at Y too
-
-
-                                                    and its own complements end at the right edge of its subtree
     « Basé à Y, dans le Michigan, et dirigé par X, Z »  a participle coordinated with the opening one: fronted too
 """
 
