@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
-from spacy.attrs import IS_SPACE, POS, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -222,6 +222,24 @@ class DocContext:
 
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sent_start[i], self.sent_end[i]
+
+    @cached_property
+    def punct(self) -> list[bool]:
+        """Per token, whether it is punctuation (one ``to_array`` instead of a Token call per question)."""
+        return [p == 1 for p in self.parsed.to_array(IS_PUNCT).tolist()]
+
+    @cached_property
+    def verb_forms(self) -> list[str]:
+        """Per token, its morphology's ``VerbForm`` (« Inf », « Part », « Fin » or ""), read per distinct analysis."""
+        strings, by_hash = self.parsed.vocab.strings, {}
+        out = []
+        for h in self.parsed.to_array(MORPH).tolist():
+            form = by_hash.get(h)
+            if form is None:
+                feats = dict(f.split("=", 1) for f in strings[h].split("|") if "=" in f) if h else {}
+                form = by_hash[h] = feats.get("VerbForm", "")
+            out.append(form)
+        return out
 
     # ----- mentions -----
     @cached_property

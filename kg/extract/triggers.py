@@ -18,6 +18,7 @@ does the same matching at the cost of one dictionary lookup per form.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,24 +51,41 @@ class TriggerIndex:
                 body = words[1:] if reflexive else words
                 if body:
                     self.by_first[body[0]].append((frame, body, reflexive))
+        # The phrases a token's forms may open, per set of forms: most tokens open none, and a text repeats its
+        # words, so one lookup per token replaces a list made from each of its forms (cleared when large).
+        self._opened: dict[frozenset[str], list[tuple[Frame, tuple[str, ...], bool]]] = {}
 
-    def _ends(self, ctx: DocContext, a: int, body: tuple[str, ...]) -> list[int]:
-        """Where ``body`` ends when its first word is token ``a`` (several ends when gaps allow them)."""
-        if len(body) == 1:
-            return [a + 1]
-        forms, tokens, n = ctx.forms, ctx.tokens, len(ctx.tokens)
-        long = len(body) > 2
+    def _opened_by(self, forms: frozenset[str]) -> list[tuple[Frame, tuple[str, ...], bool]]:
+        found = self._opened.get(forms)
+        if found is None:
+            if len(self._opened) > 100_000:
+                self._opened.clear()
+            found = self._opened[forms] = [c for f in forms for c in self.by_first.get(f, ())]
+        return found
+
+    def _seconds(self, ctx: DocContext, a: int, long: bool) -> tuple[int, ...]:
+        """Where the second word of a phrase whose first word is token ``a`` may stand: right after it, or past the
+        words a gap may hold (any word but punctuation in a long phrase, one adverb in a two-word phrase). A
+        negation is never skipped, nor another verb's infinitive (« a convaincu Y de transférer son siège à » is
+        no « avoir son siège à »). The same for every phrase starting at ``a``: kept per token by :meth:`find`."""
+        words, pos, punct, verb_forms, n = ctx.words, ctx.pos, ctx.punct, ctx.verb_forms, len(ctx.words)
+        out = []
+        for k in range(a + 1, min(a + 1 + (MAX_GAP + 1 if long else 2), n)):
+            out.append(k)
+            if (punct[k] if long else pos[k] != "ADV") or words[k] in self.unskippable or "Inf" in verb_forms[k]:
+                break
+        return tuple(out)
+
+    @staticmethod
+    def _ends(ctx: DocContext, seconds: tuple[int, ...], body: tuple[str, ...]) -> list[int]:
+        """Where ``body`` ends, its second word standing at one of ``seconds`` (several ends when gaps allow)."""
+        forms, n, rest = ctx.forms, len(ctx.forms), len(body) - 2
         ends = []
-        for gap in range(MAX_GAP + 1 if long else 2):
-            k = a + 1 + gap  # where the second word would stand
-            if k + len(body) - 2 >= n:
+        for k in seconds:
+            if k + rest >= n:
                 break
             if body[1] in forms[k] and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
-                ends.append(k + len(body) - 1)
-            if (long and tokens[k].is_punct) or (not long and tokens[k].pos_ != "ADV") or \
-                    ctx.words[k] in self.unskippable or "Inf" in tokens[k].morph.get("VerbForm"):
-                break  # token k cannot be skipped to reach a later second word (nor another verb's infinitive:
-                # « a convaincu Y de transférer son siège à » is no « avoir son siège à »)
+                ends.append(k + rest + 1)
         return ends
 
     def _appointee_in_gap(self, ctx: DocContext, a: int, b: int, body: tuple[str, ...], named: list[int]) -> bool:
@@ -79,12 +97,22 @@ class TriggerIndex:
         found: dict[tuple[str, int], Trigger] = {}
         by_first, by_token, texts = self.by_first, ctx.by_token, ctx.texts
         for a, forms in enumerate(ctx.forms):
-            candidates = [c for f in forms for c in by_first.get(f, ())]
+            candidates = self._opened_by(forms)
             if texts[a].startswith("#") and len(texts[a]) > 1:
-                candidates += by_first.get("#", [])
+                candidates = candidates + by_first.get("#", [])
+            if not candidates:
+                continue
             named_until: dict[int, list[int]] = {}  # the names in tokens [a, b) for each end b: triggers share ends
+            seconds: dict[bool, tuple[int, ...]] = {}  # by whether the phrase is long
             for frame, body, reflexive in candidates:
-                for b in (a + 1,) if len(body) == 1 else self._ends(ctx, a, body):  # (most triggers are one word)
+                if len(body) == 1:  # (most triggers are one word)
+                    ends: Iterable[int] = (a + 1,)
+                else:
+                    long = len(body) > 2
+                    if long not in seconds:
+                        seconds[long] = self._seconds(ctx, a, long)
+                    ends = self._ends(ctx, seconds[long], body)
+                for b in ends:
                     named = named_until.get(b)
                     if named is None:
                         named = named_until[b] = [k for k in range(a, b) if k in by_token
@@ -92,7 +120,7 @@ class TriggerIndex:
                     if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
                         continue  # a word inside a name (« Groupe Rachat ») triggers nothing
                     if frame.kind == "role" and (ctx.mention(a) is not None or (
-                            ctx.tokens[a].pos_ == "VERB" and "Part" in ctx.tokens[a].morph.get("VerbForm"))):
+                            ctx.pos[a] == "VERB" and "Part" in ctx.verb_forms[a])):
                         continue  # (« a désigné X »: a participle whose lemma folds to a role noun, « designer »)
                     if reflexive and not _has_reflexive(ctx, a, self.adverbials):
                         continue
@@ -122,7 +150,7 @@ def _has_reflexive(ctx: DocContext, a: int, adverbials: tuple[tuple[str, ...], .
         if skip:
             k, seen = k - skip, seen + 1
             continue
-        if ctx.tokens[k].pos_ not in {"AUX", "ADV", "PRON"}:
+        if ctx.pos[k] not in {"AUX", "ADV", "PRON"}:
             return False
         k, seen = k - 1, seen + 1
     return any(c.dep_.startswith("expl") and ctx.words[c.i] in REFLEXIVE for c in ctx.tokens[a].children)
@@ -131,13 +159,13 @@ def _has_reflexive(ctx: DocContext, a: int, adverbials: tuple[tuple[str, ...], .
 def _head(ctx: DocContext, frame: Frame, a: int, b: int) -> int:
     if frame.kind == "verb":
         for k in range(a, b):
-            if ctx.tokens[k].pos_ in {"VERB", "AUX"}:
+            if ctx.pos[k] in {"VERB", "AUX"}:
                 return k
-        if ctx.tokens[a].pos_ == "ADJ":
+        if ctx.pos[a] == "ADJ":
             return a
     if frame.kind == "noun":
         for k in range(a, b):
-            if ctx.tokens[k].pos_ in {"NOUN", "PROPN"}:
+            if ctx.pos[k] in {"NOUN", "PROPN"}:
                 return k
     return a
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.spans import capitalised_runs, clean_text, keep, pieces, quoted_names, repair
-from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start
+from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start, parsed_text
 from kg.extract.mentions.votes import agreement, votes
 from kg.model import Document, Mention
 
@@ -39,7 +39,7 @@ def _renaming_gap() -> re.Pattern[str]:
 
 def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     """Every name in the parsed text, cleaned and with its type votes; offsets are document offsets."""
-    doc_text = parsed.text  # made from every token each time it is read: once
+    doc_text = parsed_text(doc, parsed, offset)
     caps = caps_lines(parsed, doc_text)
     candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
                   if not all(t.i in caps for t in e)]

@@ -6,11 +6,13 @@ import bisect
 import re
 from collections.abc import Callable
 
+import numpy
 from spacy.attrs import IDX, ORTH
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
 from kg.extract.cues import fold
+from kg.model import Document
 
 SPLIT_WORDS = {"pour", "chez", "avec", "par", "selon", "contre", "via", "sur", "dans", "à", "au", "aux", "en"}
 SPLIT_PUNCT = {":", "|", "–", "—", "(", ")", "«", "»", '"', "“", "”", "•", "·", ";", ",", "/", "[", "]", "…", "!", "?"}
@@ -24,16 +26,23 @@ _SMALL_ASCII = re.compile("[a-z]")  # a line with one is no all-capitals headlin
 def by_lexeme(doc: Doc, test: Callable[[Lexeme], bool]) -> list[bool]:
     """``test`` for each token of ``doc``, for a test that reads only what a token has from its word's lexeme (its
     text, ``is_punct``, ``is_space``...): one call per distinct word and no spaCy Token made, where a scan that made
-    a Token at every position cost more than its test (issue 10)."""
+    a Token at every position cost more than its test (issue 10). The words are told apart by numpy, not by a
+    Python loop over the tokens."""
+    if not len(doc):
+        return []
     vocab = doc.vocab
-    seen: dict[int, bool] = {}
-    out = []
-    for orth in doc.to_array(ORTH).tolist():
-        flag = seen.get(orth)
-        if flag is None:
-            flag = seen[orth] = test(vocab[orth])
-        out.append(flag)
-    return out
+    words, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    flags = numpy.array([test(vocab[orth]) for orth in words.tolist()], dtype=bool)
+    return flags[where.reshape(-1)].tolist()
+
+
+def parsed_text(doc: Document, parsed: Doc, offset: int = 0) -> str:
+    """The text ``parsed`` was made from: the part of ``doc.text`` from ``offset`` (spaCy's tokens keep every
+    character). ``parsed.text`` would join a new Token's text for every token of the document."""
+    if not len(parsed):
+        return ""
+    last = parsed[-1]
+    return doc.text[offset : offset + last.idx + len(last.text_with_ws)]
 
 
 def is_break(tok: Token) -> bool:
