@@ -34,7 +34,7 @@ from kg.graph import RUN_DEPENDENT, BuildInfo, add_entity, add_evidence, add_men
 from kg.infer import implied
 from kg.model import Document, Entity, Evidence, Relation
 from kg.resolve import Resolution
-from kg.serialize import TermWriter, block, header
+from kg.serialize import CACHE_LIMIT, TermWriter, block, header
 from kg.spool import DEFAULT_RUN_LINES, LineSorter
 
 Triple = tuple[Node, Node, Node]
@@ -119,6 +119,7 @@ class GraphFiles:
         self.ttl = LineSorter(self.work, "ttl", run_lines)
         self.big: dict[str, LineSorter] = {}
         self.exports = {fmt: LineSorter(self.work, fmt, run_lines) for fmt in exports if fmt in LINE_EXPORTS}
+        self._known: dict[Node, tuple[str, str | None]] = {}
         self._rdf_type = self.terms.term(RDF.type)
         self._run_dependent = {self.terms.term(p) for p in RUN_DEPENDENT}
         self.run_file = self.work / "run-dependent.trig"  # written with graph.trig: see _write_run
@@ -133,15 +134,16 @@ class GraphFiles:
         it goes to graph.ttl), the exports fed on the way.
 
         Terms are compared as formatted text, not as rdflib terms (whose ``==`` runs in Python)."""
-        term = self.terms.term
+        known, formatted = self._known, self._formatted
         nq, nt = self.exports.get("nq"), self.exports.get("nt")
         rdf_type, run_dependent = self._rdf_type, self._run_dependent
         for s, p, o in triples:
-            st, pt, ot = term(s), term(p), term(o)
+            st, ps = known.get(s) or formatted(s)
+            pt, pp = known.get(p) or formatted(p)
+            ot, po = known.get(o) or formatted(o)
             if pt == rdf_type:
-                pt = "a"
+                pt, pp = "a", None
             line = f"{st}\t{'0' if pt == 'a' else '1'}{pt}\t{ot}"
-            ps, pp, po = prefix_of(st), prefix_of(pt), prefix_of(ot)
             used.add(ps)
             used.add(pp)
             used.add(po)
@@ -154,6 +156,14 @@ class GraphFiles:
             if nq is not None:
                 nq.add(_nq_row((s, p, o), graph)[:-1])
             yield line
+
+    def _formatted(self, node: Node) -> tuple[str, str | None]:
+        """A term as Turtle text with the prefix it uses, remembered (a build repeats its terms many times over)."""
+        if len(self._known) >= CACHE_LIMIT:  # memory stays flat on a big build
+            self._known.clear()
+        text = self.terms.term(node)
+        found = self._known[node] = (text, prefix_of(text))
+        return found
 
     def _name(self, graph: Node) -> str:
         name = self.terms.term(graph)

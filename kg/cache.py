@@ -121,21 +121,25 @@ class ExtractionCache:
         """Store ``doc``'s extraction; if the cache cannot be written, warn once and stop caching."""
         self.put_key(document_key(doc), ex)
 
-    def put_key(self, key: str, ex: DocumentExtraction) -> None:
+    def put_key(self, key: str, ex: DocumentExtraction) -> bytes:
         """Store the extraction of the document whose :func:`document_key` is ``key`` (a build knows the key from
-        its reading pass: reading the document again only to hash it cost a tenth of a second per 200 documents)."""
+        its reading pass: reading the document again only to hash it cost a tenth of a second per 200 documents);
+        returns it encoded, so a build that needs it again decodes these bytes rather than reading and checking the
+        entry it has just written."""
+        data = encode(ex)
         if not self.writable:
-            return
+            return data
         path = self._key_path(key)
         try:
             if path.is_dir() and not path.is_symlink():  # a folder where an entry belongs: a damaged cache
                 shutil.rmtree(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            _replace_quickly(path, encode(ex))
+            _replace_quickly(path, data)
         except OSError as exc:
             self.writable = False
             self.warning = f"cannot write the build cache in {self.root}: {exc.strerror or exc}; building without it"
             print(f"kg build: warning: {self.warning}", file=sys.stderr)
+        return data
 
     def drop_stale(self) -> None:
         """Delete the folders of other pipeline keys: their entries can never be used again."""

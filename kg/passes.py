@@ -51,7 +51,7 @@ def extract_corpus(
     engine: Engine,
     cache: ExtractionCache | None,
     on_document: Callable[[Document], None],
-    on_extraction: Callable[[DocumentExtraction, str | None, int], None],
+    on_extraction: Callable[[DocumentExtraction, str | None, int, bytes], None],
     index: FileIndex | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     language: str | None = None,
@@ -59,7 +59,8 @@ def extract_corpus(
     progress: bool | None = None,
 ) -> CorpusRun:
     """Read every document once, in corpus order (``on_document``), and hand over every extraction once with the
-    document's cache key and text length (``on_extraction``). ``index`` answers for files unchanged since the last
+    document's cache key, text length and, for one parsed now, its encoding as cached (``on_extraction``; ``b""``
+    for one the cache gave or with no cache). ``index`` answers for files unchanged since the last
     build, unread. Symbolic links out of ``source`` are skipped unless ``follow_links``. Misses are parsed by
     ``engine`` after the reading pass (it reads them again from disk, in order); resolution does not depend on the
     order extractions come in.
@@ -92,7 +93,7 @@ def extract_corpus(
             if ex is None:
                 misses.append(len(run.refs) - 1)
                 continue
-            on_extraction(ex, key, len(item.text))
+            on_extraction(ex, key, len(item.text), b"")
             bar.update(1)
         run.hits = len(run.refs) - len(misses)
         run.misses = len(misses)
@@ -102,24 +103,27 @@ def extract_corpus(
             if ex.doc_id != ref.doc_id:
                 raise RuntimeError(f"engine returned {ex.doc_id} for {ref.doc_id}")
             key = run.keys[i]
-            if cache is not None and key is not None:  # the key the second pass reads the extraction back with
-                cache.put_key(key, ex)
-            on_extraction(ex, key, run.lengths[i])
+            body = cache.put_key(key, ex) if cache is not None and key is not None else b""
+            on_extraction(ex, key, run.lengths[i], body)
             bar.update(1)
     return run
 
 
 class Spool:
     """What the second pass needs of each extraction, on disk: the document's id, cache key and names, and the
-    extraction itself when there is no cache to read it back from."""
+    extraction itself when there is no cache to read it back from, or when it was parsed in this build (its encoding
+    is at hand then, and decoding it costs less than reading back and checking the cache entry)."""
 
     def __init__(self, path: Path, keep_extractions: bool) -> None:
         self.records = RecordSpool(path)
         self.keep_extractions = keep_extractions
 
-    def add(self, ex: DocumentExtraction, key: str | None, length: int, names: list[str]) -> None:
+    def add(self, ex: DocumentExtraction, key: str | None, length: int, names: list[str], body: bytes = b"") -> None:
+        """One extraction; ``body`` is its :func:`kg.codec.encode`, if the caller has it."""
         head = json.dumps([ex.doc_id, key, length, names], ensure_ascii=False).encode("utf-8", "surrogatepass")
-        self.records.append(head + b"\t" + (encode(ex) if self.keep_extractions or key is None else b""))
+        if not body and (self.keep_extractions or key is None):
+            body = encode(ex)
+        self.records.append(head + b"\t" + body)
 
     def __iter__(self) -> Iterator[tuple[str, str | None, int, list[str], bytes]]:
         for record in self.records:

@@ -253,10 +253,10 @@ def build(
             metadata = graph_iri(base, "metadata")
             index = FileIndex(extraction_cache.folder if extraction_cache else None, max_file_size, language)
 
-            def extracted(ex: DocumentExtraction, key: str | None, length: int) -> None:
+            def extracted(ex: DocumentExtraction, key: str | None, length: int, body: bytes) -> None:
                 if extraction_cache is not None and not extraction_cache.writable:
                     spool.keep_extractions = True  # the cache cannot give them back
-                spool.add(ex, key, length, table.add(ex))
+                spool.add(ex, key, length, table.add(ex), body)
 
             corpus = extract_corpus(
                 source, engine=runner, cache=extraction_cache, index=index, max_bytes=max_file_size, progress=progress,

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from kg.extract import DocumentExtraction
 from kg.extract.cues import entity_cues, fold, name_cues
@@ -33,6 +34,7 @@ from kg.resolve.links import (
 from kg.vocab import ENTITY_TYPES, SYMMETRIC_PREDICATES
 
 ARTICLES = re.compile(r"^(le|la|les|l|the)\s+")
+_PUNCTUATION = re.compile(r"[^\w#&]+")
 LEADING = {"leaderOf", "ceoOf"}  # predicates that say more than ``employeeOf`` of the same pair
 
 # Votes a relation casts for the types of its arguments (domain, range); weights sum with mention votes.
@@ -56,10 +58,16 @@ ARGUMENT_VOTES: dict[str, tuple[dict[str, float], dict[str, float]]] = {
 }
 
 
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in name_cues().honorifics)
+
+
+@lru_cache(maxsize=1 << 16)  # a build asks for the key of every mention: a few keys per name, thousands of mentions
 def name_key(text: str) -> str:
     """The key mentions are grouped by: folded, punctuation collapsed, leading articles and honorifics dropped."""
-    key = re.sub(r"[^\w#&]+", " ", fold(text)).strip()
-    honorifics = {h.rstrip(".") for h in name_cues().honorifics}
+    key = _PUNCTUATION.sub(" ", fold(text)).strip()
+    honorifics = _honorifics()
     prev = None
     while prev != key:
         prev, key = key, ARTICLES.sub("", key)
