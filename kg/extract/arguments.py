@@ -283,8 +283,8 @@ class Arguments(ObjectReaders, DescribedNames):
             if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ",") \
                     or (phrase_only and ctx.words[k] == ","):
                 break
-            if k > b and (ctx.pos[k] == "VERB" or ctx.tokens[k].dep_ in {"aux:tense", "aux:pass"}) \
-                    and "Fin" in ctx.tokens[k].morph.get("VerbForm"):
+            if k > b and "Fin" in ctx.verb_forms[k] and (ctx.pos[k] == "VERB" or ctx.deps[k] in {"aux:tense",
+                                                                                                 "aux:pass"}):
                 break  # another clause's verb: « … qui commercialise des données, s'associe à Z », « …, a pris »
             if words and words[0] not in ctx.forms[k]:
                 continue  # (what ``match`` tests first, without the call: most tokens)

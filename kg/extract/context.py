@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -110,6 +110,7 @@ class DocContext:
         self.by_token: dict[int, Mention] = {}
         self.span_of: dict[tuple[int, int], tuple[int, int]] = {}  # mention key -> token [start, end)
         self.speakers: set[str] = set()
+        self.memo: dict[tuple, object] = {}  # answers readers keep per document (keyed by reader name and token)
         for m in self.mentions:
             if self.is_speaker(m):
                 self.speakers.add(fold(m.text))
@@ -165,6 +166,8 @@ class DocContext:
         a present tense the lemmatizer gave a wrong infinitive."""
         word, lemma = self.words[i], self.lemmas[i]
         pos = self.pos[i]
+        if not word.endswith(("e", "ent")):
+            return frozenset((word, lemma))  # (every case below reads a word ending in « e » or « ent »)
         if (
             pos in {"NOUN", "ADJ"}
             and i > 0
@@ -227,6 +230,12 @@ class DocContext:
     def punct(self) -> list[bool]:
         """Per token, whether it is punctuation (one ``to_array`` instead of a Token call per question)."""
         return [p == 1 for p in self.parsed.to_array(IS_PUNCT).tolist()]
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """Per token, its dependency label (« nsubj », « aux:pass »...), read once."""
+        strings = self.parsed.vocab.strings
+        return [strings[h] for h in self.parsed.to_array(DEP).tolist()]
 
     @cached_property
     def verb_forms(self) -> list[str]:

@@ -65,8 +65,12 @@ def modal(ctx: DocContext, i: int, lex: Lexicon, frame: Frame | None = None) -> 
 def hearsay(ctx: DocContext, i: int, lex: Lexicon) -> bool:
     """The sentence reports a rumour or a denial (« selon des rumeurs », « dément »)."""
     start, end = ctx.sentence(i)
-    text = " ".join(ctx.words[start:end])
-    return any(f" {h} " in f" {text} " for h in lex.hearsay)
+    key = ("hearsay", start)
+    found = ctx.memo.get(key)
+    if found is None:  # (asked at every trigger: once per sentence)
+        text = f" {' '.join(ctx.words[start:end])} "
+        found = ctx.memo[key] = any(f" {h} " in text for h in lex.hearsay)
+    return bool(found)
 
 
 def hedged_noun(ctx: DocContext, i: int, lex: Lexicon) -> bool:

@@ -57,8 +57,8 @@ class Reader:
         """« société », « start-up », « fonds », « invest » (spaCy may tag the word as anything after « le »)."""
         if not (self.ctx.lemmas[i] in self.lex.description_nouns or self.ctx.words[i] in self.lex.description_nouns):
             return False
-        tok = self.tokens[i]
-        return tok.pos_ in {"NOUN", "PROPN", "ADJ", "X"} or (i > 0 and self.tokens[i - 1].pos_ in {"DET", "ADJ"})
+        pos = self.ctx.pos
+        return pos[i] in {"NOUN", "PROPN", "ADJ", "X"} or (i > 0 and pos[i - 1] in {"DET", "ADJ"})
 
     def is_demonym(self, i: int) -> bool:
         return self.ctx.words[i] in place_cues().demonyms

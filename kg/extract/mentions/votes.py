@@ -10,6 +10,8 @@ which is weak on organisations (a lone unknown word it calls PER or LOC is most 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
@@ -182,6 +184,13 @@ def type_noun(span: Span) -> str | None:
     return _noun_before(span) or _apposition(span) or list_type(span) or _dependency_apposition(span)
 
 
+@cache
+def _role_words() -> frozenset[str]:
+    """The person nouns, the titles and the « à la tête de » nouns (made once: asked of every name)."""
+    cues = entity_cues()
+    return frozenset({n for n, t in cues.type_nouns.items() if t == "Person"} | cues.title_words | HEAD_OF)
+
+
 def _owner_of_role(span: Span) -> bool:
     """"directeur général de la X", "cofondateur et PDG d'X", "à la tête de X": the complement of a role is an
     organisation."""
@@ -191,7 +200,7 @@ def _owner_of_role(span: Span) -> bool:
         k -= 1
     if k < 0 or fold(doc[k].text) not in DE_WORDS:
         return False
-    roles = {n for n, t in entity_cues().type_nouns.items() if t == "Person"} | entity_cues().title_words | HEAD_OF
+    roles = _role_words()
     for j in range(k - 1, max(-1, k - 6), -1):
         tok = doc[j]
         if fold(tok.lemma_) in roles or fold(tok.text) in roles or fold(tok.text).split("-")[0] in roles:
