@@ -15,10 +15,12 @@ from dataclasses import replace
 from functools import cached_property
 
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
+from spacy.morphology import Morphology
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.cues import fold, place_cues
+from kg.extract.mentions.tokens import parsed_length
 from kg.model import Document, Evidence, Mention
 from kg.model import Span as TextSpan
 
@@ -104,8 +106,7 @@ class DocContext:
         self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
         text = doc.text
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        last = self.tokens[-1] if self.tokens else None  # (``parsed.text`` would make every token again)
-        end = offset + (last.idx + len(last.text_with_ws) if last is not None else 0)
+        end = offset + parsed_length(parsed)
         self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}
         self.span_of: dict[tuple[int, int], tuple[int, int]] = {}  # mention key -> token [start, end)
@@ -245,8 +246,7 @@ class DocContext:
         for h in self.parsed.to_array(MORPH).tolist():
             form = by_hash.get(h)
             if form is None:
-                feats = dict(f.split("=", 1) for f in strings[h].split("|") if "=" in f) if h else {}
-                form = by_hash[h] = feats.get("VerbForm", "")
+                form = by_hash[h] = Morphology.feats_to_dict(strings[h] if h else "").get("VerbForm", "")
             out.append(form)
         return out
 

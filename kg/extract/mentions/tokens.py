@@ -36,13 +36,18 @@ def by_lexeme(doc: Doc, test: Callable[[Lexeme], bool]) -> list[bool]:
     return flags[where.reshape(-1)].tolist()
 
 
-def parsed_text(doc: Document, parsed: Doc, offset: int = 0) -> str:
-    """The text ``parsed`` was made from: the part of ``doc.text`` from ``offset`` (spaCy's tokens keep every
-    character). ``parsed.text`` would join a new Token's text for every token of the document."""
+def parsed_length(parsed: Doc) -> int:
+    """The length of the text ``parsed`` was made from, read off its last token (spaCy's tokens keep every
+    character): ``len(parsed.text)`` would join a new Token's text for every token of the document."""
     if not len(parsed):
-        return ""
+        return 0
     last = parsed[-1]
-    return doc.text[offset : offset + last.idx + len(last.text_with_ws)]
+    return last.idx + len(last.text_with_ws)
+
+
+def parsed_text(doc: Document, parsed: Doc, offset: int = 0) -> str:
+    """The text ``parsed`` was made from: the part of ``doc.text`` from ``offset``."""
+    return doc.text[offset : offset + parsed_length(parsed)]
 
 
 def is_break(tok: Token) -> bool:
