@@ -34,6 +34,15 @@ class Reader:
         self.lex = lex
         self.tokens = ctx.tokens
         self.n = len(ctx.tokens)
+        self._firsts: dict[int, tuple[tuple, frozenset[str]]] = {}  # by id of a lexicon list, with the list
+
+    def _first_words(self, phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+        """The words the ``phrases`` of a lexicon list open with, made once per list (hashing the list at each
+        call would cost what the set saves)."""
+        entry = self._firsts.get(id(phrases))
+        if entry is None or entry[0] is not phrases:
+            entry = self._firsts[id(phrases)] = (phrases, frozenset(p[0] for p in phrases if p))
+        return entry[1]
 
     # ----- words -----
     def match(self, k: int, words: tuple[str, ...]) -> int:
@@ -47,6 +56,8 @@ class Reader:
         return k + len(words)
 
     def match_any(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        if k >= self.n or self._first_words(phrases).isdisjoint(self.ctx.forms[k]):
+            return -1  # (no phrase opens here: most tokens)
         for words in phrases:  # longest first
             end = self.match(k, words)
             if end > 0:
@@ -173,6 +184,8 @@ class Reader:
 
     def separator(self, i: int, end: int) -> tuple[int, str]:
         """The index after a list separator at ``i`` and the separator's first word, else (-1, "")."""
+        if i >= self.n or self._first_words(self.lex.separators).isdisjoint(self.ctx.forms[i]):
+            return -1, ""  # (no separator opens here: most tokens)
         for words in self.lex.separators:
             j = self.match(i, words)
             if 0 < j <= end:
@@ -298,3 +311,4 @@ def _close_list(found: list[Mention], seps: list[str], opened: bool) -> list[Men
     if last_conj < 0:
         return found[:1]
     return found[: last_conj + 2]
+
