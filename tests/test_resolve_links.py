@@ -89,6 +89,21 @@ def test_a_person_is_never_merged_with_the_company_bearing_their_name(nlp):
     assert company[0] is not person
 
 
+def test_a_family_is_neither_the_person_nor_the_company_bearing_its_name(nlp):
+    entities, _ = _resolve(nlp, "Lucien Varsac dirige le groupe Varsac. La famille Varsac contrôle 60 % du capital. "
+                                "Le fonds de la famille Quilmet a investi dans Brivo.")
+    family = _entity(entities, "famille Varsac")
+    assert family.type == "Organization"
+    assert family is not _entity(entities, "Lucien Varsac") and family is not _entity(entities, "Varsac")
+    assert _entity(entities, "famille Quilmet").type == "Organization"
+    assert not [e for e in entities if e.label == "Quilmet"]
+
+
+def test_a_family_noun_without_a_determiner_names_no_family(extract):
+    names = [m.text for m in extract("Famille Varsac : le clan a tout vendu à Brivo.", full=True).mentions]
+    assert "famille Varsac" not in names
+
+
 def test_a_company_is_never_merged_with_the_place_in_its_name(nlp):
     entities, _ = _resolve(nlp, "Sophie Martel, directrice générale d'Orvane Italie, présente le plan. "
                                 "L'Italie reste son premier marché.")

@@ -42,6 +42,7 @@ class NameCues:
     trade_name_phrases: tuple[tuple[str, ...], ...]
     speech_verbs: frozenset[str]
     common_words: frozenset[str]
+    family_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def name_cues() -> NameCues:
         trade_name_phrases=tuple(tuple(fold(p).split()) for p in data.get("trade_name_phrases", [])),
         speech_verbs=folded("speech_verbs"),
         common_words=folded("common_words"),
+        family_nouns=folded("family_nouns"),
     )
 
 

@@ -26,6 +26,7 @@ LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|ou encore|ainsi que|mais aussi|&)
                       r"(?:(?:le|la|les|l'|de|d'|du|des|à|au|aux)\s*)*$")
 CIRCUMSTANCE = re.compile(r"(?:^|\s)(?:[Ee]n|[Àà]|[Aa]u|[Dd]ans|[Dd]epuis|[Vv]ers)\s+$")
 # « le compte Vidstream @x »: the handle is not the platform's
+FAMILY_VOTE = 2.0  # « la famille X » says what X is as clearly as « la société X »
 ACCOUNT_NOUNS = {"compte", "profil", "page", "chaine", "fil", "account"}
 
 
@@ -55,6 +56,9 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
             s = span.start_char + span.text.index(text[:1]) if text else span.start_char
             if fold(text).startswith("ex-") and len(text) > 4:  # « l'ex-Kapten »: the former name itself
                 text, s = text[3:], s + 3
+            if source != "hashtag" and _family_noun(parsed, a):  # « la famille X »: the family, not X
+                end_char, s, a = s + len(text), parsed[a - 1].idx, a - 1
+                text, span, label = parsed.text[s:end_char], parsed[a:b], "family"
             key = (s, s + len(text))
             if key in mentions:
                 continue
@@ -63,7 +67,8 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 start=offset + key[0],
                 end=offset + key[1],
                 text=text,
-                type_votes=votes(span, text, label, source, honorific),
+                type_votes=(("Organization", FAMILY_VOTE),) if label == "family" else votes(
+                    span, text, label, source, honorific),
                 source=source,
                 initial=_initial(span, text),
                 handle=_handle(parsed, a, b),
@@ -72,6 +77,12 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     found = _other_names(_coordinated(found, doc_text, offset), doc_text, offset)
     return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, doc_text),
                                key=lambda m: (m.start, -m.end)))
+
+
+def _family_noun(parsed: Doc, a: int) -> bool:
+    """Whether the name at token ``a`` follows « la famille », « le clan », « cette dynastie »: a family of owners
+    named after the person or the company it shares a name with, and neither of them."""
+    return a >= 2 and parsed[a - 1].text in name_cues().family_nouns and parsed[a - 2].pos_ == "DET"
 
 
 def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
