@@ -215,7 +215,30 @@ def test_a_share_is_an_investment_not_a_subsidiary(extract):
     assert ("Pilvexa", "subsidiaryOf", "Cerbal Capital") not in got
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Le fonds Cerbal Capital a racheté 20 % de la start-up Pilvexa.", id="a racheté 20 % de"),
+    pytest.param("Le fonds Cerbal Capital acquiert 35 % du capital de Pilvexa pour 10 millions d'euros.",
+                 id="acquiert 35 % du capital de"),
+    pytest.param("Le fonds Cerbal Capital prend 10 % de Pilvexa.", id="prend 10 % de"),
+])
+def test_a_part_of_a_company_bought_is_a_stake_not_an_acquisition(extract, text):
+    got = assert_states(extract, text, {INVEST})
+    assert ("Cerbal Capital", "acquired", "Pilvexa") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Cerbal Capital a racheté 100 % de la start-up Pilvexa.",
+    "Le groupe Cerbal Capital a racheté 100 % du capital de Pilvexa.",
+])
+def test_all_of_a_company_bought_is_an_acquisition_not_a_stake(extract, text):
+    got = assert_states(extract, text, {("Cerbal Capital", "acquired", "Pilvexa")})
+    assert INVEST not in got
+
+
 NOT_INVESTMENTS = [
+    pytest.param("Le fonds Cerbal Capital pourrait racheter 20 % de la start-up Pilvexa.", id="pourrait racheter"),
+    pytest.param("Le fonds Cerbal Capital n'a pas racheté 20 % de la start-up Pilvexa.", id="n'a pas racheté"),
+    pytest.param("Le fonds Cerbal Capital a pris 5 % de parts de marché à la start-up Pilvexa.", id="market share"),
     pytest.param("Le fonds Cerbal Capital n'a pas investi dans la start-up Pilvexa.", id="negation"),
     pytest.param("Le fonds Cerbal Capital pourrait investir dans la start-up Pilvexa.", id="pourrait"),
     pytest.param("Selon des rumeurs, le fonds Cerbal Capital aurait investi dans la start-up Pilvexa.",

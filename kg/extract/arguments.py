@@ -261,8 +261,10 @@ class Arguments(ObjectReaders, DescribedNames):
         whole = self.whole_of(b)
         if whole.mentions:
             return whole
+        parts = self.lex.share_nouns - self.lex.whole_nouns
         for child in head.children:  # (a complement the parser hung as a second object: the first with a name)
-            if child.dep_ == "obj" and child.i >= b:
+            if child.dep_ == "obj" and child.i >= b and not (  # « a racheté 20 % de Y » bought a part of Y
+                    self.ctx.words[child.i] in {"%", "pourcent"} or self.ctx.words[child.i] in parts):
                 found = self.names_of(child, allowed)
                 if found.mentions:
                     return found

@@ -69,10 +69,12 @@ class ObjectReaders(NounComplements):
         return NONE
 
     def whole_of(self, b: int) -> Found:
-        """« a racheté la totalité du capital de Y », « a mis la main sur l'intégralité de Y »: the whole of a company
-        is the company (a part of it is a share: :meth:`share_of`)."""
+        """« a racheté la totalité du capital de Y », « a mis la main sur l'intégralité de Y », « 100 % de Y »: the
+        whole of a company is the company (a part of it is a share: :meth:`share_of`)."""
         ctx = self.ctx
         _, end = ctx.sentence(b - 1)
+        if b + 1 < end and ctx.words[b] == "100" and ctx.words[b + 1] in {"%", "pourcent"}:
+            return self.share_of(b)  # « a racheté 100 % de Y »
         k = b + 1 if b < end and ctx.pos[b] == "DET" else b
         if k >= end or ctx.words[k] not in self.lex.whole_nouns:
             return NONE

@@ -2,9 +2,9 @@
 
 A frame states its predicate only where the sentence also says what the frame needs: money for a contribution
 (« 8 millions apportés par X »), a passive voice, a payment for a purchase of data, a partner word for a joint
-venture, no share after a control verb, the object noun of a data frame, or, for a frame that reads its company
-from the text's topic, no « de Y » naming the company itself; an object that is a collective (« a rejoint
-l'alliance Y »).
+venture, no share after a control verb, a share short of the whole after a buying verb (« a racheté 20 % de Y »),
+the object noun of a data frame, or, for a frame that reads its company from the text's topic, no « de Y » naming
+the company itself; an object that is a collective (« a rejoint l'alliance Y »).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
             return req
         if req in {"share", "no_share"} and (req == "share") != bool(set(ctx.words[t.b: min(end, t.b + 6)]) & SHARES):
             return req  # « Y est détenue à 40 % par X » holds a share, « X détient Y » the whole
+        if req == "part" and (not set(ctx.words[t.b: min(end, t.b + 6)]) & SHARES or args.whole_of(t.b).mentions):
+            return req  # « a racheté 20 % de Y » buys a stake, « 100 % de Y » the company
         if req == "data_object" and not args.has_object_noun(t.b, frame):
             return req
         if req == "collective_object" and not _object_noun_first(ctx, frame, t.b, end):
