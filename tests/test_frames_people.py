@@ -38,12 +38,14 @@ LEADERSHIP = [
                  id="relative clause"),
     pytest.param("Dirigée par Hélène Varsac, la société Quimpex fabrique des vélos.", {LEADS},
                  id="fronted participle"),
-    gap("Hélène Varsac a succédé à Marc Dorlan à la tête de la société Quimpex.", {LEADS},
-        id="succéder à Z à la tête de Y",
-        reason="(no cue word of any frame in this text): the phrase « succéder à la tête de » does not allow the "
-               "predecessor inside it"),
-    gap("Hélène Varsac succède à Marc Dorlan comme PDG de la société Quimpex.", {CEO}, id="succéder à Z comme PDG",
-        reason="ceo.role 'PDG' no fact: no holder"),
+    pytest.param("Hélène Varsac a succédé à Marc Dorlan à la tête de la société Quimpex.", {LEADS},
+                 id="succéder à Z à la tête de Y"),
+    pytest.param("Hélène Varsac remplace Marc Dorlan à la tête de la société Quimpex.", {LEADS},
+                 id="remplacer Z à la tête de Y"),
+    pytest.param("Hélène Varsac succède à Marc Dorlan comme PDG de la société Quimpex.", {CEO},
+                 id="succéder à Z comme PDG"),
+    pytest.param("Hélène Varsac remplace Marc Dorlan au poste de PDG de la société Quimpex.", {CEO},
+                 id="remplacer Z au poste de PDG"),
 ]
 
 FOUNDERS = [
@@ -90,6 +92,30 @@ def test_founders_are_read_from_nouns_verbs_and_participles(extract, text, facts
 @pytest.mark.parametrize(("text", "facts"), WORK)
 def test_jobs_and_seats_are_employment_and_membership(extract, text, facts):
     assert_states(extract, text, facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Hélène Varsac succède à Marc Dorlan à la tête de la société Quimpex.",
+    "Hélène Varsac remplace Marc Dorlan comme PDG de la société Quimpex.",
+])
+def test_the_one_succeeded_is_no_longer_the_leader(extract, text):
+    got = read(extract, text)
+    assert not [f for f in got if f[0] == "Marc Dorlan" and f[1] in {"leaderOf", "ceoOf"}], sorted(got)
+
+
+@pytest.mark.parametrize("text", [
+    "Hélène Varsac ne succédera pas à Marc Dorlan à la tête de la société Quimpex.",
+    "Hélène Varsac pourrait remplacer Marc Dorlan comme PDG de la société Quimpex.",
+])
+def test_a_denied_or_possible_succession_gives_nobody_the_office(extract, text):
+    got = read(extract, text)
+    assert not [f for f in got if f[1] in {"leaderOf", "ceoOf"}], sorted(got)
+
+
+def test_the_role_of_the_one_succeeded_in_apposition_is_still_theirs(extract):
+    got = read(extract, "Hélène Varsac succède à Marc Dorlan, le patron de la société Quimpex, à la présidence de "
+                        "la fédération Brivo.")
+    assert ("Marc Dorlan", "leaderOf", "Quimpex") in got
 
 
 def test_a_deputy_is_not_the_chief_executive(extract):

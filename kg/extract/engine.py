@@ -34,6 +34,7 @@ from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.requirements import unmet
 from kg.extract.roles import Chain, RoleMatch, RoleReader, chains
+from kg.extract.succession import succession_verb
 from kg.extract.triggers import Trigger, appointee, trigger_index
 from kg.model import Document, Mention, RelationMention
 
@@ -230,7 +231,8 @@ class Engine:
                 if k >= 0 and self.ctx.words[k + 1] in {"de", "du", "d'"} and self.ctx.lemmas[k] in args.person_roles:
                     return args.names_of(self.ctx.tokens[k], allowed)  # « le président de Y siège au conseil de Z »
                 if m is not None and fits(m, allowed):
-                    return Found((m,), "parse")
+                    verb = succession_verb(self.ctx, self.lex, m)  # « X succède à Z à la tête de Y »: X
+                    return args.subject(verb, allowed) if verb is not None else Found((m,), "parse")
                 verb = governing_verb(self.ctx, t.a)
                 return args.subject(verb, allowed) if verb is not None else NONE
             return args.subject(head, allowed)

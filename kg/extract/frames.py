@@ -91,6 +91,7 @@ class Lexicon:
     appointment_verbs: frozenset[str]
     having_verbs: frozenset[str]
     object_control: frozenset[str]
+    succession_verbs: frozenset[str]
     modal_lemmas: frozenset[str]
     negation_words: frozenset[str]
     hearsay: tuple[str, ...]
@@ -202,6 +203,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         appointment_verbs=_folded(d["verbs"]["appointment"]),
         having_verbs=_folded(d["verbs"]["having"]),
         object_control=_folded(d["verbs"]["object_control"]),
+        succession_verbs=_folded(d["verbs"]["succession"]),
         modal_lemmas=_folded(d["modality"]["modal_lemmas"]),
         negation_words=_folded(d["modality"]["negation_words"]),
         hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),

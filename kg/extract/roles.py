@@ -20,6 +20,7 @@ from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.relative_roles import dont_antecedent
 from kg.extract.second_appositions import now_apposed
+from kg.extract.succession import heir_of_role
 from kg.model import Mention
 
 ROLE_LINKS = (("au", "sein", "de"), ("au", "sein", "du"), ("au", "sein", "des"), ("aupres", "de"), ("aupres", "du"),
@@ -228,6 +229,8 @@ class RoleReader:
         first = self.reader.skip_description_back(chain.a, start)
         if first - 2 > start and ctx.words[first - 1] in {"de", "des", "d'"} and ctx.words[first - 2] in {"un", "une"}:
             first -= 3 if ctx.words[first - 3] in {"l'", "l’"} else 2  # « X, l'une de ses maisons »
+        if (heir := heir_of_role(ctx, self.lex, self.args, first, start, allowed)) is not None:
+            return heir[0], "copula", heir[1]  # « X succède à Z comme PDG de Y »
         # apposition before: « X, PDG de Y », « X (PDG de Y) », « X et Z, cofondateurs de Y »,
         # « X, research vice president chez Y » (title words before the role noun)
         k = first
