@@ -101,6 +101,12 @@ def test_the_seller_after_aupres_de_is_not_what_was_bought(extract):
     assert ("Brontal", "acquired", "Velnor") not in got
 
 
+def test_a_subject_the_parser_marks_passive_under_avoir_is_the_buyer(extract):
+    # spaCy reads « Quimpex » as an adjective and « groupe » as nsubj:pass of « a racheté »: still the active voice
+    assert_states(extract, "Le groupe Quimpex a racheté Brivo. Le groupe britannique compte 300 salariés.",
+                  {("Quimpex", "acquired", "Brivo")})
+
+
 def test_a_passive_with_par_names_the_buyer(extract):
     got = assert_states(extract, "La société Quimpex a été rachetée par le groupe Brontal.", {BUY})
     assert got[BUY].evidence.rule.startswith("acquired.verb")

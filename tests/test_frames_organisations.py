@@ -277,3 +277,11 @@ def test_a_branch_named_after_its_group_and_a_country_or_cities(extract):
 ])
 def test_a_name_with_a_place_is_not_always_a_branch(extract, text):
     assert_no(extract, text, "subsidiaryOf")
+
+
+@pytest.mark.parametrize("text", [
+    "La start-up Pilvexa, longtemps détenue par le groupe Quimpex, recrute.",
+    "La start-up Pilvexa, autrefois détenue par le groupe Quimpex, recrute.",
+])
+def test_a_participle_under_a_past_adverb_is_no_current_subsidiary(extract, text):
+    assert_no(extract, text, "subsidiaryOf")

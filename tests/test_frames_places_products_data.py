@@ -59,6 +59,8 @@ PLACES = [
                  {("Quimpex Group", "basedIn", "Lille")}, id="participle on a description apposed to the name"),
     pytest.param("La société Quimpex, fondée en 2012 et aujourd'hui basée à Lille, recrute.", {LILLE},
                  id="second participle of a coordination"),
+    pytest.param("La société Quimpex, aujourd'hui basée à Lille, recrute.", {LILLE},
+                 id="an adverb between the comma and the participle"),
     pytest.param("Le groupe de presse britannique Quimpex a racheté Velnor.", {("Quimpex", "basedIn", "Royaume-Uni")},
                  id="description noun de noun, demonym, name"),
     pytest.param("Le fonds d'investissement américain Quimpex investit.", {("Quimpex", "basedIn", "États-Unis")},

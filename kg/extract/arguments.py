@@ -113,7 +113,8 @@ class Arguments(ObjectReaders, DescribedNames):
     def voice(self, head: Token, a: int) -> str:
         """"active", "passive" or "participle" (a past participle without auxiliary, in apposition or fronted)."""
         deps = {c.dep_ for c in head.children}
-        if deps & {"aux:pass", "nsubj:pass"}:
+        if "aux:pass" in deps or ("nsubj:pass" in deps and not any(  # « X a racheté Y » with X read as nsubj:pass:
+                c.dep_ == "aux:tense" and self.ctx.lemmas[c.i] == "avoir" for c in head.children)):  # no passive
             return "passive"
         participle = "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense")
         if not participle and head.pos_ == "ADJ":  # « basée », « installée » tagged as adjectives

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.complements import Found
+from kg.extract.complements import NONE, Found
 from kg.extract.context import DocContext
 from kg.extract.frames import Lexicon
 from kg.extract.readers import LINKS, Reader
@@ -32,6 +32,10 @@ SUBDIVISION = "subdivision"
 def before_comma(ctx: DocContext, reader: Reader, lex: Lexicon, a: int) -> Found | None:
     """What the participle at token ``a`` describes, read on the surface; None when the surface says nothing."""
     start, _ = ctx.sentence(a)
+    while a - 1 > start and ctx.tokens[a - 1].pos_ == "ADV":  # « X, aujourd'hui basé à Y », « X, désormais détenu »
+        if ctx.words[a - 1] in lex.past_phrases:
+            return NONE  # « X, longtemps détenu par Y »: no more
+        a -= 1
     if a - 2 < start or ctx.words[a - 1] != ",":
         return None
     m = ctx.mention(a - 2)
