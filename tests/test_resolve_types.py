@@ -98,3 +98,8 @@ def test_a_type_from_one_weak_vote_has_a_low_confidence(nlp):
     entities, _ = _resolve(nlp, "La société Orvane publie ses comptes. La société Orvane recrute. "
                                 "Le partenariat avec Brunelx est annoncé.")
     assert _entity(entities, "Orvane").type_confidence > _entity(entities, "Brunelx").type_confidence
+
+
+def test_a_type_noun_after_a_possessive_in_apposition_types_the_name(nlp):
+    assert _type(nlp, "Zelko", "Le groupe Quimpex a dévoilé Zelko, son nouveau service.") == "Product"
+    assert _type(nlp, "Brivo", "Le groupe Quimpex a racheté Brivo, son concurrent.") == "Organization"

@@ -30,6 +30,7 @@ DETERMINERS = ARTICLES | {"un", "une", "du", "des", "au", "aux", "son", "sa", "s
 RELATIONAL = {"filiale", "branche", "division", "pole", "entite", "maison", "regie", "marque", "holding", "client",
               "partenaire", "actionnaire", "enseigne", "studio", "chaine", "fonds", "centrale", "offre"}
 HEAD_OF = {"tete", "direction", "presidence", "capital", "patron", "patronne"}  # « à la tête de X »
+APPOSED_DETERMINERS = {"un", "une", "le", "la", "l'", "son", "sa", "leur", "notre"}
 OPENING_QUOTES = {"«", '"', "“"}
 NOT_LOCATING = {"face", "grace", "quant", "propre", "jusqu'", "jusque", "rapport", "cede", "cedee", "vendu", "vendue",
                 "confie", "confiee", "associe", "associee", "allie", "alliee", "oppose", "opposee", "rival"}
@@ -109,12 +110,12 @@ def _apposition(span: Span) -> str | None:
         k -= 1
         while k >= 0 and doc[k].pos_ == "ADJ":
             k -= 1
-        if k > 0 and _typed(doc, k) and fold(doc[_noun(doc, k)[1] - 1].text) in {"un", "une", "le", "la", "l'"}:
+        if k > 0 and _typed(doc, k) and fold(doc[_noun(doc, k)[1] - 1].text) in APPOSED_DETERMINERS:
             return nouns[_typed(doc, k) or ""]
     k = span.end
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
-        article = fold(doc[k].text) in {"un", "une", "le", "la", "l'"}
+        article = fold(doc[k].text) in APPOSED_DETERMINERS  # « X, son nouveau service »
         k += article
         while k < len(doc) and (doc[k].pos_ == "ADJ" or fold(doc[k].text) in {"ex", "ancien", "ancienne"}):
             k += 1
