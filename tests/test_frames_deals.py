@@ -209,6 +209,22 @@ def test_an_investment_names_the_investor_then_the_company(extract, text, facts)
         assert (o, "investedIn", s) not in got
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Le fonds Cerbal Capital a mené le tour de table de la start-up Pilvexa.", id="X a mené le tour"),
+    pytest.param("Le tour de table de la start-up Pilvexa a été mené par le fonds Cerbal Capital.",
+                 id="le tour de Y a été mené par X"),
+    pytest.param("Le fonds Cerbal Capital a conduit la levée de fonds de la start-up Pilvexa.",
+                 id="X a conduit la levée de fonds"),
+])
+def test_the_lead_of_a_round_is_its_investor_not_the_company(extract, text):
+    got = assert_states(extract, text, {INVEST})
+    assert ("Pilvexa", "investedIn", "Cerbal Capital") not in got
+
+
+def test_a_round_that_might_be_led_is_no_investment(extract):
+    assert_no(extract, "Le fonds Cerbal Capital pourrait mener le tour de table de la start-up Pilvexa.", "investedIn")
+
+
 def test_a_funding_round_keeps_its_amount(extract):
     got = assert_states(extract, "La start-up Pilvexa lève 5 millions d'euros auprès du fonds Cerbal Capital.",
                         {INVEST})

@@ -112,6 +112,15 @@ class NounComplements:
             return self.prep(("par",), verb.i + 1)
         return self.subject(verb, allowed)
 
+    def led_by(self, head: Token, allowed: frozenset[str]) -> Found:
+        """Who leads what the noun names: « X a mené le tour de table », « le tour a été conduit par X »."""
+        verb = governing_verb(self.ctx, head.i)
+        if verb is None or self.ctx.lemmas[verb.i] not in self.lex.leading_verbs:
+            return NONE
+        if head.dep_ == "nsubj:pass" or self.voice(verb, verb.i) != "active":
+            return self.prep(("par",), verb.i + 1)
+        return NONE if head.dep_ == "nsubj" else self.subject(verb, allowed)
+
     def whose(self, a: int) -> Found:
         """The name « dont » stands for before a noun: « X, dont le siège est à Lille » (X's seat)."""
         ctx = self.ctx

@@ -294,8 +294,8 @@ class Engine:
             return args.noun_of(t.b)
         if slot == "by":
             return args.prep(("par",), t.b, phrase_only=True)
-        if slot == "support":
-            return args.support(head, allowed)
+        if slot in {"support", "led_by"}:
+            return args.support(head, allowed) if slot == "support" else args.led_by(head, allowed)
         if slot == "possessor":
             return args.possessor(t.a)
         if slot == "whose":

@@ -28,7 +28,7 @@ SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions", "possessor_within"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
-             "recipient", "whose", "status_target"},
+             "recipient", "whose", "status_target", "led_by"},
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
@@ -92,6 +92,7 @@ class Lexicon:
     having_verbs: frozenset[str]
     object_control: frozenset[str]
     succession_verbs: frozenset[str]
+    leading_verbs: frozenset[str]
     modal_lemmas: frozenset[str]
     negation_words: frozenset[str]
     hearsay: tuple[str, ...]
@@ -204,6 +205,7 @@ def _lexicon(path: Path, text: bytes) -> Lexicon:
         having_verbs=_folded(d["verbs"]["having"]),
         object_control=_folded(d["verbs"]["object_control"]),
         succession_verbs=_folded(d["verbs"]["succession"]),
+        leading_verbs=_folded(d["verbs"]["leading"]),
         modal_lemmas=_folded(d["modality"]["modal_lemmas"]),
         negation_words=_folded(d["modality"]["negation_words"]),
         hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),
