@@ -45,6 +45,10 @@ CLIENTS = [
     pytest.param("Le groupe Brontal, client de l'agence Maxilo, lance une campagne.", {CLIENT}, id="apposition"),
     pytest.param("Le groupe Brontal est client de l'agence Maxilo.", {CLIENT}, id="copula"),
     pytest.param("Le groupe Brontal a choisi l'agence Maxilo pour sa campagne.", {CLIENT}, id="choisir l'agence"),
+    pytest.param("Le groupe Brontal confie son budget publicitaire à l'agence Maxilo.", {CLIENT},
+                 id="confier son budget publicitaire à"),
+    pytest.param("Le groupe Brontal confie sa communication digitale à l'agence Maxilo.", {CLIENT},
+                 id="confier sa communication digitale à"),
     pytest.param("Parmi les clients de l'agence Maxilo figurent le groupe Brontal et la société Velnor.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="parmi les clients de Y figurent A et B"),
     pytest.param("Une enquête de la société Pilvexa a identifié, parmi les clients de l'agence Maxilo, le groupe "
@@ -101,6 +105,8 @@ PARTNERS = [
 ]
 
 COMPETITORS = [
+    pytest.param("Le groupe Brontal fait face à la concurrence de la société Maxilo.",
+                 {("Brontal", "competitorOf", "Maxilo")}, id="faire face à la concurrence de"),
     pytest.param("La société Brontal concurrence directement la société Velnor.", {RIVAL}, id="verb"),
     pytest.param("Le groupe Brontal concurrence la société Velnor sur le marché des pompes.", {RIVAL},
                  id="verb the tagger reads as a noun"),
@@ -285,3 +291,7 @@ def test_a_name_with_a_place_is_not_always_a_branch(extract, text):
 ])
 def test_a_participle_under_a_past_adverb_is_no_current_subsidiary(extract, text):
     assert_no(extract, text, "subsidiaryOf")
+
+
+def test_a_budget_not_entrusted_makes_no_client(extract):
+    assert_no(extract, "Le groupe Brontal ne confiera pas son budget publicitaire à l'agence Maxilo.", "clientOf")
