@@ -118,6 +118,26 @@ def test_the_role_of_the_one_succeeded_in_apposition_is_still_theirs(extract):
     assert ("Marc Dorlan", "leaderOf", "Quimpex") in got
 
 
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("Hélène Varsac a été nommée au poste de PDG de la société Quimpex.", CEO, id="nommée au poste de"),
+    pytest.param("La société Quimpex a nommé Hélène Varsac au poste de PDG.", CEO, id="Y a nommé X au poste de"),
+    pytest.param("La société Quimpex a recruté Hélène Varsac comme directrice marketing.",
+                 ("Hélène Varsac", "employeeOf", "Quimpex"), id="Y a recruté X comme"),
+    pytest.param("La société Quimpex a recruté Hélène Varsac en tant que directrice financière.",
+                 ("Hélène Varsac", "employeeOf", "Quimpex"), id="Y a recruté X en tant que"),
+])
+def test_words_between_a_person_and_the_role_given_them(extract, text, fact):
+    assert_states(extract, text, {fact})
+
+
+def test_a_role_not_given_is_no_fact(extract):
+    assert_no(extract, "La société Quimpex n'a pas nommé Hélène Varsac au poste de PDG.", "ceoOf")
+
+
+def test_a_company_chosen_as_an_agency_is_no_subsidiary(extract):
+    assert_no(extract, "La société Quimpex a choisi la société Brivo comme agence.", "subsidiaryOf")
+
+
 def test_a_deputy_is_not_the_chief_executive(extract):
     got = read(extract, "Marc Dorlan, directeur général adjoint de Quimpex, a présenté les résultats.")
     assert ("Marc Dorlan", "ceoOf", "Quimpex") not in got

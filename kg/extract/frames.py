@@ -4,7 +4,8 @@ A frame is data: its trigger words (lemmas or multi-word phrases), the kind of t
 a demonym), and for each side of the fact the *slots* where the engine (:mod:`kg.extract.engine`) looks for it.
 Keeping frames in data means a linguist adds « mettre la main sur » without touching Python, and a user adds their
 own with ``kg build --frames my-frames.toml``. ``lexicon.toml`` in the same folder holds the words every frame
-shares (list separators, description nouns, support verbs, negation, modality, reference).
+shares (list separators, description nouns, support verbs, negation, modality, reference), read by
+:mod:`kg.extract.lexicon`.
 
 Loading validates everything up front, so a typo in a frame file is one clear error, not a silent miss.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract.cues import fold
+from kg.extract.lexicon import FrameError, Lexicon, folded, read_lexicon, words_of
 from kg.ontology import ontology_dir, user_frame_files
 from kg.vocab import RELATION_PREDICATES
 
@@ -41,8 +43,6 @@ REQUIREMENTS = {"money", "passive", "given", "share", "no_share", "agency", "rel
                 "collective_object", "part"}
 
 
-class FrameError(ValueError):
-    """A frame file that cannot be used, with the file and the frame it concerns."""
 
 
 @dataclass(frozen=True)
@@ -71,60 +71,6 @@ class Frame:
     source: str = ""  # the file it was read from
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The words shared by every frame (``ontology/frames/lexicon.toml``), folded."""
-
-    separators: tuple[tuple[str, ...], ...]
-    introducers: tuple[tuple[str, ...], ...]
-    trailing_introducers: tuple[tuple[str, ...], ...]
-    parallel_subjects: tuple[tuple[str, ...], ...]
-    parallel_agents: tuple[tuple[str, ...], ...]
-    description_nouns: frozenset[str]
-    fillers: frozenset[str]
-    naming_words: frozenset[str]
-    description_stops: frozenset[str]
-    scope_places: frozenset[str]
-    support_verbs: frozenset[str]
-    adverbials: tuple[tuple[str, ...], ...]
-    copulas: frozenset[str]
-    appointment_verbs: frozenset[str]
-    having_verbs: frozenset[str]
-    object_control: frozenset[str]
-    succession_verbs: frozenset[str]
-    leading_verbs: frozenset[str]
-    modal_lemmas: frozenset[str]
-    negation_words: frozenset[str]
-    hearsay: tuple[str, ...]
-    hedges: frozenset[str]
-    project_nouns: frozenset[str]
-    past_words: frozenset[str]
-    past_phrases: tuple[str, ...]
-    future_words: frozenset[str]
-    definite_nouns: frozenset[str]
-    person_nouns: frozenset[str]
-    determiners: frozenset[str]
-    clause_breaks: frozenset[str]
-    actor_nouns: frozenset[str]
-    compatriots: frozenset[str]
-    pronouns: frozenset[str]
-    latter_words: frozenset[str]
-    we_pronouns: frozenset[str]
-    we_possessives: frozenset[str]
-    possessives: frozenset[str]
-    relatives: frozenset[str]
-    money_words: frozenset[str]
-    paid_words: tuple[str, ...]
-    joint_words: tuple[str, ...]
-    agency_words: frozenset[str]
-    given_lemmas: frozenset[str]
-    share_nouns: frozenset[str]
-    whole_nouns: frozenset[str]
-    falls_lemmas: frozenset[str]
-    office_qualifiers: frozenset[str]
-    subdivision_nouns: frozenset[str]
-    board_nouns: frozenset[str]
-
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled Matcher per frame set
 class FrameSet:
@@ -142,102 +88,6 @@ def role_words(frames: FrameSet, person_only: bool = False) -> frozenset[str]:
         if len(words) == 1)
 
 
-@cache
-def words_of(phrase: str) -> tuple[str, ...]:
-    """« s'emparer de » -> ("s'", "emparer", "de"), cut as spaCy's French tokenizer cuts the words of a text, so a
-    phrase matches the tokens of a sentence that says it."""
-    phrase = phrase.strip()
-    elided = phrase.endswith(("'", "’"))  # « et d' »: cut as it is before a word
-    words: list[str] = []
-    glue = False
-    for t in _tokenizer()(phrase + "X" if elided else phrase):
-        if t.is_space:
-            continue
-        if glue or (t.text == "-" and words and not t.whitespace_ and not t.nbor(-1).whitespace_):
-            words[-1] += fold(t.text)  # the pipeline makes one token of a hyphenated word (kg.nlp.merge_hyphens)
-            glue = t.text == "-"
-            continue
-        words.append(fold(t.text))
-    return tuple(words[:-1] if elided else words)
-
-
-@cache
-def _tokenizer():
-    import spacy
-
-    from kg.nlp import INFIXES
-
-    nlp = spacy.blank("fr")
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *INFIXES]).finditer
-    return nlp.tokenizer
-
-
-def _folded(values: Any) -> frozenset[str]:
-    return frozenset(fold(v) for v in values)
-
-
-def _lexicon(path: Path, text: bytes) -> Lexicon:
-    try:
-        d = tomllib.loads(text.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise FrameError(f"{path.name}: not valid TOML: {exc}") from exc
-    from kg.extract.cues import entity_cues
-
-    return Lexicon(
-        separators=tuple(sorted({words_of(s) if s != "," else (",",) for s in d["lists"]["separators"]}, key=len,
-                                reverse=True)),
-        introducers=tuple(sorted({words_of(s) if len(s) > 1 else (s,) for s in d["lists"]["introducers"]}, key=len,
-                                 reverse=True)),
-        trailing_introducers=tuple(sorted({words_of(s) for s in d["lists"].get("trailing", [])}, key=len,
-                                          reverse=True)),
-        parallel_subjects=tuple(sorted({words_of(s) for s in d["lists"].get("parallel", [])}, key=len,
-                                       reverse=True)),
-        parallel_agents=tuple(words_of(s) for s in d["lists"].get("parallel_agents", [])),
-        description_nouns=_folded(d["descriptions"]["nouns"]) | frozenset(entity_cues().type_nouns),
-        fillers=_folded(d["descriptions"]["fillers"]),
-        naming_words=_folded(d["descriptions"]["naming"]),
-        description_stops=_folded(d["descriptions"]["stops"]),
-        scope_places=frozenset(d["descriptions"].get("scope_places", [])),
-        support_verbs=_folded(d["verbs"]["support"]),
-        adverbials=tuple(sorted({words_of(s) for s in d["verbs"]["adverbials"]}, key=len, reverse=True)),
-        copulas=_folded(d["verbs"]["copulas"]),
-        appointment_verbs=_folded(d["verbs"]["appointment"]),
-        having_verbs=_folded(d["verbs"]["having"]),
-        object_control=_folded(d["verbs"]["object_control"]),
-        succession_verbs=_folded(d["verbs"]["succession"]),
-        leading_verbs=_folded(d["verbs"]["leading"]),
-        modal_lemmas=_folded(d["modality"]["modal_lemmas"]),
-        negation_words=_folded(d["modality"]["negation_words"]),
-        hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),
-        hedges=_folded(d["modality"]["hedges"]),
-        project_nouns=_folded(d["modality"]["project_nouns"]),
-        past_words=_folded(d["modality"]["past_words"]),
-        past_phrases=tuple(fold(w) for w in d["modality"]["past_phrases"]),
-        future_words=_folded(d["modality"]["future_words"]),
-        definite_nouns=_folded(d["reference"]["definite_nouns"]),
-        person_nouns=_folded(d["reference"]["person_nouns"]),
-        determiners=_folded(d["reference"]["determiners"]),
-        clause_breaks=_folded(d["reference"]["clause_breaks"]),
-        actor_nouns=_folded(d["reference"]["actor_nouns"]),
-        compatriots=_folded(d["reference"]["compatriots"]),
-        pronouns=_folded(d["reference"]["pronouns"]),
-        latter_words=_folded(d["reference"]["latter_words"]),
-        we_pronouns=_folded(d["reference"]["we_pronouns"]),
-        we_possessives=_folded(d["reference"]["we_possessives"]),
-        possessives=_folded(d["reference"]["possessives"]),
-        relatives=_folded(d["reference"]["relatives"]),
-        money_words=_folded(d["requirements"]["money_words"]),
-        paid_words=tuple(fold(w) for w in d["requirements"]["paid_words"]),
-        joint_words=tuple(fold(w) for w in d["requirements"]["joint_words"]),
-        agency_words=_folded(d["requirements"]["agency_words"]),
-        given_lemmas=_folded(d["requirements"]["given_lemmas"]),
-        share_nouns=_folded(d["shares"]["nouns"]),
-        whole_nouns=_folded(d["shares"]["whole"]),
-        falls_lemmas=_folded(d["requirements"]["falls_lemmas"]),
-        office_qualifiers=_folded(d["requirements"]["office_qualifiers"]),
-        subdivision_nouns=_folded(d["requirements"]["subdivision_nouns"]),
-        board_nouns=_folded(d["requirements"]["board_nouns"]),
-    )
 
 
 def _check_slots(where: str, kind: str, slots: list[str]) -> tuple[str, ...]:
@@ -311,7 +161,7 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
         confidence=float(confidence),
         symmetric=bool(raw.get("symmetric", False)),
         fact=raw.get("fact", ""),
-        object_nouns=_folded(raw.get("object_nouns", [])),
+        object_nouns=folded(raw.get("object_nouns", [])),
         requires=requires,
         deputy=tuple(words_of(w) for w in raw.get("deputy", [])),
         deputy_predicate=deputy_predicate,
@@ -409,4 +259,4 @@ def _assemble(lexicon: tuple[Path, bytes], built_in: list[tuple[Path, bytes]],
                                  "user frame its own id")
             mine[f.id] = path.name
             frames[f.id] = f  # a built-in id: the user's frame replaces the built-in one, in its place
-    return FrameSet(frames=tuple(frames.values()), lexicon=_lexicon(*lexicon), by_id=dict(frames))
+    return FrameSet(frames=tuple(frames.values()), lexicon=read_lexicon(*lexicon), by_id=dict(frames))

@@ -33,7 +33,7 @@ ROLE_ADJECTIVES = {"executif", "executive", "non", "delegue", "deleguee", "gener
                    "mondial", "mondiale", "premier", "premiere", "seul", "seule", "unique", "majoritaire",
                    "minoritaire", "exclusif", "exclusive", "officiel", "officielle", "strategique"}
 LINKS_AFTER = {"de", "d'"}
-ORG = frozenset({"Organization"})
+ORG, PERSON = frozenset({"Organization"}), frozenset({"Person"})
 SINGULAR_DETERMINERS = {"le", "la", "l'", "son", "sa"}
 FOLLOWING_LIST = {":", "dont", "comme", "notamment", "parmi", "tels", "telles", "tel", "telle"}
 
@@ -249,8 +249,8 @@ class RoleReader:
         now = now_apposed(ctx, self.reader, first, start)  # « X, ancien DG de Y, aujourd'hui CCO chez Z »
         if now:
             return Found(tuple(now), "parse"), "apposition", None
-        # appointment: « Y a nommé X PDG », « Y a élu X président »
-        k = first - 1
+        # appointment: « Y a nommé X PDG », « Y a élu X président », « Y a recruté X au poste de directeur »
+        k = first - 1 - (ctx.phrase_ending(first - 1, self.lex.role_introducers) if allowed == PERSON else 0)
         m = ctx.mention(k) if k >= start else None
         if m is not None:
             v = self._verb_before(ctx.bounds(m)[0] - 1, start)
@@ -366,6 +366,7 @@ class RoleReader:
         ctx = self.ctx
         start, _ = ctx.sentence(chain.a)
         k = self.reader.skip_description_back(chain.a, start) - 1
+        k -= ctx.phrase_ending(k, self.lex.role_introducers)  # « Y a recruté X au poste de directeur »
         m = ctx.mention(k) if k >= start else None
         if m is None:
             return NONE

@@ -40,11 +40,10 @@ def heir_of_role(ctx: DocContext, lex: Lexicon, args: Arguments, first: int, sta
     ``first`` is X's, the subject of the verb (returned with it, for negation and modality). None when no verb of
     succession takes the name before; an apposition (« X succède à Z, le patron de Y, … ») is Z's own role, which
     may not be the office X takes."""
-    k = first - 1
-    if k - 2 >= start and ctx.words[k - 2 : k + 1] in (["en", "tant", "que"], ["au", "poste", "de"]):
-        k -= 3
-    elif k >= start and ctx.words[k] == "comme":
-        k -= 1
+    step = ctx.phrase_ending(first - 1, lex.role_introducers) if first - 1 >= start else 0
+    if not step:
+        return None  # (« X succède à Z, PDG de Y »: an apposition is Z's own role)
+    k = first - 1 - step
     m = ctx.mention(k) if k >= start else None
     verb = succession_verb(ctx, lex, m) if m is not None and ctx.bounds(m)[1] == k + 1 else None
     if verb is None:
