@@ -243,7 +243,10 @@ class SparqlServer:
 
         # the sockets are closed by the server's own loop (a socket closed under a running select() is EBADF)
         if self._running.is_set() and not self._stopped.is_set():
-            self._server.trigger.pull_trigger(lambda: wasyncore.close_all(self._server._map))
+            try:
+                self._server.trigger.pull_trigger(lambda: wasyncore.close_all(self._server._map))
+            except OSError:  # the loop closed its trigger on its way out (a race with its own end): no one to wake
+                wasyncore.close_all(self._server._map)
             self._stopped.wait(10)
         else:
             wasyncore.close_all(self._server._map)
