@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
@@ -78,7 +79,7 @@ def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
     """A hashtag is a campaign's name; the capitalised words right before it on its line are its author's
     ("Agence Créative #Campagne")."""
     out: list[tuple[int, int, str, str | None]] = []
-    tags = by_lexeme(parsed, lambda lex: lex.text.startswith("#") and len(lex.text) > 2 and lex.text[1:2].isalnum())
+    tags = by_lexeme(parsed, _is_hashtag)
     for i in (i for i, tag in enumerate(tags) if tag):
         out.append((i, i + 1, "hashtag", None))
         k = i
@@ -89,6 +90,10 @@ def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
         if k < i and line_start(parsed[k]):
             out.append((k, i, "before-hashtag", None))
     return out
+
+
+def _is_hashtag(lex: Lexeme) -> bool:
+    return lex.text.startswith("#") and len(lex.text) > 2 and lex.text[1:2].isalnum()
 
 
 def _initial(span, text: str) -> bool:
