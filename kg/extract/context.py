@@ -19,6 +19,7 @@ from spacy.morphology import Morphology
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.columns import folded_lemmas, folded_words, texts
 from kg.extract.cues import fold, place_cues
 from kg.extract.mentions.tokens import parsed_length
 from kg.model import Document, Evidence, Mention
@@ -31,6 +32,7 @@ SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 # « Hélène Varsac – C'était trop petit » : an answer opened by the speaker's name and a dash.
 ANSWER_LINE = re.compile(r"^[^\S\n]*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
 QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
+NEWLINE = re.compile("\n")
 SENTENCE_END = {".", "!", "?", "…"}
 SPEAKER_WORDS = 4  # at most this many words before a colon that ends a sentence: a speaker or a kicker
 ORGANISATION = frozenset({"Organization"})
@@ -100,12 +102,12 @@ class DocContext:
         # Iterating a Doc makes new Token objects each time; the readers walk the tokens many times: keep one list.
         self.tokens: list[Token] = list(parsed)
         # Columns read once through ``to_array``: a Token's ``pos_`` or ``is_space`` costs a call each time.
-        self.texts: list[str] = [t.text for t in self.tokens]
+        self.texts: list[str] = texts(parsed)
         self.pos: list[str] = [POS_NAMES[p] for p in parsed.to_array(POS).tolist()]
-        self.words: list[str] = [fold(t) for t in self.texts]
-        self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
+        self.words: list[str] = folded_words(parsed)
+        self.lemmas: list[str] = folded_lemmas(parsed)
         text = doc.text
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
         end = offset + parsed_length(parsed)
         self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}

@@ -10,6 +10,7 @@ from spacy.attrs import IDX, ORTH
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
+from kg.extract.columns import cached_column
 from kg.extract.cues import fold
 from kg.model import Document
 
@@ -30,20 +31,13 @@ def by_lexeme(doc: Doc, test: Callable[[Lexeme], bool]) -> list[bool]:
     lexeme and testing it once per distinct word of each document cost 0.15 s of CPU over 200 news articles; a
     lookup per token costs a tenth of that."""
     answers = _ANSWERS.get(test)
-    if answers is None or len(answers) > MAX_ANSWERS:
+    if answers is None:
         answers = _ANSWERS[test] = {}
-    orths = doc.to_array(ORTH).tolist() if len(doc) else []
-    try:
-        return [answers[o] for o in orths]
-    except KeyError:
-        vocab = doc.vocab
-        for orth in set(orths).difference(answers):
-            answers[orth] = test(vocab[orth])
-        return [answers[o] for o in orths]
+    vocab = doc.vocab
+    return cached_column(doc, ORTH, answers, lambda orth: test(vocab[orth]))
 
 
 _ANSWERS: dict[Callable[[Lexeme], bool], dict[int, bool]] = {}
-MAX_ANSWERS = 1 << 20  # words whose answers a test keeps (a corpus's vocabulary; started again past it)
 
 
 def parsed_length(parsed: Doc) -> int:
