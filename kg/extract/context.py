@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
+from itertools import pairwise
 
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
 from spacy.morphology import Morphology
@@ -34,6 +35,7 @@ ANSWER_LINE = re.compile(r"^[^\S\n]*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S"
 QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
 NEWLINE = re.compile("\n")
 SENTENCE_END = {".", "!", "?", "…"}
+CLOSING = SENTENCE_END | {";", "»", '"', "”"}  # what ends a sentence where spaCy starts one
 SPEAKER_WORDS = 4  # at most this many words before a colon that ends a sentence: a speaker or a kicker
 ORGANISATION = frozenset({"Organization"})
 HEADING_STOPS = {".", "!", "?", "…", "»", ":", ";", ",", '"', "”"}
@@ -203,27 +205,24 @@ class DocContext:
         a sentence here runs from a full stop, a line break or a spaCy start after closing punctuation, to the next.
         A token's trailing whitespace is one space or none, so a line break is a space token's."""
         n = len(self.tokens)
-        starts = [0] * n
-        ends = [n] * n
-        start = 0
         texts = self.texts
         space = self.parsed.to_array(IS_SPACE).tolist()
         sent_start = [s == 1 for s in self.parsed.to_array(SENT_START).tolist()]  # 1 a start, -1 (2**64 - 1) not
-        for i in range(n):
-            if i > 0:
-                prev = texts[i - 1]
-                newline = space[i - 1] and "\n" in prev
-                # a colon ends a sentence before a quotation or after a speaker (« Le Journal : … »), not before
-                # a list (« … compte 22 membres : A, B et C »)
-                closed = prev in SENTENCE_END or prev in {";", "»", '"', "”"} or (
-                    prev == ":" and (texts[i] in {"«", '"', "“"} or i - 1 - start <= SPEAKER_WORDS))
-                if newline or (sent_start[i] and closed) or (prev in SENTENCE_END and not space[i]):
-                    for k in range(start, i):
-                        ends[k] = i
-                    start = i
-            starts[i] = start
-        for k in range(start, n):
-            ends[k] = n
+        bounds = [0]
+        for i in range(1, n):
+            prev = texts[i - 1]
+            # a colon ends a sentence before a quotation or after a speaker (« Le Journal : … »), not before a list
+            # (« … compte 22 membres : A, B et C »)
+            if (space[i - 1] and "\n" in prev) or (prev in SENTENCE_END and not space[i]) or (sent_start[i] and (
+                    prev in CLOSING or (prev == ":" and (texts[i] in {"«", '"', "“"} or
+                                                         i - 1 - bounds[-1] <= SPEAKER_WORDS)))):
+                bounds.append(i)
+        bounds.append(n)
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in pairwise(bounds):  # (a sentence per pair of bounds, as starts and ends per token)
+            starts += [a] * (b - a)
+            ends += [b] * (b - a)
         return starts, ends
 
     def sentence(self, i: int) -> tuple[int, int]:
