@@ -332,10 +332,10 @@ def clean_text(span: Span) -> str:
 
 def _is_speaker_label(span: Span) -> bool:
     """``INf. :`` or ``A.G. :`` opening an interview line: a speaker's initials, not an entity."""
-    doc = span.doc
-    nxt = [t for t in doc[span.end : span.end + 2] if not t.is_space]
-    followed_by_colon = any(t.text == ":" for t in nxt)
-    return line_start(span[0]) and followed_by_colon and (len(span.text) <= 4 or "." in span.text)
+    doc = span.doc  # (a colon in the next two tokens, spaces or not: the test asked of every name comes first)
+    if not any(doc[k].text == ":" for k in range(span.end, min(span.end + 2, len(doc)))):
+        return False
+    return line_start(span[0]) and (len(span.text) <= 4 or "." in span.text)
 
 
 def _demonym_noun(text: str) -> bool:
