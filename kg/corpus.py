@@ -234,10 +234,13 @@ class DocumentRef:
 
 
 class Documents(Sequence[Document]):
-    """Documents read from disk when asked for, not held: a build's document list costs a few bytes each."""
+    """Documents read from disk when asked for, not held: a build's document list costs a few bytes each.
 
-    def __init__(self, refs: Sequence[DocumentRef]) -> None:
+    ``held`` has documents already read, by position: each is given once instead of read again (then dropped)."""
+
+    def __init__(self, refs: Sequence[DocumentRef], held: dict[int, Document] | None = None) -> None:
         self.refs = refs
+        self.held = held if held is not None else {}
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -248,12 +251,16 @@ class Documents(Sequence[Document]):
     def __getitem__(self, index: slice) -> list[Document]: ...
     def __getitem__(self, index: int | slice) -> Document | list[Document]:
         if isinstance(index, slice):
-            return [ref.read() for ref in self.refs[index]]
-        return self.refs[index].read()
+            return [self._get(i) for i in range(len(self.refs))[index]]
+        return self._get(index if index >= 0 else index + len(self.refs))
 
     def __iter__(self) -> Iterator[Document]:
-        for ref in self.refs:
-            yield ref.read()
+        for i in range(len(self.refs)):
+            yield self._get(i)
+
+    def _get(self, i: int) -> Document:
+        held = self.held.pop(i, None)
+        return held if held is not None else self.refs[i].read()
 
 
 def content_hash(text: str) -> str:

@@ -94,6 +94,10 @@ class FileIndex:
         self._known[rel] = (doc_id, key)
         return Document(doc_id, rel, " " * chars, sha256, encoding, title, language), text_hash
 
+    def answered_unread(self, doc: Document) -> bool:
+        """Whether ``doc`` is one :meth:`read` answered for from memory (its text blank)."""
+        return doc.path in self._known
+
     def key_of(self, doc: Document) -> str | None:
         """The cache key of ``doc``; None for a document answered unread whose id changed (read it then)."""
         known = self._known.get(doc.path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import tomllib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +22,33 @@ def ontology_dir() -> Path:
     env = os.environ.get("KG_ONTOLOGY_DIR")
     if env:
         return Path(env)
+    return _bundled()
+
+
+@cache
+def _bundled() -> Path:
+    """The repository's ``ontology/`` (resolved once: the frame engine asks for the folder at every document)."""
     return Path(__file__).resolve().parent.parent / "ontology"
+
+
+def toml_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files of ``folder``, sorted; listed again only when the folder changed (its time, as files
+    are added, removed or renamed), or changed in the last seconds (a folder's time is coarser than two quick
+    changes): the frame engine asks for its files at every document."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return sorted(folder.glob("*.toml"))
+    sig = (st.st_mtime_ns, st.st_ino, st.st_size)
+    known = _LISTED.get(str(folder))
+    if known is not None and known[0] == sig and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+        return list(known[1])
+    files = sorted(folder.glob("*.toml"))
+    _LISTED[str(folder)] = (sig, tuple(files))
+    return files
+
+
+_LISTED: dict[str, tuple[tuple[int, int, int], tuple[Path, ...]]] = {}
 
 
 @cache

@@ -30,6 +30,11 @@ from kg.progress import progress_bar
 from kg.resolve import Resolution
 from kg.spool import RecordSpool
 
+# Characters of the texts to parse kept from the reading pass for the engine, which reads the others again from
+# disk (about 8 MB at most): reading, decoding and cleaning a text twice cost a few percent of a build's own work,
+# and a big corpus is still not held.
+HELD_CHARS = 4_000_000
+
 
 @dataclass
 class CorpusRun:
@@ -62,11 +67,14 @@ def extract_corpus(
     document's cache key, text length and, for one parsed now, its encoding as cached (``on_extraction``; ``b""``
     for one the cache gave or with no cache). ``index`` answers for files unchanged since the last
     build, unread. Symbolic links out of ``source`` are skipped unless ``follow_links``. Misses are parsed by
-    ``engine`` after the reading pass (it reads them again from disk, in order); resolution does not depend on the
-    order extractions come in.
+    ``engine`` after the reading pass (it reads them again from disk, in order, but for the first :data:`HELD_CHARS`
+    characters of their texts, kept from the reading pass); resolution does not depend on the order extractions
+    come in.
     """
     run = CorpusRun()
     misses: list[int] = []
+    held: dict[int, Document] = {}  # by position among the misses
+    held_chars = 0
     files = list(corpus_files(source, follow_links))
     with progress_bar(len(files), progress) as bar:
         reader = index.read if index and index.folder is not None else None
@@ -78,11 +86,14 @@ def extract_corpus(
             ref = DocumentRef(source / item.path if source.is_dir() else source, item.path, item.doc_id,
                               item.language, max_bytes)
             key = None
+            text_read = True  # (not a document the file index answered for with a blank text)
             if cache is not None:
                 key = index.key_of(item) if index else document_key(item)
                 if key is None:  # remembered under another id: read it after all
                     item = ref.read()
                     key = document_key(item)
+                elif index and index.answered_unread(item):
+                    text_read = False
                 if index:
                     index.record(item, key)
             run.refs.append(ref)
@@ -91,13 +102,17 @@ def extract_corpus(
             on_document(item)
             ex = cache.get_key(key, item.doc_id, len(item.text)) if cache is not None and key is not None else None
             if ex is None:
+                if text_read and held_chars + len(item.text) <= HELD_CHARS:
+                    held[len(misses)] = item
+                    held_chars += len(item.text)
                 misses.append(len(run.refs) - 1)
                 continue
             on_extraction(ex, key, len(item.text), b"")
             bar.update(1)
         run.hits = len(run.refs) - len(misses)
         run.misses = len(misses)
-        parsed = engine(Documents([run.refs[i] for i in misses])) if misses else iter(())  # no spaCy if all cached
+        # (no spaCy if all were cached)
+        parsed = engine(Documents([run.refs[i] for i in misses], held)) if misses else iter(())
         for i, ex in zip(misses, parsed, strict=True):
             ref = run.refs[i]
             if ex.doc_id != ref.doc_id:

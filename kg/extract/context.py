@@ -13,12 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
+from itertools import pairwise
 
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
 from spacy.morphology import Morphology
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.columns import folded_lemmas, folded_words, texts
 from kg.extract.cues import fold, place_cues
 from kg.extract.mentions.tokens import parsed_length
 from kg.model import Document, Evidence, Mention
@@ -31,7 +33,9 @@ SPEAKER_LINE = re.compile(r"^[^\S\n]*[\w.’'\- ]{1,40}\s?:\s+\S", re.M)
 # « Hélène Varsac – C'était trop petit » : an answer opened by the speaker's name and a dash.
 ANSWER_LINE = re.compile(r"^[^\S\n]*[A-ZÀ-Ý][\w.’'\- ]{1,40}\s[–—]\s+\S", re.M)
 QUESTION_LINE = re.compile(r"^[^\n]{5,300}\?\s*$", re.M)
+NEWLINE = re.compile("\n")
 SENTENCE_END = {".", "!", "?", "…"}
+CLOSING = SENTENCE_END | {";", "»", '"', "”"}  # what ends a sentence where spaCy starts one
 SPEAKER_WORDS = 4  # at most this many words before a colon that ends a sentence: a speaker or a kicker
 ORGANISATION = frozenset({"Organization"})
 HEADING_STOPS = {".", "!", "?", "…", "»", ":", ";", ",", '"', "”"}
@@ -100,12 +104,12 @@ class DocContext:
         # Iterating a Doc makes new Token objects each time; the readers walk the tokens many times: keep one list.
         self.tokens: list[Token] = list(parsed)
         # Columns read once through ``to_array``: a Token's ``pos_`` or ``is_space`` costs a call each time.
-        self.texts: list[str] = [t.text for t in self.tokens]
+        self.texts: list[str] = texts(parsed)
         self.pos: list[str] = [POS_NAMES[p] for p in parsed.to_array(POS).tolist()]
-        self.words: list[str] = [fold(t) for t in self.texts]
-        self.lemmas: list[str] = [fold(t.lemma_) for t in self.tokens]
+        self.words: list[str] = folded_words(parsed)
+        self.lemmas: list[str] = folded_lemmas(parsed)
         text = doc.text
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
         end = offset + parsed_length(parsed)
         self.mentions = _pool_votes([m for m in mentions if offset <= m.start and m.end <= end])
         self.by_token: dict[int, Mention] = {}
@@ -201,27 +205,24 @@ class DocContext:
         a sentence here runs from a full stop, a line break or a spaCy start after closing punctuation, to the next.
         A token's trailing whitespace is one space or none, so a line break is a space token's."""
         n = len(self.tokens)
-        starts = [0] * n
-        ends = [n] * n
-        start = 0
         texts = self.texts
         space = self.parsed.to_array(IS_SPACE).tolist()
         sent_start = [s == 1 for s in self.parsed.to_array(SENT_START).tolist()]  # 1 a start, -1 (2**64 - 1) not
-        for i in range(n):
-            if i > 0:
-                prev = texts[i - 1]
-                newline = space[i - 1] and "\n" in prev
-                # a colon ends a sentence before a quotation or after a speaker (« Le Journal : … »), not before
-                # a list (« … compte 22 membres : A, B et C »)
-                closed = prev in SENTENCE_END or prev in {";", "»", '"', "”"} or (
-                    prev == ":" and (texts[i] in {"«", '"', "“"} or i - 1 - start <= SPEAKER_WORDS))
-                if newline or (sent_start[i] and closed) or (prev in SENTENCE_END and not space[i]):
-                    for k in range(start, i):
-                        ends[k] = i
-                    start = i
-            starts[i] = start
-        for k in range(start, n):
-            ends[k] = n
+        bounds = [0]
+        for i in range(1, n):
+            prev = texts[i - 1]
+            # a colon ends a sentence before a quotation or after a speaker (« Le Journal : … »), not before a list
+            # (« … compte 22 membres : A, B et C »)
+            if (space[i - 1] and "\n" in prev) or (prev in SENTENCE_END and not space[i]) or (sent_start[i] and (
+                    prev in CLOSING or (prev == ":" and (texts[i] in {"«", '"', "“"} or
+                                                         i - 1 - bounds[-1] <= SPEAKER_WORDS)))):
+                bounds.append(i)
+        bounds.append(n)
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in pairwise(bounds):  # (a sentence per pair of bounds, as starts and ends per token)
+            starts += [a] * (b - a)
+            ends += [b] * (b - a)
         return starts, ends
 
     def sentence(self, i: int) -> tuple[int, int]:

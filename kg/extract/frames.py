@@ -22,7 +22,7 @@ from typing import Any
 
 from kg.extract.cues import fold
 from kg.extract.lexicon import FrameError, Lexicon, folded, read_lexicon, words_of
-from kg.ontology import ontology_dir, user_frame_files
+from kg.ontology import ontology_dir, toml_files, user_frame_files
 from kg.vocab import RELATION_PREDICATES
 
 KINDS = ("verb", "noun", "role", "demonym", "affiliation", "branch_name")
@@ -206,7 +206,7 @@ def load_frames(extra: tuple[str, ...] | None = None) -> FrameSet:
     file edited between two builds in one process (a notebook) is read again, and an unchanged set of files gives the
     same :class:`FrameSet` object, so the compiled matchers keyed on it are reused."""
     root = ontology_dir() / "frames"
-    built_in = [p for p in sorted(root.glob("*.toml")) if p.name not in NOT_FRAME_FILES]
+    built_in = [p for p in toml_files(root) if p.name not in NOT_FRAME_FILES]
     users = [Path(name) for name in dict.fromkeys(user_frame_files() if extra is None else extra)]
     paths = [root / "lexicon.toml", *built_in, *users]
     key = (str(root), len(users), tuple((str(p), _digest(p)) for p in paths))

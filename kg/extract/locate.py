@@ -23,7 +23,7 @@ from kg.extract.acting import acting_on
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
 from kg.extract.cues import place_cues
-from kg.extract.demonyms import demonym_place
+from kg.extract.demonyms import demonym_place, places_of
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import Reader
 from kg.extract.reference import References
@@ -69,8 +69,12 @@ class Locator:
         ctx = self.ctx
         nouns: list[int] = []
         demonyms: list[tuple[int, list[str]]] = []
-        for i in range(len(ctx.tokens)):
-            if ctx.mention(i) is not None:
+        # a token is a cue only if its word names a place or its word or lemma is a description noun: those words
+        # are found among the text's distinct words, and only their tokens are asked the rest
+        cue_words = self.lex.description_nouns
+        place_words = {w for w in ctx.vocabulary if places_of(w)}
+        for i, (word, lemma) in enumerate(zip(ctx.words, ctx.lemmas, strict=True)):
+            if not (word in place_words or word in cue_words or lemma in cue_words) or ctx.mention(i) is not None:
                 continue
             if self.reader.is_description_noun(i):
                 nouns.append(i)

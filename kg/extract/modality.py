@@ -7,6 +7,9 @@ de Y » state none. Each check returns the reason a trigger is not a fact (shown
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext
@@ -69,8 +72,17 @@ def hearsay(ctx: DocContext, i: int, lex: Lexicon) -> bool:
     found = ctx.memo.get(key)
     if found is None:  # (asked at every trigger: once per sentence)
         text = f" {' '.join(ctx.words[start:end])} "
-        found = ctx.memo[key] = any(f" {h} " in text for h in lex.hearsay)
+        found = ctx.memo[key] = _phrases_pattern(lex.hearsay).search(text) is not None
     return bool(found)
+
+
+@lru_cache(maxsize=8)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of ``phrases`` as whole words in a text of space-separated words (padded with a
+    space): one scan of the sentence instead of one per phrase."""
+    if not phrases:
+        return re.compile("(?!)")  # (matches nothing, as no phrase is found)
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
 
 
 def hedged_noun(ctx: DocContext, i: int, lex: Lexicon) -> bool:

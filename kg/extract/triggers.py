@@ -18,7 +18,7 @@ does the same matching at the cost of one dictionary lookup per form.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,7 +44,7 @@ class TriggerIndex:
         self.appointment_verbs = frames.lexicon.appointment_verbs
         self.adverbials = frames.lexicon.adverbials
         self.unskippable = frames.lexicon.negation_words | {"non", "ne", "n'"}
-        self.by_first: dict[str, list[tuple[Frame, tuple[str, ...], bool]]] = defaultdict(list)
+        self.by_first: dict[str, list[Phrase]] = defaultdict(list)
         for frame in frames.frames:
             for words in frame.triggers:
                 reflexive = len(words) > 1 and words[0] in REFLEXIVE
@@ -53,21 +53,21 @@ class TriggerIndex:
                     self.by_first[body[0]].append((frame, body, reflexive))
         # The phrases a token's forms may open, per set of forms: most tokens open none, and a text repeats its
         # words, so one lookup per token replaces a list made from each of its forms (cleared when large).
-        self._opened: dict[frozenset[str], list[tuple[Frame, tuple[str, ...], bool]]] = {}
+        self._opened: dict[frozenset[str], Opened | None] = {}
 
-    def _opened_by(self, forms: frozenset[str]) -> list[tuple[Frame, tuple[str, ...], bool]]:
-        found = self._opened.get(forms)
-        if found is None:
+    def _opened_by(self, forms: frozenset[str]) -> Opened | None:
+        found = self._opened.get(forms, False)
+        if found is False:
             if len(self._opened) > 100_000:
                 self._opened.clear()
-            found = self._opened[forms] = [c for f in forms for c in self.by_first.get(f, ())]
+            found = self._opened[forms] = Opened.of([c for f in forms for c in self.by_first.get(f, ())])
         return found
 
     def _seconds(self, ctx: DocContext, a: int, long: bool) -> tuple[int, ...]:
         """Where the second word of a phrase whose first word is token ``a`` may stand: right after it, or past the
         words a gap may hold (any word but punctuation in a long phrase, one adverb in a two-word phrase). A
         negation is never skipped, nor another verb's infinitive (« a convaincu Y de transférer son siège à » is
-        no « avoir son siège à »). The same for every phrase starting at ``a``: kept per token by :meth:`find`."""
+        no « avoir son siège à »). The same for every phrase starting at ``a``: made once per token by :meth:`find`."""
         words, pos, punct, verb_forms, n = ctx.words, ctx.pos, ctx.punct, ctx.verb_forms, len(ctx.words)
         out = []
         for k in range(a + 1, min(a + 1 + (MAX_GAP + 1 if long else 2), n)):
@@ -76,17 +76,23 @@ class TriggerIndex:
                 break
         return tuple(out)
 
-    @staticmethod
-    def _ends(ctx: DocContext, seconds: tuple[int, ...], body: tuple[str, ...]) -> list[int]:
-        """Where ``body`` ends, its second word standing at one of ``seconds`` (several ends when gaps allow)."""
-        forms, n, rest = ctx.forms, len(ctx.forms), len(body) - 2
-        ends = []
-        for k in seconds:
-            if k + rest >= n:
-                break
-            if body[1] in forms[k] and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
-                ends.append(k + rest + 1)
-        return ends
+    def _ends(self, ctx: DocContext, a: int, opened: Opened) -> Iterator[tuple[Phrase, int]]:
+        """Each phrase ``opened`` at token ``a`` with where it ends: one word long, or its second word at one of the
+        places :meth:`_seconds` allows (several ends when gaps allow), its phrases looked up by the forms found
+        there (« est » opens 35 phrases: each was matched at each place)."""
+        for phrase in opened.single:
+            yield phrase, a + 1
+        forms, n = ctx.forms, len(ctx.forms)
+        for long, by_second in ((False, opened.short), (True, opened.long)):
+            if not by_second:
+                continue
+            for k in self._seconds(ctx, a, long):
+                for form in forms[k]:
+                    for phrase in by_second.get(form, ()):
+                        body = phrase[1]
+                        rest = len(body) - 2
+                        if k + rest < n and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
+                            yield phrase, k + rest + 1
 
     def _appointee_in_gap(self, ctx: DocContext, a: int, b: int, body: tuple[str, ...], named: list[int]) -> bool:
         """« a nommé X à la tête de Y »: the name of whom an appointment verb appoints may stand in the phrase's gap
@@ -95,40 +101,54 @@ class TriggerIndex:
 
     def find(self, ctx: DocContext) -> list[Trigger]:
         found: dict[tuple[str, int], Trigger] = {}
-        by_first, by_token, texts = self.by_first, ctx.by_token, ctx.texts
+        by_token, texts = ctx.by_token, ctx.texts
         for a, forms in enumerate(ctx.forms):
-            candidates = self._opened_by(forms)
             if texts[a].startswith("#") and len(texts[a]) > 1:
-                candidates = candidates + by_first.get("#", [])
-            if not candidates:
+                forms = forms | {"#"}
+            opened = self._opened_by(forms)
+            if opened is None:
                 continue
             named_until: dict[int, list[int]] = {}  # the names in tokens [a, b) for each end b: triggers share ends
-            seconds: dict[bool, tuple[int, ...]] = {}  # by whether the phrase is long
-            for frame, body, reflexive in candidates:
-                if len(body) == 1:  # (most triggers are one word)
-                    ends: Iterable[int] = (a + 1,)
-                else:
-                    long = len(body) > 2
-                    if long not in seconds:
-                        seconds[long] = self._seconds(ctx, a, long)
-                    ends = self._ends(ctx, seconds[long], body)
-                for b in ends:
-                    named = named_until.get(b)
-                    if named is None:
-                        named = named_until[b] = [k for k in range(a, b) if k in by_token
-                                                  and not texts[k].startswith("#")]
-                    if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
-                        continue  # a word inside a name (« Groupe Rachat ») triggers nothing
-                    if frame.kind == "role" and (ctx.mention(a) is not None or (
-                            ctx.pos[a] == "VERB" and "Part" in ctx.verb_forms[a])):
-                        continue  # (« a désigné X »: a participle whose lemma folds to a role noun, « designer »)
-                    if reflexive and not _has_reflexive(ctx, a, self.adverbials):
-                        continue
-                    key = (frame.id, a)
-                    old = found.get(key)
-                    if old is None or b - a > old.b - old.a:
-                        found[key] = Trigger(frame, a, b, _head(ctx, frame, a, b))
+            for (frame, body, reflexive), b in self._ends(ctx, a, opened):
+                named = named_until.get(b)
+                if named is None:
+                    named = named_until[b] = [k for k in range(a, b) if k in by_token
+                                              and not texts[k].startswith("#")]
+                if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
+                    continue  # a word inside a name (« Groupe Rachat ») triggers nothing
+                if frame.kind == "role" and (ctx.mention(a) is not None or (
+                        ctx.pos[a] == "VERB" and "Part" in ctx.verb_forms[a])):
+                    continue  # (« a désigné X »: a participle whose lemma folds to a role noun, « designer »)
+                if reflexive and not _has_reflexive(ctx, a, self.adverbials):
+                    continue
+                key = (frame.id, a)
+                old = found.get(key)
+                if old is None or b - a > old.b - old.a:
+                    found[key] = Trigger(frame, a, b, _head(ctx, frame, a, b))
         return sorted(found.values(), key=lambda t: (t.a, t.b, t.frame.id))
+
+
+Phrase = tuple[Frame, tuple[str, ...], bool]  # a frame, the words of one of its triggers, whether pronominal
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The phrases a token may open, by length: one word, two words (by their second word), more (likewise)."""
+
+    single: tuple[Phrase, ...]
+    short: dict[str, list[Phrase]]
+    long: dict[str, list[Phrase]]
+
+    @staticmethod
+    def of(phrases: list[Phrase]) -> Opened | None:
+        if not phrases:
+            return None
+        short: dict[str, list[Phrase]] = defaultdict(list)
+        long: dict[str, list[Phrase]] = defaultdict(list)
+        for p in phrases:
+            if len(p[1]) > 1:
+                (long if len(p[1]) > 2 else short)[p[1][1]].append(p)
+        return Opened(tuple(p for p in phrases if len(p[1]) == 1), dict(short), dict(long))
 
 
 def appointee(ctx: DocContext, t: Trigger) -> list:

@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
@@ -89,7 +90,7 @@ def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
     """A hashtag is a campaign's name; the capitalised words right before it on its line are its author's
     ("Agence Créative #Campagne")."""
     out: list[tuple[int, int, str, str | None]] = []
-    tags = by_lexeme(parsed, lambda lex: lex.text.startswith("#") and len(lex.text) > 2 and lex.text[1:2].isalnum())
+    tags = by_lexeme(parsed, _is_hashtag)
     for i in (i for i, tag in enumerate(tags) if tag):
         out.append((i, i + 1, "hashtag", None))
         k = i
@@ -100,6 +101,10 @@ def _hashtags(parsed: Doc) -> list[tuple[int, int, str, str | None]]:
         if k < i and line_start(parsed[k]):
             out.append((k, i, "before-hashtag", None))
     return out
+
+
+def _is_hashtag(lex: Lexeme) -> bool:
+    return lex.text.startswith("#") and len(lex.text) > 2 and lex.text[1:2].isalnum()
 
 
 def _initial(span, text: str) -> bool:
@@ -213,6 +218,32 @@ def _whole_word_hits(name: str, text: str, words: dict[str, list[int]]) -> Itera
         yield a, b
 
 
+def _word_positions(text: str, wanted: set[str]) -> dict[str, list[int]]:
+    """Where each of the ``wanted`` words starts in ``text`` as a whole run of word characters, in text order.
+
+    A short text is searched for each word; a long one with many words is cut into its runs once (searching it
+    for each word would be quadratic: issue 13). Cutting every text into runs cost more than the search."""
+    if len(text) * len(wanted) > WORD_SEARCH_LIMIT:
+        words: dict[str, list[int]] = {}
+        for w in _WORD_RUN.finditer(text):
+            if w.group() in wanted:
+                words.setdefault(w.group(), []).append(w.start())
+        return words
+    found: dict[str, list[int]] = {}
+    for word in wanted:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end):
+                found.setdefault(word, []).append(at)
+            at = text.find(word, at + 1)
+    return found
+
+
+_WORD_CHAR = re.compile(r"\w")
+WORD_SEARCH_LIMIT = 5_000_000  # characters times words above which a text is cut into runs instead of searched
+
+
 def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps: set[int],
              text: str | None = None) -> list[Mention]:
     """Other occurrences of a name already found in the document.
@@ -237,11 +268,10 @@ def _repeats(doc: Document, parsed: Doc, found: list[Mention], offset: int, caps
         by_text.setdefault(m.text, m)
     out: list[Mention] = []
     caps_chars = {parsed[i].idx for i in caps}
-    words: dict[str, list[int]] = {}
-    for w in _WORD_RUN.finditer(text):
-        words.setdefault(w.group(), []).append(w.start())
-    for name, model in sorted(by_text.items()):
-        forms = [name] + ([name.upper()] if caps_chars and name.upper() != name else [])
+    names = [(name, model, [name] + ([name.upper()] if caps_chars and name.upper() != name else []))
+             for name, model in sorted(by_text.items())]
+    words = _word_positions(text, {w.group() for _, _, forms in names for f in forms if (w := _WORD_RUN.match(f))})
+    for name, model, forms in names:
         for form in forms:
             for a, b in _whole_word_hits(form, text, words):
                 if taken.find(1, a, b) != -1:

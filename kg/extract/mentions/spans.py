@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
@@ -200,7 +201,7 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     ents = {t.i for e in doc.ents for t in e}
     common = name_cues().common_words | entity_cues().not_names
-    named = by_lexeme(doc, lambda lex: name_like(lex) and not is_break(lex))  # a word that can be in a run
+    named = by_lexeme(doc, _in_run)
     i = 0
     while i < len(doc):
         if i in ents or i in caps or not named[i]:
@@ -224,12 +225,21 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
     return out
 
 
+def _in_run(lex: Lexeme) -> bool:
+    """A word that can be in a run of capitalised words (:func:`capitalised_runs`)."""
+    return name_like(lex) and not is_break(lex)
+
+
+def _is_quote(lex: Lexeme) -> bool:
+    return lex.text in QUOTES
+
+
 def quoted_names(doc: Doc) -> list[Candidate]:
     """« l'association "Stop au Sida" », « les hackathons « Cartes ouvertes » »: a quoted name after a type noun
     or a naming word is a name, whatever its case inside."""
     out: list[Candidate] = []
     nouns = entity_cues().type_nouns
-    for i, quote in enumerate(by_lexeme(doc, lambda lex: lex.text in QUOTES)):
+    for i, quote in enumerate(by_lexeme(doc, _is_quote)):
         if not quote or i + 1 >= len(doc):
             continue
         tok = doc[i]
@@ -322,10 +332,10 @@ def clean_text(span: Span) -> str:
 
 def _is_speaker_label(span: Span) -> bool:
     """``INf. :`` or ``A.G. :`` opening an interview line: a speaker's initials, not an entity."""
-    doc = span.doc
-    nxt = [t for t in doc[span.end : span.end + 2] if not t.is_space]
-    followed_by_colon = any(t.text == ":" for t in nxt)
-    return line_start(span[0]) and followed_by_colon and (len(span.text) <= 4 or "." in span.text)
+    doc = span.doc  # (a colon in the next two tokens, spaces or not: the test asked of every name comes first)
+    if not any(doc[k].text == ":" for k in range(span.end, min(span.end + 2, len(doc)))):
+        return False
+    return line_start(span[0]) and (len(span.text) <= 4 or "." in span.text)
 
 
 def _demonym_noun(text: str) -> bool:
