@@ -309,3 +309,8 @@ def test_a_relative_clause_inside_a_list_of_holders(extract):
     text = ("La start-up Quimpex lève des fonds. Ses cofondateurs, Marc Dorlan, qui en est le PDG, et Hélène Varsac, "
             "sont ingénieurs.")
     assert_states(extract, text, {("Marc Dorlan", "founderOf", "Quimpex"), ("Hélène Varsac", "founderOf", "Quimpex")})
+
+
+def test_a_person_opening_the_text_before_le_pdg_et_fondateur_holds_both_roles(extract):
+    assert_states(extract, "Marc Dorlan, le PDG et fondateur de Quimpex, est optimiste.",
+                  {("Marc Dorlan", "ceoOf", "Quimpex"), ("Marc Dorlan", "founderOf", "Quimpex")})

@@ -103,3 +103,8 @@ def test_a_type_from_one_weak_vote_has_a_low_confidence(nlp):
 def test_a_type_noun_after_a_possessive_in_apposition_types_the_name(nlp):
     assert _type(nlp, "Zelko", "Le groupe Quimpex a dévoilé Zelko, son nouveau service.") == "Product"
     assert _type(nlp, "Brivo", "Le groupe Quimpex a racheté Brivo, son concurrent.") == "Organization"
+
+
+def test_a_name_opening_a_line_before_le_and_a_role_is_no_dateline(nlp):
+    assert _type(nlp, "Jean Darnac", "Jean Darnac, le PDG et fondateur de Quimpex, est optimiste.") == "Person"
+    assert _type(nlp, "Lyon", "Lyon, le 3 mai 2024. La société Quimpex recrute.") == "Place"

@@ -280,11 +280,12 @@ def _located(span: Span) -> bool:
 
 
 def _dateline(span: Span) -> bool:
-    """"LYON – Brontal ..." or "Paris, le 3 mai": a place opening a line before a dash or a comma."""
+    """"LYON – Brontal ..." or "Paris, le 3 mai": a place opening a line before a dash, or a comma and a date."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     return line_start(span[0]) and nxt is not None and nxt.text in {"–", "—", "-", ","} and (
-        span.text.isupper() or (span.end + 1 < len(doc) and fold(doc[span.end + 1].text) == "le"))
+        span.text.isupper() or (span.end + 2 < len(doc) and fold(doc[span.end + 1].text) == "le"
+                                and doc[span.end + 2].text[:1].isdigit()))  # not « X, le PDG de Y, … »
 
 
 def _contains_place(span: Span, folded: str, label: str | None) -> bool:
