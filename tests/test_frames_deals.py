@@ -258,6 +258,8 @@ def test_all_of_a_company_bought_is_an_acquisition_not_a_stake(extract, text):
 
 
 NOT_INVESTMENTS = [
+    pytest.param("Le fonds Cerbal Capital a cédé sa participation dans la start-up Pilvexa.", id="stake sold"),
+    pytest.param("Le fonds Cerbal Capital a revendu sa participation dans la start-up Pilvexa.", id="stake resold"),
     pytest.param("Le fonds Cerbal Capital pourrait racheter 20 % de la start-up Pilvexa.", id="pourrait racheter"),
     pytest.param("Le fonds Cerbal Capital n'a pas racheté 20 % de la start-up Pilvexa.", id="n'a pas racheté"),
     pytest.param("Le fonds Cerbal Capital a pris 5 % de parts de marché à la start-up Pilvexa.", id="market share"),

@@ -295,3 +295,7 @@ def test_a_participle_under_a_past_adverb_is_no_current_subsidiary(extract, text
 
 def test_a_budget_not_entrusted_makes_no_client(extract):
     assert_no(extract, "Le groupe Brontal ne confiera pas son budget publicitaire à l'agence Maxilo.", "clientOf")
+
+
+def test_a_broken_partnership_is_no_partnership(extract):
+    assert_no(extract, "Le groupe Brontal a rompu son partenariat avec la société Maxilo.", "partnersWith")

@@ -314,3 +314,11 @@ def test_a_relative_clause_inside_a_list_of_holders(extract):
 def test_a_person_opening_the_text_before_le_pdg_et_fondateur_holds_both_roles(extract):
     assert_states(extract, "Marc Dorlan, le PDG et fondateur de Quimpex, est optimiste.",
                   {("Marc Dorlan", "ceoOf", "Quimpex"), ("Marc Dorlan", "founderOf", "Quimpex")})
+
+
+@pytest.mark.parametrize("text", [
+    "Hélène Varsac a dirigé la société Quimpex de 2010 à 2018.",
+    "Hélène Varsac, présidente de Quimpex entre 2015 et 2019, a rejoint Brivo.",
+])
+def test_a_role_over_a_span_of_years_is_past(extract, text):
+    assert_no(extract, text, "leaderOf")

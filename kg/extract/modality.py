@@ -17,6 +17,7 @@ from kg.extract.frames import Frame, Lexicon
 
 NE = {"ne", "n'"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
+YEAR_SPAN = re.compile(r" (?:de|entre) (?:19|20)\d\d (?:a|et) (?:19|20)\d\d ")  # folded words: « à » is « a »
 
 
 def _conditional(tok: Token) -> bool:
@@ -185,6 +186,8 @@ def past_or_future_role(ctx: DocContext, a: int, b: int, lex: Lexicon) -> str:
     # « jusqu' en » is « jusqu'en »; « jusqu'à » ends a role in the past only before a date (« jusqu'à 2019 »), not in
     # « restera PDG jusqu'à la finalisation »
     window = " " + " ".join(ctx.words[a : min(end, b + 8)]).replace("' ", "'") + " "
+    if YEAR_SPAN.search(window):  # « a dirigé Y de 2010 à 2018 », « entre 2015 et 2019 »: a span that ended
+        return "past"
     for p in lex.past_phrases:
         at = window.find(f" {p} ") if p.startswith("jusqu") else -1
         if at >= 0 and (p == "jusqu'en" or any(c.isdigit() for c in window[at + len(p) + 2:].split(" ")[0])):
