@@ -297,5 +297,16 @@ def test_a_budget_not_entrusted_makes_no_client(extract):
     assert_no(extract, "Le groupe Brontal ne confiera pas son budget publicitaire à l'agence Maxilo.", "clientOf")
 
 
-def test_a_broken_partnership_is_no_partnership(extract):
-    assert_no(extract, "Le groupe Brontal a rompu son partenariat avec la société Maxilo.", "partnersWith")
+@pytest.mark.parametrize("text", [
+    "Le groupe Brontal a rompu son partenariat avec la société Maxilo.",
+    "Le partenariat entre le groupe Brontal et la société Maxilo a pris fin en 2022.",
+    "Le groupe Brontal a mis fin à son partenariat avec la société Maxilo.",
+    "Le groupe Brontal a annoncé la fin de son partenariat avec la société Maxilo.",
+])
+def test_an_ended_partnership_is_no_partnership(extract, text):
+    assert_no(extract, text, "partnersWith")
+
+
+def test_a_date_opened_by_fin_does_not_end_a_partnership(extract):
+    assert_states(extract, "Le groupe Brontal et la société Maxilo ont signé fin mars un partenariat.",
+                  {("Brontal", "partnersWith", "Maxilo")})

@@ -16,6 +16,8 @@ from kg.extract.context import DocContext
 from kg.extract.frames import Frame, Lexicon
 
 NE = {"ne", "n'"}
+BETWEEN_NOUNS = {"de", "d'", "du", "des", "le", "la", "l'", "un", "une", "a", "au", "aux", "son", "sa", "ses",
+                 "leur", "leurs"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
 YEAR_SPAN = re.compile(r" (?:de|entre) (?:19|20)\d\d (?:a|et) (?:19|20)\d\d ")  # folded words: « à » is « a »
 
@@ -99,7 +101,7 @@ def hedged_noun(ctx: DocContext, i: int, lex: Lexicon) -> bool:
     if tok.head.i != tok.i and ctx.lemmas[tok.head.i] in lex.project_nouns:
         return True
     k = i - 1  # « son projet de rachat de Y », « l'échec du rachat »: a project noun right before « de »
-    while k >= start and ctx.words[k] in {"de", "d'", "du", "des", "le", "la", "l'", "un", "une"}:
+    while k >= start and ctx.words[k] in BETWEEN_NOUNS:  # (« a mis fin à son partenariat »)
         k -= 1
     return k >= start and k < i - 1 and ctx.lemmas[k] in lex.project_nouns
 
@@ -166,6 +168,9 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
         if gov is not None and ctx.lemmas[gov.i] in dict(frame.status_verbs):
             return ""  # « Y a refusé l'offre de X »: an offer made, with its status
         if gov is not None and gov.pos_ == "VERB" and frame.kind == "noun" and frame.predicate != "basedIn":
+            if tok.dep_ == "nsubj" and any(c.dep_ == "obj" and ctx.lemmas[c.i] in lex.project_nouns
+                                           for c in gov.children):
+                return "ended"  # « le partenariat a pris fin », « le rachat a connu un échec »
             if negated(ctx, gov.i, lex):
                 return "negated"
             if modal(ctx, gov.i, lex, frame) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not frame.allow_modal):
