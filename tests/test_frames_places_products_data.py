@@ -304,3 +304,9 @@ def test_a_compatriot_shares_the_country(extract, text, facts):
 def test_a_city_makes_no_compatriot(extract):
     got = read(extract, "La banque milanaise Quimpex a lancé un raid sur sa compatriote Velnor.")
     assert ("Velnor", "basedIn", "Milan") not in got
+
+
+def test_the_buyer_of_resold_data_is_no_source(extract):
+    got = read(extract, "La société Velnor commercialise les données de ses clients auprès du groupe Quimpex.")
+    assert ("Velnor", "usesDataFrom", "Quimpex") not in got
+    assert ("Quimpex", "buysDataFrom", "Velnor") in got
