@@ -70,3 +70,9 @@ def test_a_line_that_is_a_name_alone_opens_no_section(extract):
             "À propos de Astrido Capital\n"
             "Astrido Capital est une société d'investissement.\n")
     assert ("Quimpex", "acquired", "Velnor Group") in extract(text)
+
+
+def test_a_name_after_a_preposition_is_not_the_next_subject_s_apposition(extract):
+    facts = extract("Diplômée de l'université Norvale, l'ancienne consultante a fait ses armes chez Brimex. "
+                    "Elle est aussi à l'origine du festival Lumora, que le groupe a lancé en 2013.")
+    assert not any(s == "Norvale" for s, _, _ in facts)

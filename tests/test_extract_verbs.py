@@ -72,3 +72,17 @@ def test_a_project_of_acquisition_is_no_acquisition(extract):
         "Le groupe Brimex a annoncé son projet de rachat de la société Valtor."))
     assert not any(p == "acquired" for _, p, _ in extract(
         "Le groupe Brimex n'a pas finalisé l'acquisition de la société Valtor."))
+
+
+def test_an_adverbial_between_the_verb_and_its_objects_is_skipped(extract):
+    facts = extract("Paul Arnaud préside à la fois la société Dalvik et le groupe Ostrom Media.")
+    assert ("Paul Arnaud", "leaderOf", "Dalvik") in facts
+    assert ("Paul Arnaud", "leaderOf", "Ostrom Media") in facts
+    facts = extract("Le fonds Arvale a investi à la fois dans Dalvik et dans Ostrom.")
+    assert ("Arvale", "investedIn", "Dalvik") in facts
+    assert ("Arvale", "investedIn", "Ostrom") in facts
+
+
+def test_an_adverbial_does_not_lift_a_negation(extract):
+    facts = extract("Paul Arnaud ne préside pas à la fois la société Dalvik et le groupe Ostrom Media.")
+    assert not any(p == "leaderOf" for _, p, _ in facts)

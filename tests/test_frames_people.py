@@ -322,3 +322,24 @@ def test_a_person_opening_the_text_before_le_pdg_et_fondateur_holds_both_roles(e
 ])
 def test_a_role_over_a_span_of_years_is_past(extract, text):
     assert_no(extract, text, "leaderOf")
+
+
+def test_a_person_at_the_origin_of_a_company_founded_it(extract):
+    assert ("Sophie Marchal", "founderOf", "Kelbrix") in extract(
+        "Sophie Marchal, à l'origine de la start-up Kelbrix, a quitté le groupe.")
+    facts = extract("Sophie Marchal est à l'origine de la société Kelbrix.")
+    assert ("Sophie Marchal", "founderOf", "Kelbrix") in facts
+
+
+def test_being_at_the_origin_of_a_complaint_or_denied_founds_nothing(extract):
+    facts = extract("L'association Veritas, à l'origine de la plainte contre le groupe Novatra, se félicite.")
+    assert not any(p == "founderOf" for _, p, _ in facts)
+    facts = extract("Sophie Marchal n'est pas à l'origine de la société Kelbrix.")
+    assert not any(p == "founderOf" for _, p, _ in facts)
+
+
+def test_a_relative_clause_the_parser_hangs_as_a_complement_keeps_its_antecedent(extract):
+    facts = extract("Le groupe Novatra possède la société Fenwey, qu'il a rachetée en 2018.")
+    assert ("Novatra", "acquired", "Fenwey") in facts
+    facts = extract("Le groupe Novatra a vendu la société Fenwey, qu'il n'avait jamais rachetée.")
+    assert ("Novatra", "acquired", "Fenwey") not in facts

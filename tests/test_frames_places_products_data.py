@@ -310,3 +310,9 @@ def test_the_buyer_of_resold_data_is_no_source(extract):
     got = read(extract, "La société Velnor commercialise les données de ses clients auprès du groupe Quimpex.")
     assert ("Velnor", "usesDataFrom", "Quimpex") not in got
     assert ("Quimpex", "buysDataFrom", "Velnor") in got
+
+
+def test_an_organisation_at_the_origin_of_a_product_launched_it(extract):
+    facts = extract("Le studio Vektor, à l'origine du jeu Starfall, prépare une suite.")
+    assert ("Vektor", "launched", "Starfall") in facts
+    assert ("Vektor", "founderOf", "Starfall") not in facts

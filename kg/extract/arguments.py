@@ -227,7 +227,10 @@ class Arguments(ObjectReaders, DescribedNames):
 
     def after_trigger(self, b: int) -> Found:
         """The names right after a trigger (« s'est emparé de Y », « rachète la start-up Y »), and those after the
-        same preposition repeated (« travaille pour A, mais aussi pour B », « a signé avec A, qui …, et avec B »)."""
+        same preposition repeated (« travaille pour A, mais aussi pour B », « a signé avec A, qui …, et avec B »).
+        An adverbial phrase may stand between (« préside à la fois A et B », « a racheté au passage Y »)."""
+        if b < len(self.ctx.words):
+            b += self.ctx.phrase_starting(b, self.lex.adverbials)
         names = self.reader.names_at(b)
         if names and b > 0 and self.ctx.words[b - 1] in PREPOSITIONS:
             names += self.repeated(self.ctx.bounds(names[-1])[1], self.ctx.words[b - 1])
@@ -269,9 +272,11 @@ class Arguments(ObjectReaders, DescribedNames):
                 found = self.names_of(child, allowed)
                 if found.mentions:
                     return found
-        if head.dep_ in {"acl", "acl:relcl"} and any(c.dep_ == "obj" and self.ctx.words[c.i] in {"que", "qu'"}
-                                            for c in head.children):
-            m = self.reader.name_before(min(c.i for c in head.children))  # « le prix Y, que le groupe a lancé »
+        relative = [c.i for c in head.children if c.dep_ == "obj" and self.ctx.words[c.i] in {"que", "qu'"}]
+        if relative and (head.dep_ in {"acl", "acl:relcl"} or (
+                self.ctx.tokens[relative[0]].pos_ == "PRON" and self.ctx.words[relative[0] - 1] == ",")):
+            # « le prix Y, que le groupe a lancé », and the same clause the parser hung as a ccomp
+            m = self.reader.name_before(min(relative[0], min(c.i for c in head.children)))
             return Found((m,), "parse") if m is not None else NONE
         return NONE
 

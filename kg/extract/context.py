@@ -266,6 +266,14 @@ class DocContext:
                 return len(p)
         return 0
 
+    def phrase_starting(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """The length of the first of ``phrases`` whose first word is token ``k`` in its sentence (0 if none)."""
+        _, end = self.sentence(k)
+        for p in phrases:
+            if k + len(p) <= end and tuple(self.words[k : k + len(p)]) == p:
+                return len(p)
+        return 0
+
     def mention(self, i: int) -> Mention | None:
         return self.by_token.get(i)
 

@@ -28,6 +28,8 @@ from kg.model import Mention
 
 __all__ = ["ORG", "References"]
 
+GOVERNING = {"de", "d'", "du", "des", "à", "au", "aux", "chez", "pour", "avec", "par", "dans", "sur", "auprès"}
+
 
 class References(Speakers):
     def __init__(self, ctx: DocContext, reader: Reader, lex: Lexicon) -> None:
@@ -73,13 +75,22 @@ class References(Speakers):
                           and ctx.mention(c.i) is not None and a <= c.i < b
                           and not any(g.dep_ == "case" for g in c.children)), None)  # not « marque de Y »
                 left = min(t.i for t in tok.subtree)
-                if m is None and left - 2 >= a and ctx.words[left - 1] == "," and ctx.mention(left - 2) is not None:
+                if m is None and left - 2 >= a and ctx.words[left - 1] == "," and ctx.mention(left - 2) is not None \
+                        and not self._governed(ctx.mention(left - 2), a):
                     m = ctx.mention(left - 2)  # « X, marque commerciale de Y, est … »: the apposed name
             elif m is not None and tok.dep_ not in deps:
                 m = None
             if m is not None and (not out or out[-1][1] != m):
                 out.append((i, m))
         return out
+
+    def _governed(self, m: Mention, a: int) -> bool:
+        """Whether a preposition introduces the name ``m`` (« Diplômée de Y, l'ancienne consultante … »: Y is no
+        apposed subject)."""
+        k = self.reader.skip_description_back(self.ctx.bounds(m)[0], a) - 1  # « de l'université Y »
+        if k >= a and self.ctx.tokens[k].pos_ == "DET":
+            k -= 1
+        return k >= a and self.ctx.words[k] in GOVERNING
 
     def pronoun(self, i: int, allowed: frozenset[str]) -> Mention | None:
         """The entity « il » / « elle » at token ``i`` stands for."""
@@ -109,8 +120,10 @@ class References(Speakers):
                 m = self.definite(described)
                 if m is not None:
                     return ctx.refer(i, m)
-            person = next((t.i for t in ctx.tokens[s:e] if t.dep_ == "nsubj" and "Person" in allowed
+            person = next((t.i for t in ctx.tokens[s:e] if t.dep_ == "nsubj"
                            and self.is_definite(t.i, self.lex.person_nouns)), None)
+            if person is not None and "Person" not in allowed:
+                return None  # « … l'ancienne consultante de Y. Elle a lancé Z »: she, not an organisation there
             if person is not None:  # « Le nouveau patron pilotait … Il préside … »
                 m = self.person(person)
                 if m is not None:
