@@ -86,3 +86,17 @@ def test_an_adverbial_between_the_verb_and_its_objects_is_skipped(extract):
 def test_an_adverbial_does_not_lift_a_negation(extract):
     facts = extract("Paul Arnaud ne préside pas à la fois la société Dalvik et le groupe Ostrom Media.")
     assert not any(p == "leaderOf" for _, p, _ in facts)
+
+
+def test_a_purchase_that_is_only_a_goal_is_not_a_fact(extract):
+    for text in ("Le fonds Arvale a proposé 1,5 milliard d'euros pour racheter l'éditeur Lexiweb.",
+                 "Le groupe Novatra lève 200 millions d'euros afin d'acquérir la société Kelbrix.",
+                 "Pour racheter la société Kelbrix, le groupe Novatra a levé 20 millions d'euros."):
+        assert not any(p == "acquired" for _, p, _ in extract(text)), text
+
+
+def test_an_agreement_to_buy_and_a_purchase_for_a_price_or_a_reason_are_facts(extract):
+    for text in ("Le groupe Novatra a conclu un accord de 3 milliards de dollars pour acquérir la société Kelbrix.",
+                 "Le groupe Novatra a racheté la société Kelbrix pour 20 millions d'euros.",
+                 "Le groupe Novatra a racheté la société Kelbrix pour renforcer son offre."):
+        assert ("Novatra", "acquired", "Kelbrix") in extract(text), text

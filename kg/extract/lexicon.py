@@ -44,6 +44,8 @@ class Lexicon:
     succession_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     modal_lemmas: frozenset[str]
+    purposes: tuple[tuple[str, ...], ...]
+    agreements: frozenset[str]
     negation_words: frozenset[str]
     hearsay: tuple[str, ...]
     hedges: frozenset[str]
@@ -146,6 +148,8 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         succession_verbs=folded(d["verbs"]["succession"]),
         leading_verbs=folded(d["verbs"]["leading"]),
         modal_lemmas=folded(d["modality"]["modal_lemmas"]),
+        purposes=phrases(d["modality"].get("purposes", [])),
+        agreements=folded(d["modality"].get("agreements", [])),
         negation_words=folded(d["modality"]["negation_words"]),
         hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),
         hedges=folded(d["modality"]["hedges"]),

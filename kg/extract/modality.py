@@ -137,6 +137,23 @@ def verb_read_as_noun(ctx: DocContext, i: int, verbs: frozenset[str]) -> Token |
 DEAL_PREDICATES = {"acquired", "investedIn", "partnersWith", "launched"}  # a project of one is not one
 
 
+def _purpose(ctx: DocContext, a: int, lex: Lexicon) -> bool:
+    """Whether a purpose phrase (« pour », « afin de ») stands before the infinitive starting at ``a``, past its
+    clitics and adverbs (« pour s'en emparer », « afin de mieux racheter »)."""
+    start, _ = ctx.sentence(a)
+    k = a - 1
+    while k >= start and (ctx.tokens[k].pos_ in {"PRON", "ADV"} and ctx.words[k] not in {"pas", "ne", "n'"}):
+        k -= 1
+    if k < start or not ctx.phrase_ending(k, lex.purposes):
+        return False
+    head = ctx.tokens[a].head if ctx.tokens[a].pos_ in {"VERB", "AUX"} else ctx.tokens[a]
+    for h in (ctx.tokens[a], head):  # « a conclu un accord pour acquérir Y »: the agreement is the deal
+        if ctx.lemmas[h.head.i] in lex.agreements or any(
+                c.dep_ == "obj" and ctx.lemmas[c.i] in lex.agreements for c in h.head.children):
+            return False
+    return True
+
+
 def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Lexicon) -> str:
     """Why the trigger [a, b) of ``frame`` (its word at ``head``) states no fact, or "" when it does."""
     if hearsay(ctx, head, lex):
@@ -149,6 +166,8 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
             return "modal"
         if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm") and hedged_noun(ctx, head, lex):
             return "project"  # « a le projet de racheter Y », « l'intention d'investir dans Y »
+        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm") and _purpose(ctx, a, lex):
+            return "goal"  # « a proposé 2 milliards pour racheter Y »
     elif frame.kind == "verb":
         # a verbless phrase after its verb (« n'a pas nommé X à la tête de ») is as negated as that verb; a fronted
         # one (« Face à X, Y n'entend pas renoncer ») is not
