@@ -93,6 +93,10 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
         out.append(replace(m, type_votes=tuple(sorted(votes.items()))) if votes else m)
     return out
 
+# A word's forms when they are its folded word and lemma alone, by (word, lemma): the same frozenset for every token.
+_PAIRS: dict[tuple[str, str], frozenset[str]] = {}
+PAIRS_KEPT = 100_000
+
 
 class DocContext:
     """A parsed document (or chunk) with its mentions, indexed for the frame engine."""
@@ -126,7 +130,7 @@ class DocContext:
             self.span_of[(m.start, m.end)] = (span.start, span.end)
             for tok in span:
                 self.by_token.setdefault(tok.i, m)
-        self.forms: list[frozenset[str]] = [self._forms(i) for i in range(len(self.tokens))]  # after the names
+        self.forms: list[frozenset[str]] = self._all_forms()  # after the names
         self.sent_start, self.sent_end = self._sentences()
         speakers = len(SPEAKER_LINE.findall(text)) + len(ANSWER_LINE.findall(text))
         self.interview = speakers >= 2 or (speakers >= 1 and len(QUESTION_LINE.findall(text)) >= 2)
@@ -163,6 +167,24 @@ class DocContext:
     def section_topic(self, i: int) -> Mention | None:
         """The organisation the section holding token ``i`` is about, if a heading names one."""
         return self.section_topics[i]
+
+    def _all_forms(self) -> list[frozenset[str]]:
+        """``_forms`` of every token. Most words end in neither « e » nor « ent »: theirs is the pair of word and
+        lemma, made here without a method call and shared across documents (_PAIRS), since it depends on nothing
+        else."""
+        out: list[frozenset[str]] = []
+        pairs = _PAIRS
+        for i, (word, lemma) in enumerate(zip(self.words, self.lemmas, strict=True)):
+            if word.endswith(("e", "ent")):
+                out.append(self._forms(i))
+                continue
+            forms = pairs.get((word, lemma))
+            if forms is None:
+                if len(pairs) >= PAIRS_KEPT:  # (a year of news has many names and numbers: memory stays bounded)
+                    pairs.clear()
+                forms = pairs[(word, lemma)] = frozenset((word, lemma))
+            out.append(forms)
+        return out
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a

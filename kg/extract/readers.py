@@ -25,6 +25,9 @@ INTRO_STARTS = {"tel", "tels", "telle", "telles", "comme", "dont", "notamment", 
                 "—", "–"}
 CLAUSE_BREAKS = {";", "«", "»", '"', "“", "”", "!", "?", "."}
 
+# The opening words of each lexicon list asked about, by id of the list (with the list, so that the id stays its own).
+_FIRSTS: dict[int, tuple[tuple, frozenset[str]]] = {}
+
 
 class Reader:
     """Readers over one document context and the shared lexicon."""
@@ -34,14 +37,15 @@ class Reader:
         self.lex = lex
         self.tokens = ctx.tokens
         self.n = len(ctx.tokens)
-        self._firsts: dict[int, tuple[tuple, frozenset[str]]] = {}  # by id of a lexicon list, with the list
 
-    def _first_words(self, phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-        """The words the ``phrases`` of a lexicon list open with, made once per list (hashing the list at each
-        call would cost what the set saves)."""
-        entry = self._firsts.get(id(phrases))
+    @staticmethod
+    def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+        """The words the ``phrases`` of a lexicon list open with, made once per list for the whole build (a Reader
+        is made per document: a per-Reader table rebuilt every list's set for every document; hashing the list at
+        each call would cost what the set saves, so the table is keyed by id and keeps the list alive)."""
+        entry = _FIRSTS.get(id(phrases))
         if entry is None or entry[0] is not phrases:
-            entry = self._firsts[id(phrases)] = (phrases, frozenset(p[0] for p in phrases if p))
+            entry = _FIRSTS[id(phrases)] = (phrases, frozenset(p[0] for p in phrases if p))
         return entry[1]
 
     # ----- words -----
