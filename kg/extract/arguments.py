@@ -27,14 +27,13 @@ from kg.extract.described import DescribedNames
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
 from kg.extract.openings import opening_name, opening_subject
-from kg.extract.readers import Reader
+from kg.extract.readers import PREPOSITIONS, Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
 from kg.model import Mention
 
 __all__ = ["ANY", "NONE", "Arguments", "Found"]
 
-PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
 CONTRACTED = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 CLITICS = {"ne", "n'", "se", "s'", "y", "en", "lui", "leur", "l'", "le", "la", "les", "nous", "vous", "me", "m'"}
 EMPHATIC = {"eux", "elles"}  # a stressed pronoun repeating the subject inside the verb group

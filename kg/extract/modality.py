@@ -146,12 +146,11 @@ def _purpose(ctx: DocContext, a: int, lex: Lexicon) -> bool:
         k -= 1
     if k < start or not ctx.phrase_ending(k, lex.purposes):
         return False
-    head = ctx.tokens[a].head if ctx.tokens[a].pos_ in {"VERB", "AUX"} else ctx.tokens[a]
-    for h in (ctx.tokens[a], head):  # « a conclu un accord pour acquérir Y »: the agreement is the deal
-        if ctx.lemmas[h.head.i] in lex.agreements or any(
-                c.dep_ == "obj" and ctx.lemmas[c.i] in lex.agreements for c in h.head.children):
-            return False
-    return True
+    tok = ctx.tokens[a]
+    above = (tok.head, tok.head.head) if tok.pos_ in {"VERB", "AUX"} else (tok.head,)
+    # « a conclu un accord pour acquérir Y »: the agreement (the word above, or its object) is the deal
+    return not any(ctx.lemmas[g.i] in lex.agreements or any(c.dep_ == "obj" and ctx.lemmas[c.i] in lex.agreements
+                                                             for c in g.children) for g in above)
 
 
 def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Lexicon) -> str:
@@ -164,10 +163,11 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
             return "negated"
         if modal(ctx, head, lex, frame):
             return "modal"
-        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm") and hedged_noun(ctx, head, lex):
-            return "project"  # « a le projet de racheter Y », « l'intention d'investir dans Y »
-        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm") and _purpose(ctx, a, lex):
-            return "goal"  # « a proposé 2 milliards pour racheter Y »
+        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm"):
+            if hedged_noun(ctx, head, lex):
+                return "project"  # « a le projet de racheter Y », « l'intention d'investir dans Y »
+            if _purpose(ctx, a, lex):
+                return "goal"  # « a proposé 2 milliards pour racheter Y »
     elif frame.kind == "verb":
         # a verbless phrase after its verb (« n'a pas nommé X à la tête de ») is as negated as that verb; a fronted
         # one (« Face à X, Y n'entend pas renoncer ») is not

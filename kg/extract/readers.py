@@ -20,6 +20,8 @@ from kg.model import Mention
 
 MAX_DESCRIPTION = 7
 LINKS = {"de", "d'", "du", "des"}
+# Prepositions (words are folded: « à » is "a") that introduce a complement name.
+PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "sur", "dans", "avec", "pour", "chez", "en", "par", "entre"}
 # Words that end a clause: a list or a description never runs over them.
 INTRO_STARTS = {"tel", "tels", "telle", "telles", "comme", "dont", "notamment", "parmi", "a", "en", "entre", "y", ":",
                 "—", "–"}

@@ -22,13 +22,11 @@ from spacy.tokens import Token
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
-from kg.extract.readers import Reader
+from kg.extract.readers import PREPOSITIONS, Reader
 from kg.extract.speakers import ORG, Speakers
 from kg.model import Mention
 
 __all__ = ["ORG", "References"]
-
-GOVERNING = {"de", "d'", "du", "des", "à", "au", "aux", "chez", "pour", "avec", "par", "dans", "sur", "auprès"}
 
 
 class References(Speakers):
@@ -90,7 +88,7 @@ class References(Speakers):
         k = self.reader.skip_description_back(self.ctx.bounds(m)[0], a) - 1  # « de l'université Y »
         if k >= a and self.ctx.tokens[k].pos_ == "DET":
             k -= 1
-        return k >= a and self.ctx.words[k] in GOVERNING
+        return k >= a and self.ctx.words[k] in PREPOSITIONS
 
     def pronoun(self, i: int, allowed: frozenset[str]) -> Mention | None:
         """The entity « il » / « elle » at token ``i`` stands for."""
