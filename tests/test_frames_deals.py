@@ -193,6 +193,17 @@ INVESTMENTS = [
                  id="prise de participation"),
     pytest.param("Le fonds Cerbal Capital est entré au capital de la start-up Pilvexa.", {INVEST},
                  id="entrer au capital de"),
+    pytest.param("Le fonds Cerbal Capital est entré au capital de la PME bretonne Pilvexa.", {INVEST},
+                 id="entrer au capital de la PME X"),
+    pytest.param("La start-up Pilvexa a levé 12 millions d'euros lors d'un tour de table auquel ont participé "
+                 "Cerbal Capital et Ondra.", {INVEST, ONDRA}, id="un tour de table auquel ont participé A et B"),
+    pytest.param("La start-up Pilvexa a bouclé une levée de fonds à laquelle le fonds Cerbal Capital a souscrit.",
+                 {INVEST}, id="une levée à laquelle X a souscrit"),
+    pytest.param("La start-up Pilvexa a levé 5 millions d'euros auprès de la banque Ondra. Le fonds Cerbal Capital "
+                 "a également participé au tour de table.", {INVEST, ONDRA}, id="X a participé au tour de table"),
+    pytest.param("La start-up Pilvexa a levé 5 millions d'euros auprès de la banque Ondra. Le fonds Cerbal Capital "
+                 "a participé au tour de table de 5 millions d'euros.", {INVEST, ONDRA},
+                 id="X a participé au tour de table of an amount"),
     pytest.param("Le fonds Cerbal Capital détient 15 % du capital de la start-up Pilvexa.", {INVEST},
                  id="a share held"),
     pytest.param("La start-up Pilvexa est détenue à 40 % par le fonds Cerbal Capital.", {INVEST},
@@ -270,6 +281,10 @@ NOT_INVESTMENTS = [
     pytest.param("Le fonds Cerbal Capital envisage de prendre une participation dans la start-up Pilvexa.",
                  id="planned stake"),
     pytest.param("La levée de fonds de la start-up Pilvexa a échoué.", id="failed round"),
+    pytest.param("La start-up Pilvexa a bouclé une levée de fonds à laquelle le fonds Cerbal Capital n'a pas "
+                 "participé.", id="a round it did not join"),
+    pytest.param("La start-up Pilvexa a levé 5 millions d'euros. Le fonds Cerbal Capital pourrait participer au "
+                 "tour de table.", id="a round it might join"),
     pytest.param("La start-up Pilvexa n'est plus détenue à 40 % par le fonds Cerbal Capital.",
                  id="share no longer held"),
 ]

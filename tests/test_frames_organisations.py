@@ -56,8 +56,13 @@ CLIENTS = [
                  id="a identifié, parmi les clients de Y, A ou encore B"),
     pytest.param("Les clients de l'agence Maxilo, notamment Brontal et Velnor, sont satisfaits.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="list after notamment"),
-    gap("L'agence Maxilo compte le groupe Brontal parmi ses clients.", {CLIENT}, id="Y compte X parmi ses clients",
-        reason="client.role 'clients' no fact: no holder"),
+    pytest.param("L'agence Maxilo compte le groupe Brontal parmi ses clients.", {CLIENT},
+                 id="Y compte X parmi ses clients"),
+    pytest.param("L'agence Maxilo compte Brontal, Velnor et la banque Astrido parmi ses clients.",
+                 {CLIENT, ("Velnor", "clientOf", "Maxilo"), ("Astrido", "clientOf", "Maxilo")},
+                 id="Y compte A, B et C parmi ses clients"),
+    pytest.param("L'agence Maxilo compte parmi ses clients le groupe Brontal et la société Velnor.",
+                 {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="Y compte parmi ses clients A et B"),
     pytest.param("L'agence Maxilo compte plusieurs clients, notamment le groupe Brontal et la société Velnor.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="compter plusieurs clients, notamment"),
     pytest.param("Le groupe Brontal est l'un des clients de l'agence Maxilo.", {CLIENT}, id="l'un des clients de"),
@@ -199,6 +204,10 @@ NOT_TIES = [
                  id="a range of places is no list of brands"),
     pytest.param("La société Brontal pourrait rejoindre l'alliance Quimpex.", "memberOf", id="possible joining"),
     pytest.param("La société Brontal n'a pas rejoint l'alliance Quimpex.", "memberOf", id="negated joining"),
+    pytest.param("L'agence Maxilo ne compte plus le groupe Brontal parmi ses clients.", "clientOf",
+                 id="no longer counted among its clients"),
+    pytest.param("L'agence Maxilo aimerait compter le groupe Brontal parmi ses clients.", "clientOf",
+                 id="hoped-for client"),
 ]
 
 

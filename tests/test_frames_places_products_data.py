@@ -153,6 +153,12 @@ DATA = [
     pytest.param("La régie Quimpex, qui commercialise les données et les espaces publicitaires de Velnor et "
                  "Astrido, recrute.", {USES, ("Quimpex", "usesDataFrom", "Astrido")},
                  id="commercialiser les données et les espaces de A et B"),
+    pytest.param("La start-up Quimpex achète les données de géolocalisation de l'opérateur Velnor.", {BUYS},
+                 id="the owner after a kind of data: les données de géolocalisation de Y"),
+    pytest.param("La société Quimpex utilise les données de santé anonymisées de la société Velnor.", {USES},
+                 id="the owner after a kind of data and a participle"),
+    pytest.param("La société Quimpex exploite les données de navigation fournies par l'opérateur Velnor.", {USES},
+                 id="the source after a participle: les données fournies par Y"),
 ]
 
 
@@ -168,8 +174,11 @@ NOT_DATA = [
     pytest.param("Velnor refuse de vendre ses données à Quimpex.", "buysDataFrom", id="refused sale"),
     pytest.param("Le tour a été souscrit par Quimpex : le fabricant de pompes, basé à Velnorbourg, investit 1 Md.",
                  "buysDataFrom", id="a subscribed round, no data bought"),
-    gap("Quimpex a cessé d'utiliser les données de Velnor.", "usesDataFrom", id="stopped use",
-        reason="data.use 'utiliser' 1 fact(s): « cesser de » does not end the use"),
+    pytest.param("La société Quimpex utilise des données de navigation collectées à Lyon.", "usesDataFrom",
+                 id="a place after the kind of data is no source"),
+    pytest.param("Quimpex a cessé d'utiliser les données de Velnor.", "usesDataFrom", id="stopped use"),
+    pytest.param("La société Quimpex a arrêté d'acheter les données de Velnor.", "buysDataFrom",
+                 id="stopped purchase"),
 ]
 
 

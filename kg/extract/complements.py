@@ -7,6 +7,7 @@ preposition's noun stands for.
     « sa filiale », « X, dont le siège … »   possessor, whose     (a possessive, « dont »)
     « un partenariat entre A et B »          between A, B
     « le tour de table réunit A, B et C »    verb_object          (the object of a « having » verb)
+    « un tour auquel ont participé A et B »  joined_by            (the subject of a relative « joining » verb)
     « X y a investi », « X en détient 6 % »  of_clitic            (the organisation named before)
     « sur sa compatriote X », « à Lyon, en France »               (any noun before a name; a wider place)
 
@@ -22,11 +23,12 @@ from spacy.tokens import Token
 
 from kg.extract.context import DocContext, kind_of
 from kg.extract.frames import Frame, Lexicon
-from kg.extract.modality import governing_verb
+from kg.extract.modality import governing_verb, modal, negated
 from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
 from kg.model import Mention
 
+RELATIVE_OBJECTS = {"auquel", "auxquels", "auxquelles", "laquelle", "lequel", "lesquels", "lesquelles"}
 ANY = frozenset({"Organization", "Person", "Place", "Product", "Event", "CreativeWork"})
 
 
@@ -158,6 +160,29 @@ class NounComplements:
                 self.lex.having_verbs:
             return NONE
         return self.object(head.head, head.head.i + 1, allowed)
+
+    def joined_by(self, b: int) -> Found:
+        """Who joins what the noun names, in a relative clause after it: « un tour de table (de 5 M€) auquel ont
+        participé A et B », « une levée à laquelle A a souscrit ». Read on the surface: the parser often hangs such
+        a clause from the wrong word, and the subject may follow the verb."""
+        ctx = self.ctx
+        _, end = ctx.sentence(b - 1)
+        k = b
+        while k < min(end, b + 8) and ctx.words[k] not in RELATIVE_OBJECTS:
+            if ctx.mention(k) is not None or ctx.tokens[k].pos_ in {"VERB", "AUX"}:
+                return NONE
+            k += 1
+        verb = next((v for v in range(k + 1, min(end, k + 10)) if ctx.tokens[v].pos_ == "VERB"), None)
+        if verb is None or ctx.lemmas[verb] not in self.lex.joining_verbs or negated(ctx, verb, self.lex) or \
+                modal(ctx, verb, self.lex):
+            return NONE
+        names = [m for m in self.reader.names_at(k + 1, verb) if ctx.bounds(m)[1] <= verb]
+        if not names:  # « auquel ont aussi participé A et B »
+            j = verb + 1
+            while j < end and ctx.tokens[j].pos_ == "ADV":
+                j += 1
+            names = self.reader.names_at(j, end)
+        return Found(tuple(names), "parse") if names else NONE
 
     def line_head(self, a: int) -> Found:
         """The name opening the line before a hashtag or a work: « Agence X #Campagne pour Y »."""

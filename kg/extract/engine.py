@@ -302,8 +302,8 @@ class Engine:
             return args.whose(t.a)
         if slot == "status_target":
             return args.status_target(head, t.frame, allowed)
-        if slot == "verb_object":
-            return args.verb_object(head, allowed)
+        if slot in {"verb_object", "joined_by"}:
+            return args.verb_object(head, allowed) if slot == "verb_object" else args.joined_by(t.b)
         if slot == "line_head":
             return args.line_head(t.a)
         if slot == "recipient":

@@ -30,7 +30,7 @@ SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions", "possessor_within"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
-             "recipient", "whose", "status_target", "led_by"},
+             "recipient", "whose", "status_target", "led_by", "joined_by"},
     "role": {"holder", "relatum"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},

@@ -35,14 +35,39 @@ class ObjectReaders(NounComplements):
                 if j < end and ctx.mention(j) is not None:
                     return Found((ctx.mention(j),), "parse")
                 if j < end and ctx.words[j] in LINKS:
-                    names = self.reader.names_at(j + 1, end)
+                    names = self.reader.names_at(j + 1, end) or self._owner_past_kind(j + 1, end)
                     if names:
                         return Found(tuple(names), "parse")
+                names = self._provided_by(k + 1, end)
+                if names:
+                    return Found(tuple(names), "parse")
                 if k > 0 and ctx.words[k - 1] in self.lex.possessives:
                     m = self.refs.possessive(k - 1)
                     return Found((m,), "reference") if m is not None else NONE
                 return NONE
         return NONE
+
+    def _owner_past_kind(self, j: int, end: int) -> list[Mention]:
+        """« les données de géolocalisation de l'opérateur Y »: past a bare noun that says what kind of data it is
+        (no determiner), the next « de » names its owner."""
+        ctx = self.ctx
+        n = j
+        while n < min(end, j + 4) and ctx.mention(n) is None and (ctx.tokens[n].pos_ in {"NOUN", "ADJ"} or (
+                ctx.tokens[n].pos_ == "VERB" and "Part" in ctx.tokens[n].morph.get("VerbForm"))):
+            n += 1  # « de santé anonymisées de Y »
+        return self.reader.names_at(n + 1, end) if j < n < end and ctx.words[n] in LINKS else []
+
+    def _provided_by(self, j: int, end: int) -> list[Mention]:
+        """« les données de navigation fournies par l'opérateur Y »: a participle and « par » after the data name
+        its source."""
+        ctx = self.ctx
+        for n in range(j, min(end - 1, j + 6)):
+            if ctx.mention(n) is not None or ctx.tokens[n].pos_ in {"AUX", "PUNCT"}:
+                return []
+            if ctx.words[n + 1] == "par" and ctx.tokens[n].pos_ in {"VERB", "ADJ"} and \
+                    "Part" in ctx.tokens[n].morph.get("VerbForm"):
+                return self.reader.names_at(n + 2, end)
+        return []
 
     def has_object_noun(self, b: int, frame: Frame) -> bool:
         ctx = self.ctx

@@ -49,8 +49,9 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
             return req
         if req == "no_object_noun" and args.has_object_noun(t.b, frame):
             return req
-        if req == "no_complement" and t.b < end and ctx.words[t.b] in LINKS:
-            return req  # « entré au capital de Y » names its company: the frame with « de » reads it
+        if req == "no_complement" and t.b < end and ctx.words[t.b] in LINKS and \
+                not (t.b + 1 < end and ctx.tokens[t.b + 1].pos_ == "NUM"):
+            return req  # « entré au capital de Y » names its company: the frame with « de » reads it (« de 5 M€ »: no)
     return ""
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.among import among_holders, verb_before
 from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
-from kg.extract.mentions.spans import TIME_NOUNS
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.relative_roles import dont_antecedent
@@ -265,23 +265,10 @@ class RoleReader:
             found = self.args.subject(tok.head if tok.dep_ == "cop" else tok, allowed)
             if found.mentions:
                 return found, "copula", k
-        # « parmi ses clients figurent A et B », « A et B figurent parmi ses clients »
         if first - 1 >= start and ctx.words[first - 1] == "parmi":
-            j = after
-            while j < end and (ctx.tokens[j].pos_ in {"ADV", "PRON", "AUX"} or ctx.words[j] == ","):
-                j += 1
-            if j < end and ctx.tokens[j].pos_ == "VERB":
-                names = self.reader.names_at(j + 1, end)
-                if names:
-                    return Found(tuple(names), "parse"), "after", j
-            names = self.reader.names_at(after + 1, end) if after < end and ctx.words[after] == "," else []
-            if names:  # « a identifié, parmi les clients de Y, A, B ou encore C »: the list right after
-                return Found(tuple(names), "parse"), "after", None
-            verb = self._verb_before(first - 2, start)
-            if verb is not None:
-                found = self.args.subject(ctx.tokens[verb], allowed)
-                if found.mentions:
-                    return found, "copula", verb
+            among = among_holders(ctx, self.reader, self.args, self.lex, (first, after), (start, end), allowed)
+            if among is not None:
+                return among
         # apposition after: « le PDG de Y, X », « son fondateur X », « ses clients A, B et C »,
         # « le principal investisseur de Y était X »
         j = after
@@ -354,12 +341,7 @@ class RoleReader:
         return self.ctx.lemmas[k] in self.lex.copulas and tok.pos_ in {"VERB", "AUX"}
 
     def _verb_before(self, k: int, start: int) -> int | None:
-        """The verb right before ``k``, past adverbs and a day (« a nommé vendredi X président »)."""
-        ctx = self.ctx
-        while k >= start and (ctx.tokens[k].pos_ in {"ADV"} or ctx.words[k] in {",", "hier"} or
-                              (ctx.words[k] in TIME_NOUNS and ctx.tokens[k].pos_ == "NOUN")):
-            k -= 1
-        return k if k >= start and ctx.tokens[k].pos_ == "VERB" else None
+        return verb_before(self.ctx, k, start)
 
     def appointer(self, chain: Chain, allowed: frozenset[str]) -> Found:
         """« Y a nommé X PDG »: the organisation that appointed the holder."""
