@@ -200,3 +200,12 @@ def test_the_docs_table_of_frames_lists_every_frame_file_and_every_frame_id():
         assert listed == ids, f"{name}: the docs do not list {sorted(ids - listed)}"
         assert all(any(i == n or (star and i.startswith(n + ".")) for i in ids) for n, star in named), \
             f"{name}: the docs list a frame that is not in the file: {cell}"
+
+
+def test_a_phrase_participle_in_e_accent_matches_its_agreed_forms():
+    from kg.extract.frames import agreed_forms
+
+    assert agreed_forms("être intégré au") == ["être intégré au", "être intégrée au", "être intégrés au",
+                                               "être intégrées au"]
+    assert agreed_forms("racheter") == ["racheter"]  # one word: matched by its lemma anyway
+    assert agreed_forms("prendre le contrôle de") == ["prendre le contrôle de"]

@@ -1,14 +1,14 @@
 """Location, launch and data frames (ontology/frames/location.toml, launch.toml, data.toml): where an organisation is
 based, what it launched, whose data it uses or buys, and the sentences that say it is not so.
 
-Names are invented; rows marked as gaps are constructions the engine does not read yet (strict xfail, trace quoted).
+Names are invented.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.frame_cases import assert_no, assert_states, gap, read
+from tests.frame_cases import assert_no, assert_states, read
 
 LILLE = ("Quimpex", "basedIn", "Lille")
 
@@ -67,8 +67,8 @@ PLACES = [
                  id="description noun d' noun, demonym, name"),
     pytest.param("Le groupe Quimpex a annoncé des résultats. Le groupe britannique a refusé de commenter.",
                  {("Quimpex", "basedIn", "Royaume-Uni")}, id="a definite description with a demonym"),
-    gap("Le groupe Quimpex est une société basée à Lille.", {LILLE}, id="X est une société basée à",
-        reason="based.participle 'basée' no fact: no subject (the participle hangs on the copula's attribute)"),
+    pytest.param("Le groupe Quimpex est une société basée à Lille.", {LILLE},
+                 id="X est une société basée à (the phrase's participle agreed)"),
 ]
 
 

@@ -116,6 +116,15 @@ def _sides(where: str, values: list[str]) -> frozenset[str]:
     return frozenset(values)
 
 
+def agreed_forms(phrase: str) -> list[str]:
+    """A phrase and its forms with a participle in « -é » agreed in gender and number: « être intégré au » also
+    matches « est intégrée au », « sont intégrés au » (a participle is matched as written, not by its lemma)."""
+    words = phrase.split(" ")
+    if len(words) < 2 or not any(w.endswith("é") for w in words):
+        return [phrase]
+    return [phrase] + [" ".join(w + ending if w.endswith("é") else w for w in words) for ending in ("e", "s", "es")]
+
+
 def parse_frame(raw: dict[str, Any], source: str) -> Frame:
     """One ``[[frame]]`` table as a :class:`Frame`; raises :class:`FrameError` naming the file and frame."""
     fid = raw.get("id")
@@ -135,8 +144,8 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
     kind = raw.get("kind", "")
     if kind not in KINDS:
         raise FrameError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    triggers = tuple(dict.fromkeys(words_of(w) for w in [*raw.get("lemmas", []), *raw.get("phrases", []),
-                                                        *raw.get("nouns", [])]))
+    phrases = [form for p in raw.get("phrases", []) for form in agreed_forms(p)]
+    triggers = tuple(dict.fromkeys(words_of(w) for w in [*raw.get("lemmas", []), *phrases, *raw.get("nouns", [])]))
     if not triggers and kind not in {"demonym", "affiliation", "branch_name"}:
         raise FrameError(f"{where}: no trigger (give lemmas, phrases or nouns)")
     requires = frozenset(raw.get("requires", []))

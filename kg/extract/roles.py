@@ -104,6 +104,8 @@ class RoleReader:
         j = k
         while j < min(end, k + 5) and ctx.mention(j) is None and self._qualifies(j, end, plural):
             j += 1
+        if j + 2 < end and ctx.words[j] == "a" and ctx.tokens[j + 1].like_num and ctx.words[j + 2] in {"%", "pourcent"}:
+            j += 3  # « filiale à 100 % du groupe Y »: how much of it the parent holds
         return j
 
     def _qualifies(self, j: int, end: int, plural: bool = False) -> bool:
