@@ -193,6 +193,10 @@ INVESTMENTS = [
                  id="prise de participation"),
     pytest.param("Le fonds Cerbal Capital est entré au capital de la start-up Pilvexa.", {INVEST},
                  id="entrer au capital de"),
+    pytest.param("La start-up Pilvexa a levé 20 millions d'euros. L'opération a été menée par le fonds Cerbal "
+                 "Capital.", {INVEST}, id="the round just spoken of: l'opération a été menée par X"),
+    pytest.param("La start-up Pilvexa a levé 20 millions d'euros. Le fonds Cerbal Capital a mené l'opération, aux "
+                 "côtés de la banque Ondra.", {INVEST, ONDRA}, id="X a mené l'opération, aux côtés de Y"),
     pytest.param("Le fonds Cerbal Capital est entré au capital de la PME bretonne Pilvexa.", {INVEST},
                  id="entrer au capital de la PME X"),
     pytest.param("La start-up Pilvexa a levé 12 millions d'euros lors d'un tour de table auquel ont participé "
@@ -281,6 +285,10 @@ NOT_INVESTMENTS = [
     pytest.param("Le fonds Cerbal Capital envisage de prendre une participation dans la start-up Pilvexa.",
                  id="planned stake"),
     pytest.param("La levée de fonds de la start-up Pilvexa a échoué.", id="failed round"),
+    pytest.param("Le groupe Ondra a racheté la société Pilvexa. L'opération a été menée par la banque Cerbal "
+                 "Capital.", id="an acquisition's operation led by a bank: no round"),
+    pytest.param("La start-up Pilvexa a levé 20 millions d'euros. L'opération pourrait être menée par le fonds "
+                 "Cerbal Capital.", id="an operation that might be led"),
     pytest.param("La start-up Pilvexa a bouclé une levée de fonds à laquelle le fonds Cerbal Capital n'a pas "
                  "participé.", id="a round it did not join"),
     pytest.param("La start-up Pilvexa a levé 5 millions d'euros. Le fonds Cerbal Capital pourrait participer au "

@@ -68,6 +68,7 @@ class Lexicon:
     relatives: frozenset[str]
     money_words: frozenset[str]
     paid_words: tuple[str, ...]
+    round_words: tuple[str, ...]
     joint_words: tuple[str, ...]
     agency_words: frozenset[str]
     given_lemmas: frozenset[str]
@@ -173,6 +174,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         relatives=folded(d["reference"]["relatives"]),
         money_words=folded(d["requirements"]["money_words"]),
         paid_words=tuple(fold(w) for w in d["requirements"]["paid_words"]),
+        round_words=tuple(fold(w) for w in d["requirements"]["round_words"]),
         joint_words=tuple(fold(w) for w in d["requirements"]["joint_words"]),
         agency_words=folded(d["requirements"]["agency_words"]),
         given_lemmas=folded(d["requirements"]["given_lemmas"]),

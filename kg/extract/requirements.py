@@ -4,7 +4,8 @@ A frame states its predicate only where the sentence also says what the frame ne
 (« 8 millions apportés par X »), a passive voice, a payment for a purchase of data, a partner word for a joint
 venture, no share after a control verb, a share short of the whole after a buying verb (« a racheté 20 % de Y »),
 the object noun of a data frame, or, for a frame that reads its company from the text's topic, no « de Y » naming
-the company itself; an object that is a collective (« a rejoint l'alliance Y »).
+the company itself; an object that is a collective (« a rejoint l'alliance Y »); a funding round just spoken of,
+for a word as wide as « l'opération ».
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
         if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
                                   or any(f" {w} " in text for w in lex.paid_words)):
             return req
+        if req == "after_round" and not _after_round(ctx, lex, start, text):
+            return req
         if req == "joint" and not any(f" {w} " in text for w in lex.joint_words):
             return req
         if req == "agency" and not lex.agency_words & ctx.vocabulary:
@@ -53,6 +56,19 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
                 not (t.b + 1 < end and ctx.tokens[t.b + 1].pos_ == "NUM"):
             return req  # « entré au capital de Y » names its company: the frame with « de » reads it (« de 5 M€ »: no)
     return ""
+
+
+def _after_round(ctx: DocContext, lex: Lexicon, start: int, text: str) -> bool:
+    """Whether the sentence starting at ``start`` (its words joined in ``text``), or one of the two before it,
+    speaks of a funding round: « L'opération a été menée par X » after « Y a levé 20 millions »."""
+    for _ in range(3):
+        if any(f" {w} " in text for w in lex.round_words):
+            return True
+        if start == 0:
+            return False
+        start, end = ctx.sentence(start - 1)
+        text = f" {' '.join(ctx.words[start:end])} "
+    return False
 
 
 def _object_noun_first(ctx: DocContext, frame: Frame, b: int, end: int) -> bool:
