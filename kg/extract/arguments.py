@@ -190,9 +190,8 @@ class Arguments(ObjectReaders, DescribedNames):
         if not surface:  # « Plus de 300 entreprises ont choisi X, parmi lesquelles A » (the subject read as obl:mod)
             surface = next((m for c in head.children if c.dep_ == "obl:mod"
                             for m in [trailing_members(ctx, self.reader, c)] if m), [])
-        if not surface:  # « X, l'entité data de Y, qui …, s'associe à Z »
-            opening = opening_subject(ctx, head, verb_start)
-            surface = [opening] if opening is not None and fits(opening, allowed) else []
+        if not surface:  # « X, l'entité data de Y, qui …, s'associe à Z », « A et B, deux groupes …, s'allient »
+            surface = [m for m in opening_subject(ctx, head, verb_start) if fits(m, allowed)]
         if not surface:  # « Après avoir mis la main sur Y, X vise … », parsed with no main verb
             surface = [m for m in self.fronted_subject(head.i).mentions if fits(m, allowed)]
         return Found(tuple(surface), "surface") if surface else self._described_before(head, allowed)

@@ -165,6 +165,9 @@ class Locator:
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
             else None
         if before is not None and noun and kind_of(before) != "Person":  # « X, le studio américain »
+            if ctx.words[i].endswith("s"):  # « A et B, deux start-up lyonnaises »: the plural describes the list
+                return Found(tuple(m for m in self.reader.names_before(first - 1, start) if kind_of(m) != "Person"),
+                             "parse")
             return Found((before,), "parse")  # (not « Créée par A et B, la société lilloise »)
         if j < end and ctx.words[j] == "," and j + 1 < end and ctx.mention(j + 1) is not None and noun:
             # « une entreprise britannique, X », « des géants américains, A et B »

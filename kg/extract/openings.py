@@ -27,12 +27,36 @@ def opening_name(ctx: DocContext, start: int) -> Mention | None:
     return m if end < len(ctx.tokens) and ctx.words[end] == "," else None
 
 
-def opening_subject(ctx: DocContext, head: Token, verb_start: int) -> Mention | None:
-    """The name opening the sentence of ``head`` (the main verb, its group starting at ``verb_start``), when an
-    incise set off by commas stands between them; else None."""
+def opening_pair(ctx: DocContext, start: int) -> list[Mention]:
+    """« A et B, deux groupes lyonnais, s'allient »: the two names the sentence starting at ``start`` opens on,
+    joined by « et » and followed by a comma; else []."""
+    first = _described_name(ctx, start)
+    k = ctx.bounds(first)[1] if first is not None else 0
+    if first is None or k + 1 >= len(ctx.tokens) or ctx.words[k] != "et":
+        return []
+    second = _described_name(ctx, k + 1)
+    end = ctx.bounds(second)[1] if second is not None else 0
+    return [first, second] if second is not None and end < len(ctx.tokens) and ctx.words[end] == "," else []
+
+
+def _described_name(ctx: DocContext, k: int) -> Mention | None:
+    """The name at ``k``, past a determiner and a noun or two (« le groupe X », « la start-up X »)."""
+    for j in range(k, min(len(ctx.tokens), k + 4)):
+        m = ctx.mention(j)
+        if m is not None:
+            return m
+        if ctx.pos[j] not in {"DET", "NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
+
+
+def opening_subject(ctx: DocContext, head: Token, verb_start: int) -> list[Mention]:
+    """The name (or the pair of names) opening the sentence of ``head`` (the main verb, its group starting at
+    ``verb_start``), when an incise set off by commas stands between them; else []."""
     start, _ = ctx.sentence(head.i)
     if head.dep_ != "ROOT" or head.pos_ not in {"VERB", "AUX"} or verb_start - 1 <= start \
             or ctx.words[verb_start - 1] != ",":
-        return None
+        return []
     m = opening_name(ctx, start)
-    return m if m is not None and ctx.bounds(m)[1] < verb_start - 1 else None
+    names = [m] if m is not None else opening_pair(ctx, start)
+    return names if names and ctx.bounds(names[-1])[1] < verb_start - 1 else []
