@@ -140,3 +140,26 @@ def test_a_sentence_naming_two_organisations_gives_no_description_its_first(extr
     got = read(extract, "Le service Quimpex recrute. « Les prix baissent chez Velnor et chez Brontal », dit-il. "
                         "L'entreprise estonienne perd de l'argent.")
     assert not [f for f in got if f[1] == "basedIn" and f[2] == "Estonie" and f[0] in {"Velnor", "Brontal"}]
+
+
+KIND_CLASHES = [
+    pytest.param("L'assureur Brontal s'appuie sur les données fournies par la société Quimpex. La start-up "
+                 "toulousaine exploite 12 000 stations.", ("Quimpex", "basedIn", "Toulouse"),
+                 ("Brontal", "basedIn", "Toulouse"), id="la start-up is not the insurer"),
+    pytest.param("L'opérateur ferroviaire Brontal recrute. Il a choisi la société Quimpex pour équiper ses rames. Le "
+                 "fournisseur belge livrera les équipements en 2025.", ("Quimpex", "basedIn", "Belgique"),
+                 ("Brontal", "basedIn", "Belgique"), id="le fournisseur is not the operator"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "wrong"), KIND_CLASHES)
+def test_a_description_does_not_stand_for_a_name_introduced_as_another_kind(extract, text, fact, wrong):
+    got = assert_states(extract, text, {fact})
+    assert wrong not in got
+
+
+def test_a_description_of_the_same_kind_or_a_wide_one_still_stands_for_it(extract):
+    assert_states(extract, "La fintech Brontal vend des cartes. La start-up lyonnaise emploie 40 personnes.",
+                  {("Brontal", "basedIn", "Lyon")})
+    assert_states(extract, "L'assureur Brontal vend des contrats. Le groupe lyonnais emploie 400 personnes.",
+                  {("Brontal", "basedIn", "Lyon")})

@@ -55,6 +55,7 @@ class Lexicon:
     past_phrases: tuple[str, ...]
     future_words: frozenset[str]
     definite_nouns: frozenset[str]
+    kind_groups: dict[str, frozenset[int]]  # description noun -> the kind groups it belongs to
     person_nouns: frozenset[str]
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
@@ -111,6 +112,15 @@ def _tokenizer():
     return nlp.tokenizer
 
 
+def kind_groups(groups: list[list[str]]) -> dict[str, frozenset[int]]:
+    """Each folded noun of the lexicon's ``kind_groups`` -> the numbers of the groups holding it."""
+    out: dict[str, set[int]] = {}
+    for n, group in enumerate(groups):
+        for noun in group:
+            out.setdefault(fold(noun), set()).add(n)
+    return {noun: frozenset(ns) for noun, ns in out.items()}
+
+
 def folded(values: Any) -> frozenset[str]:
     return frozenset(fold(v) for v in values)
 
@@ -161,6 +171,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         past_phrases=tuple(fold(w) for w in d["modality"]["past_phrases"]),
         future_words=folded(d["modality"]["future_words"]),
         definite_nouns=folded(d["reference"]["definite_nouns"]),
+        kind_groups=kind_groups(d["reference"]["kind_groups"]),
         person_nouns=folded(d["reference"]["person_nouns"]),
         determiners=folded(d["reference"]["determiners"]),
         clause_breaks=folded(d["reference"]["clause_breaks"]),

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
+from kg.extract.kinds import introduced_kinds, of_the_kind
 from kg.extract.readers import PREPOSITIONS, Reader
 from kg.extract.speakers import ORG, Speakers
 from kg.model import Mention
@@ -35,6 +36,7 @@ class References(Speakers):
         self.reader = reader
         self.lex = lex
         self._introduced: dict[str, list[tuple[int, Mention]]] | None = None
+        self._kinds: dict[str, set[str]] | None = None
 
     # ----- what a token is -----
     def is_pronoun(self, i: int) -> bool:
@@ -199,10 +201,21 @@ class References(Speakers):
         return None
 
     def definite(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
-        """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for: the last one the same noun
-        introduced in the last sentences (« la start-up X » … « la start-up »), else the last organisation named
-        before it in its sentence, else the subject of the previous sentence, else the last one the same noun
-        introduced at all, else the text's organisation when one dominates it."""
+        """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for (:meth:`_definite`),
+        unless the text introduced it with a noun of another kind (kg.extract.kinds: after « l'assureur A s'appuie
+        sur les données de B », « la start-up » is B)."""
+        m = self._definite(i, exclude)
+        if m is None:
+            return None
+        if self._kinds is None:
+            self._kinds = introduced_kinds(self.introduced())
+        return of_the_kind(self.ctx, self.lex, self._kinds, i, m, exclude)
+
+    def _definite(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
+        """The last organisation the same noun as token ``i`` introduced in the last sentences (« la start-up X »
+        … « la start-up »), else the last organisation named before it in its sentence, else the subject of the
+        previous sentence, else the last one the same noun introduced at all, else the text's organisation when
+        one dominates it."""
         ctx = self.ctx
         skip = {m.text for m in exclude}
         noun = ctx.lemmas[i]

@@ -1,0 +1,44 @@
+"""Kinds of organisation in descriptions: « la start-up » does not stand for a name the text introduced as an
+insurer. After « l'assureur A s'appuie sur les données de la société B. La start-up toulousaine … », the start-up
+is B. The lexicon's ``kind_groups`` list the description nouns that may name the same organisation (« la fintech
+X » … « la start-up »); a description noun and the nouns that introduced a name clash when they share no group.
+Nouns in no group (« groupe », « société ») clash with none. Kept apart from reference.py, at its size limit.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, kind_of
+from kg.extract.frames import Lexicon
+from kg.model import Mention
+
+
+def introduced_kinds(introduced: dict[str, list[tuple[int, Mention]]]) -> dict[str, set[str]]:
+    """Name -> the description nouns that introduced it (« l'assureur A »: {"assureur"})."""
+    out: dict[str, set[str]] = {}
+    for noun, names in introduced.items():
+        for _, m in names:
+            out.setdefault(m.text, set()).add(noun)
+    return out
+
+
+def of_the_kind(ctx: DocContext, lex: Lexicon, kinds: dict[str, set[str]], i: int, found: Mention,
+                exclude: tuple[Mention, ...]) -> Mention:
+    """``found``, the referent chosen for the description noun at token ``i``, unless a noun of another kind
+    introduced it: then the last organisation named in this or the two sentences before that none did (else
+    ``found``)."""
+    groups = lex.kind_groups.get(ctx.lemmas[i])
+    if not groups:
+        return found
+    clash = {text for text, nouns in kinds.items() if not any(lex.kind_groups.get(n, groups) & groups for n in nouns)}
+    if found.text not in clash:
+        return found
+    skip = clash | {x.text for x in exclude}
+    first = ctx.sentence(i)[0]
+    for _ in range(2):
+        first = ctx.sentence(first - 1)[0] if first > 0 else 0
+    for k in range(i - 1, first - 1, -1):
+        other = ctx.mention(k)
+        if other is not None and kind_of(other) == "Organization" and other.text not in skip and \
+                other.source != "hashtag":
+            return ctx.refer(i, other)
+    return found
