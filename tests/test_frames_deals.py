@@ -193,6 +193,8 @@ INVESTMENTS = [
                  id="prise de participation"),
     pytest.param("Le fonds Cerbal Capital est entré au capital de la start-up Pilvexa.", {INVEST},
                  id="entrer au capital de"),
+    pytest.param("La start-up Pilvexa a levé 8 millions d'euros. Parmi les investisseurs figurent le fonds Cerbal "
+                 "Capital et la banque Ondra.", {INVEST, ONDRA}, id="the investors of the round just spoken of"),
     pytest.param("La start-up Pilvexa a levé 20 millions d'euros. L'opération a été menée par le fonds Cerbal "
                  "Capital.", {INVEST}, id="the round just spoken of: l'opération a été menée par X"),
     pytest.param("La start-up Pilvexa a levé 20 millions d'euros. Le fonds Cerbal Capital a mené l'opération, aux "
@@ -441,3 +443,9 @@ def test_the_cheque_led_by_an_investor(extract):
 ])
 def test_a_project_to_buy_is_no_acquisition(extract, text):
     assert_no(extract, text, "acquired")
+
+
+def test_investors_with_no_company_and_no_round_invest_in_no_one(extract):
+    got = read(extract, "La start-up Pilvexa recrute. Parmi les investisseurs figurent le fonds Cerbal Capital et la "
+                        "banque Ondra.")
+    assert not [f for f in got if f[1] == "investedIn"]

@@ -67,6 +67,8 @@ CLIENTS = [
     pytest.param("L'agence Maxilo compte Brontal, Velnor et la banque Astrido parmi ses clients.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo"), ("Astrido", "clientOf", "Maxilo")},
                  id="Y compte A, B et C parmi ses clients"),
+    pytest.param("L'agence Maxilo, dont les clients incluent le groupe Brontal et la société Velnor, recrute.",
+                 {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="Y, dont les clients incluent A et B"),
     pytest.param("L'agence Maxilo compte parmi ses clients le groupe Brontal et la société Velnor.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="Y compte parmi ses clients A et B"),
     pytest.param("L'agence Maxilo compte plusieurs clients, notamment le groupe Brontal et la société Velnor.",
@@ -221,6 +223,8 @@ NOT_TIES = [
                  id="former wholly-owned subsidiary"),
     pytest.param("L'agence Maxilo ne compte plus le groupe Brontal parmi ses clients.", "clientOf",
                  id="no longer counted among its clients"),
+    pytest.param("L'agence Maxilo, dont les anciens clients incluent le groupe Brontal, recrute.", "clientOf",
+                 id="former clients after dont"),
     pytest.param("L'agence Maxilo aimerait compter le groupe Brontal parmi ses clients.", "clientOf",
                  id="hoped-for client"),
 ]

@@ -25,7 +25,7 @@ from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.departments import led_object
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
-from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, other_clause_org
+from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, other_clause_org, round_org
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.offices import recipient
@@ -365,8 +365,9 @@ class Engine:
             if self.roles.possessive_before(chain) < 0:  # « A et sa marque B, … la filiale C »: « sa » is B's alone
                 self._relata[(sentence, frames[0].id)] = relatum
             self._relata[(sentence, "")] = relatum
-        if not relatum.mentions and holders.mentions and frames[0].predicate in PEOPLE_PREDICATES:
-            relatum = implicit_org(ctx, chain.a, how)  # « ajoute X, cofondateur et co-CEO. »
+        if not relatum.mentions and holders.mentions:  # « ajoute X, cofondateur et co-CEO. »
+            relatum = implicit_org(ctx, chain.a, how) if frames[0].predicate in PEOPLE_PREDICATES else \
+                round_org(ctx, self.lex, self.args, frames[0], chain.a, holders.mentions)
         relatum_at = ctx.bounds(relatum.mentions[0])[0] if relatum.how in {"parse", "surface"} else -1
         out: list[RelationMention] = []
         role_text = " ".join(tok.text for tok in ctx.tokens[self._title_start(chain.a) : chain.b])

@@ -31,7 +31,7 @@ SLOTS = {
              "companions", "possessor_within"},
     "noun": {"of", "by", "support", "possessor", "between", "clause_subject", "topic", "verb_object", "line_head",
              "recipient", "whose", "status_target", "led_by", "joined_by"},
-    "role": {"holder", "relatum"},
+    "role": {"holder", "relatum", "round_topic"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
     "branch_name": {"branch", "parent"},

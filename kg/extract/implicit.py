@@ -5,14 +5,19 @@ News names the company once and then gives its people's titles bare. A bare sing
 holder is read as a title of the one organisation its sentence names, or, when the sentence names none, of the one
 the section or the text is clearly about (named at least three times and twice as often as any other; a quotation's
 « nous » is not enough, it may speak for a product). A sentence naming two organisations or more leaves the title
-without one. Kept apart from engine.py, near its size limit.
+without one. Likewise the investors listed after a round (« Y a levé 8 M€. Parmi les investisseurs figurent A et
+B »): a role frame with the slot ``round_topic`` reads them as investors in the text's organisation when the
+sentence or one of the two before it speaks of a round. Kept apart from engine.py, near its size limit.
 """
 
 from __future__ import annotations
 
+from kg.extract.arguments import Arguments
 from kg.extract.complements import NONE, Found
 from kg.extract.context import DocContext, kind_of
-from kg.extract.frames import Lexicon
+from kg.extract.frames import Frame, Lexicon
+from kg.extract.requirements import after_round
+from kg.model import Mention
 
 PEOPLE_PREDICATES = {"ceoOf", "leaderOf", "employeeOf", "founderOf"}
 # how the holder of a bare title is read (roles.RoleReader.holders): beside it, not through a verb
@@ -44,3 +49,14 @@ def other_clause_org(ctx: DocContext, lex: Lexicon, earlier: Found, a: int) -> b
                for t in ctx.tokens[k:a]) and any(
         m is not None and kind_of(m) == "Organization" and m.text not in names
         for m in (ctx.mention(j) for j in range(k, a)))
+
+
+def round_org(ctx: DocContext, lex: Lexicon, args: Arguments, frame: Frame, a: int,
+              holders: tuple[Mention, ...]) -> Found:
+    """The organisation whose round the role at token ``a`` is part of (the text's), for a frame with the slot
+    ``round_topic``, when a round was just spoken of."""
+    start, end = ctx.sentence(a)
+    if "round_topic" not in (*frame.subject, *frame.object) or \
+            not after_round(ctx, lex, start, f" {' '.join(ctx.words[start:end])} "):
+        return NONE
+    return args.topic(a, holders)

@@ -34,7 +34,7 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
         if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
                                   or any(f" {w} " in text for w in lex.paid_words)):
             return req
-        if req == "after_round" and not _after_round(ctx, lex, start, text):
+        if req == "after_round" and not after_round(ctx, lex, start, text):
             return req
         if req == "joint" and not any(f" {w} " in text for w in lex.joint_words):
             return req
@@ -58,7 +58,7 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
     return ""
 
 
-def _after_round(ctx: DocContext, lex: Lexicon, start: int, text: str) -> bool:
+def after_round(ctx: DocContext, lex: Lexicon, start: int, text: str) -> bool:
     """Whether the sentence starting at ``start`` (its words joined in ``text``), or one of the two before it,
     speaks of a funding round: « L'opération a été menée par X » after « Y a levé 20 millions »."""
     for _ in range(3):

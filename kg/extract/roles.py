@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.among import among_holders, verb_before
+from kg.extract.among import among_holders, is_having, verb_before
 from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
@@ -163,6 +163,9 @@ class RoleReader:
             m = self.refs.within(j, d, ORG, exclude)
             if m is not None:
                 return Found((m,), "reference"), d, inner
+        whose = self.args.whose(chain.a)  # « Y, dont les clients incluent A et B »
+        if whose.mentions:
+            return whose, self._complement(k, end), inner
         p = self.possessive_before(chain)
         if p >= 0:
             # « Y développe X, sa régie »: X, the name the role stands in apposition to, is not its own possessor
@@ -282,7 +285,8 @@ class RoleReader:
                 if ctx.words[k] == ":":
                     j = k
                     break
-        copula = j < end and ctx.tokens[j].pos_ == "AUX" and ctx.lemmas[j] == "etre"
+        copula = j < end and ((ctx.tokens[j].pos_ == "AUX" and ctx.lemmas[j] == "etre") or (  # « … sont A et B »
+            ctx.tokens[j].pos_ == "VERB" and is_having(ctx, self.lex, j)))  # « dont les clients incluent A »
         if copula:
             j += 1
         if j < end and ctx.words[j] in {",", ":"}:
