@@ -83,6 +83,13 @@ def test_an_adverbial_between_the_verb_and_its_objects_is_skipped(extract):
     assert ("Arvale", "investedIn", "Ostrom") in facts
 
 
+def test_a_date_inside_a_two_word_phrase_is_skipped_like_an_adverb(extract):
+    assert ("Dalvik", "subsidiaryOf", "Ostrom") in extract("La société Dalvik appartient depuis 2019 au groupe Ostrom.")
+    assert ("Paul Arnaud", "leaderOf", "Dalvik") in extract(
+        "Paul Arnaud est depuis 2020 à la tête de la société Dalvik.")
+    assert not extract("La société Dalvik n'appartient plus depuis 2019 au groupe Ostrom.")
+
+
 def test_an_adverbial_does_not_lift_a_negation(extract):
     facts = extract("Paul Arnaud ne préside pas à la fois la société Dalvik et le groupe Ostrom Media.")
     assert not any(p == "leaderOf" for _, p, _ in facts)

@@ -167,6 +167,10 @@ NOT_CURRENT_ROLES = [
         reason="ceo.role 'PDG' 1 fact(s) (copula): the future tense of the copula is read as a current role"),
     gap("Marc Dorlan prendra la tête de la société Quimpex en janvier.", "leaderOf", id="prendra la tête de",
         reason="leader.head 'prendra la tête de' 1 fact(s): the future tense is read as a current role"),
+    pytest.param("Marc Dorlan avait dirigé la société Quimpex avant de créer son cabinet.", "leaderOf",
+                 id="pluperfect of a leading verb"),
+    pytest.param("La société Velnor recrute. Auparavant, Marc Dorlan avait présidé la société Quimpex.", "leaderOf",
+                 id="auparavant and the pluperfect"),
     pytest.param("Marc Dorlan n'est pas le PDG de Quimpex.", "ceoOf", id="negation"),
     pytest.param("Marc Dorlan pourrait devenir PDG de Quimpex.", "ceoOf", id="pourrait devenir"),
     pytest.param("Marc Dorlan a quitté la direction de Quimpex.", "leaderOf", id="a quitté la direction"),
@@ -343,3 +347,10 @@ def test_a_relative_clause_the_parser_hangs_as_a_complement_keeps_its_antecedent
     assert ("Novatra", "acquired", "Fenwey") in facts
     facts = extract("Le groupe Novatra a vendu la société Fenwey, qu'il n'avait jamais rachetée.")
     assert ("Novatra", "acquired", "Fenwey") not in facts
+
+
+def test_a_pluperfect_join_or_founding_is_still_a_fact(extract):
+    founded = read(extract, "Marc Dorlan avait fondé la société Quimpex en 2010.")
+    joined = read(extract, "Marc Dorlan avait rejoint la société Quimpex en 2010.")
+    assert ("Marc Dorlan", "founderOf", "Quimpex") in founded
+    assert ("Marc Dorlan", "employeeOf", "Quimpex") in joined

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import modality
 from kg.extract.appointed import appointed_for
 from kg.extract.arguments import ETRE_VERBS, NONE, Arguments, Found
 from kg.extract.attributes import fact_attributes
@@ -25,7 +26,7 @@ from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.departments import led_object
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
-from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, other_clause_org, round_org
+from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, of_it, other_clause_org, round_org
 from kg.extract.locate import Locator
 from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
 from kg.extract.offices import recipient
@@ -141,8 +142,9 @@ class Engine:
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
             return []
-        if frame.predicate in ROLE_PREDICATES and "Imp" in head.morph.get("Tense"):
-            self.note(t, frame, "no fact: past (imperfect)")
+        tense = modality.past_tense(head, self.lex) if frame.predicate in ROLE_PREDICATES else ""
+        if tense:
+            self.note(t, frame, f"no fact: past ({tense})")
             return []
         if frame.predicate in ROLE_PREDICATES and past_or_future_role(self.ctx, t.a, t.b, self.lex) == "past":
             self.note(t, frame, "no fact: past role")  # « qui a dirigé Y jusqu'en 2020 », « dirigée jusqu'en 2020 »
@@ -341,8 +343,9 @@ class Engine:
         if verb is not None and (negated(ctx, verb, self.lex) or modal(ctx, verb, self.lex)):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []
-        if person and verb is not None and "Imp" in ctx.tokens[verb].morph.get("Tense"):  # « X était PDG de Y »
-            self.note(t, frames[0], "no fact: past (imperfect)")
+        tense = modality.past_tense(ctx.tokens[verb], self.lex) if person and verb is not None else ""
+        if tense:  # « X était PDG de Y », « X avait été PDG de Y »
+            self.note(t, frames[0], f"no fact: past ({tense})")
             return []
         if not relatum.mentions and how == "appointed":
             relatum = self.roles.appointer(chain, ORG)
@@ -355,7 +358,7 @@ class Engine:
         sentence = ctx.sentence(chain.a)[0]
         if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »
             earlier = self._relata.get((sentence, frames[0].id))
-            if earlier is None and self._of_it(chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
+            if earlier is None and of_it(self.ctx, chain.a):  # « ses cofondateurs, A, qui en est le PDG, et B »
                 earlier = self._relata.get((sentence, ""))
             if earlier is not None and frames[0].predicate in PEOPLE_PREDICATES and \
                     other_clause_org(ctx, self.lex, earlier, chain.a):
@@ -386,15 +389,6 @@ class Engine:
                       f"no fact: {'no holder' if not holders.mentions else 'no relatum'}")
             out += made
         return out
-
-    def _of_it(self, a: int) -> bool:
-        """« qui en est le PDG », « il en devient le président »: « en » stands for the organisation named before."""
-        ctx = self.ctx
-        start, _ = ctx.sentence(a)
-        k = a - 1
-        while k > start and ctx.tokens[k].pos_ in {"DET", "ADV", "ADJ"}:
-            k -= 1
-        return k > start and ctx.tokens[k].pos_ in {"AUX", "VERB"} and ctx.words[k - 1] == "en"
 
     def _title_start(self, a: int) -> int:
         """Where an apposed title begins: « X, research vice president chez Y » keeps its foreign qualifier."""

@@ -60,3 +60,13 @@ def round_org(ctx: DocContext, lex: Lexicon, args: Arguments, frame: Frame, a: i
             not after_round(ctx, lex, start, f" {' '.join(ctx.words[start:end])} "):
         return NONE
     return args.topic(a, holders)
+
+
+def of_it(ctx: DocContext, a: int) -> bool:
+    """« qui en est le PDG », « il en devient le président »: « en » before the verb of the role at token ``a``
+    stands for the organisation named before."""
+    start, _ = ctx.sentence(a)
+    k = a - 1
+    while k > start and ctx.tokens[k].pos_ in {"DET", "ADV", "ADJ"}:
+        k -= 1
+    return k > start and ctx.tokens[k].pos_ in {"AUX", "VERB"} and ctx.words[k - 1] == "en"

@@ -52,6 +52,7 @@ class Lexicon:
     hedges: frozenset[str]
     project_nouns: frozenset[str]
     past_words: frozenset[str]
+    state_verbs: frozenset[str]
     past_phrases: tuple[str, ...]
     future_words: frozenset[str]
     definite_nouns: frozenset[str]
@@ -168,6 +169,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         hedges=folded(d["modality"]["hedges"]),
         project_nouns=folded(d["modality"]["project_nouns"]),
         past_words=folded(d["modality"]["past_words"]),
+        state_verbs=folded(d["modality"]["state_verbs"]),
         past_phrases=tuple(fold(w) for w in d["modality"]["past_phrases"]),
         future_words=folded(d["modality"]["future_words"]),
         definite_nouns=folded(d["reference"]["definite_nouns"]),

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext
+from kg.extract.cues import fold
 from kg.extract.frames import Frame, Lexicon
 
 NE = {"ne", "n'"}
@@ -20,6 +21,20 @@ BETWEEN_NOUNS = {"de", "d'", "du", "des", "le", "la", "l'", "un", "une", "a", "a
                  "leur", "leurs"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
 YEAR_SPAN = re.compile(r" (?:de|entre) (?:19|20)\d\d (?:a|et) (?:19|20)\d\d ")  # folded words: « à » is « a »
+
+
+def past_tense(tok: Token, lex: Lexicon) -> str:
+    """« X dirigeait Y » (imperfect), « X avait dirigé Y », « X avait été PDG de Y » (pluperfect of a verb of
+    holding a role, lexicon [modality] state_verbs): the role is over. « X avait rejoint Y en 2010 » is not: joining
+    is an event, and X may be there still. The future is no past: « X prendra la tête de Y en janvier » is stated
+    (the gold of the development corpus counts announced roles)."""
+    if "Imp" in tok.morph.get("Tense"):
+        return "imperfect"
+    verb = tok.head if tok.dep_ in {"aux:pass", "cop", "aux:tense"} else tok
+    if any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children) and \
+            {fold(tok.lemma_), fold(verb.lemma_)} & lex.state_verbs:
+        return "pluperfect"
+    return ""
 
 
 def _conditional(tok: Token) -> bool:

@@ -26,6 +26,7 @@ from kg.extract.context import DocContext
 from kg.extract.frames import Frame, FrameSet
 
 REFLEXIVE = {"se", "s'"}
+DATE_WORDS = {"depuis", "des", "en", "fin", "debut", "mi"}  # (folded) before a year in a two-word phrase's gap
 MAX_GAP = 3  # words allowed between the first and the second word of a phrase of three words or more
 
 
@@ -74,6 +75,8 @@ class TriggerIndex:
             out.append(k)
             if (punct[k] if long else pos[k] != "ADV") or words[k] in self.unskippable or "Inf" in verb_forms[k]:
                 break
+        if not long and a + 3 < n and words[a + 1] in DATE_WORDS and pos[a + 2] == "NUM":
+            out.append(a + 3)  # « appartient depuis 2019 au groupe Y »: a date counts as the one adverb
         return tuple(out)
 
     def _ends(self, ctx: DocContext, a: int, opened: Opened) -> Iterator[tuple[Phrase, int]]:
