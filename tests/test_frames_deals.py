@@ -449,3 +449,9 @@ def test_investors_with_no_company_and_no_round_invest_in_no_one(extract):
     got = read(extract, "La start-up Pilvexa recrute. Parmi les investisseurs figurent le fonds Cerbal Capital et la "
                         "banque Ondra.")
     assert not [f for f in got if f[1] == "investedIn"]
+
+
+def test_a_verbless_headline_denying_a_deal_states_none(extract):
+    assert_no(extract, "Pas de rachat de la société Pilvexa par le fonds Cerbal Capital", "acquired")
+    assert ("Cerbal Capital", "acquired", "Pilvexa") in read(
+        extract, "Rachat de la société Pilvexa par le fonds Cerbal Capital")

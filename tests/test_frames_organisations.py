@@ -217,6 +217,8 @@ NOT_TIES = [
     pytest.param("La société Brontal pourrait rejoindre l'alliance Quimpex.", "memberOf", id="possible joining"),
     pytest.param("La société Brontal n'a pas rejoint l'alliance Quimpex.", "memberOf", id="negated joining"),
     pytest.param("La marque Velnor n'est plus intégrée au groupe Brontal.", "subsidiaryOf", id="no longer part of"),
+    pytest.param("Pas d'alliance entre le groupe Brontal et la société Velnor", "partnersWith",
+                 id="a verbless headline denying it: pas d'alliance"),
     pytest.param("Le groupe Brontal et la société Velnor pourraient unir leurs forces.", "partnersWith",
                  id="possible union of forces"),
     pytest.param("La société Velnor, ancienne filiale à 100 % du groupe Brontal, recrute.", "subsidiaryOf",

@@ -194,6 +194,8 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
     elif frame.kind in {"noun", "role"}:
         if frame.kind == "noun" and frame.predicate in DEAL_PREDICATES and hedged_noun(ctx, head, lex):
             return "project"
+        if ctx.words[max(ctx.sentence(a)[0], a - 2) : a] in (["pas", "de"], ["pas", "d'"]):
+            return "negated"  # « Pas d'alliance entre A et B », a headline with no verb
         h = tok.head
         copular = ctx.lemmas[h.i] == "etre" or any(c.dep_ == "cop" for c in h.children)
         if tok.dep_ in {"nsubj", "nsubj:pass"} and copular and negated(ctx, h.i, lex):

@@ -120,7 +120,7 @@ class TriggerIndex:
                 if named and frame.kind != "role" and not self._appointee_in_gap(ctx, a, b, body, named):
                     continue  # a word inside a name (« Groupe Rachat ») triggers nothing
                 if frame.kind == "role" and (ctx.mention(a) is not None or (
-                        ctx.pos[a] == "VERB" and "Part" in ctx.verb_forms[a])):
+                        ctx.pos[a] == "VERB" and "Part" in ctx.verb_forms[a] and not _title_at(ctx, a))):
                     continue  # (« a désigné X »: a participle whose lemma folds to a role noun, « designer »)
                 if reflexive and not _has_reflexive(ctx, a, self.adverbials):
                     continue
@@ -158,6 +158,12 @@ def appointee(ctx: DocContext, t: Trigger) -> list:
     """The names inside a trigger's gap (« a nommé X à la tête de Y »: X), in text order."""
     names = [ctx.mention(k) for k in range(t.a + 1, t.b)]
     return list(dict.fromkeys(m for m in names if m is not None))
+
+
+def _title_at(ctx: DocContext, a: int) -> bool:
+    """« X, associé chez Y »: a participle tagged as a verb is a title when « chez » or « au sein de » follows it
+    (an organisation's place, not a verb's complement)."""
+    return a + 2 < len(ctx.words) and (ctx.words[a + 1] == "chez" or ctx.words[a + 1 : a + 3] == ["au", "sein"])
 
 
 def _has_reflexive(ctx: DocContext, a: int, adverbials: tuple[tuple[str, ...], ...] = ()) -> bool:
