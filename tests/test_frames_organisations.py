@@ -62,6 +62,8 @@ CLIENTS = [
                  id="a identifié, parmi les clients de Y, A ou encore B"),
     pytest.param("Les clients de l'agence Maxilo, notamment Brontal et Velnor, sont satisfaits.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="list after notamment"),
+    pytest.param("Le groupe Brontal, qui exploite des usines à Lyon, est par ailleurs client de l'agence Maxilo.",
+                 {CLIENT}, id="copula past an adverbial phrase: est par ailleurs client de"),
     pytest.param("L'agence Maxilo compte le groupe Brontal parmi ses clients.", {CLIENT},
                  id="Y compte X parmi ses clients"),
     pytest.param("L'agence Maxilo compte Brontal, Velnor et la banque Astrido parmi ses clients.",

@@ -69,6 +69,8 @@ WORK = [
                  id="travailler chez"),
     pytest.param("Hélène Varsac a rejoint Quimpex en 2020.", {("Hélène Varsac", "employeeOf", "Quimpex")},
                  id="rejoindre"),
+    pytest.param("Hélène Varsac, ancienne de la société Velnor, rejoint le cabinet Quimpex.",
+                 {("Hélène Varsac", "employeeOf", "Quimpex")}, id="a present read as a participle after an incise"),
     pytest.param("Marc Dorlan, associé chez Quimpex Partners, a piloté l'opération.",
                  {("Marc Dorlan", "employeeOf", "Quimpex Partners")}, id="a participle title before chez"),
     pytest.param("Hélène Varsac est membre du conseil d'administration de Quimpex.",

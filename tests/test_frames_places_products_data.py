@@ -156,6 +156,8 @@ DATA = [
     pytest.param("La régie Quimpex, qui commercialise les données et les espaces publicitaires de Velnor et "
                  "Astrido, recrute.", {USES, ("Quimpex", "usesDataFrom", "Astrido")},
                  id="commercialiser les données et les espaces de A et B"),
+    pytest.param("La société Velnor, qui vend déjà ses données aux notaires et à la banque Quimpex, recrute.", {BUYS},
+                 id="a named buyer after a bare one: aux notaires et à la banque Y"),
     pytest.param("La start-up Quimpex achète les données de géolocalisation de l'opérateur Velnor.", {BUYS},
                  id="the owner after a kind of data: les données de géolocalisation de Y"),
     pytest.param("La société Quimpex utilise les données de santé anonymisées de la société Velnor.", {USES},

@@ -132,8 +132,17 @@ class Arguments(ObjectReaders, DescribedNames):
                 return "active"  # « s'était en revanche offert Y »: a pronominal verb's compound tense
             if prev in {"etre", "rester", "demeurer", "sembler", "paraitre"} and self.ctx.tokens[k].pos_ == "AUX":
                 return "active" if self.ctx.lemmas[head.i] in ETRE_VERBS else "passive"
-            return "participle"
+            return "active" if self._present_read_as_participle(head) else "participle"
         return "active"
+
+    def _present_read_as_participle(self, head: Token) -> bool:
+        """« X, ancienne de Z, rejoint le cabinet Y »: « rejoint », « conduit », « produit » are a present tense as
+        well as a participle; with an object right after it and no « par » near, the verb is the present."""
+        ctx = self.ctx
+        i = head.i
+        _, end = ctx.sentence(i)
+        return ctx.words[i].endswith("t") and i + 1 < end and ctx.pos[i + 1] == "DET" and \
+            "par" not in ctx.words[i + 1 : min(end, i + 7)]
 
     def subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
         """Who does what the verb says (its grammatical subject), and whom « , tout comme A » adds to it."""
@@ -144,6 +153,9 @@ class Arguments(ObjectReaders, DescribedNames):
 
     def _subject(self, head: Token, allowed: frozenset[str], depth: int = 0) -> Found:
         ctx = self.ctx
+        subjects = [c.i for c in head.children if c.dep_ == "nsubj"]
+        if head.dep_ == "acl" and subjects and min(subjects) > head.i and ctx.mention(head.head.i) is not None:
+            return Found((ctx.mention(head.head.i),), "parse")  # « X, ancienne de Z, rejoint le cabinet Y »
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}:
                 if ctx.words[child.i] in self.lex.relatives:
@@ -303,8 +315,18 @@ class Arguments(ObjectReaders, DescribedNames):
                 if shares.mentions:
                     return shares
                 m = self.refs.other_than(j, self.reader.skip_description(j, end), ANY, exclude)
+                if m is None and self._bare_then_and(j, end):
+                    continue  # « vend ses données aux notaires et à la banque Y »: the next one names Y
                 return Found((m,), "reference") if m is not None else NONE
         return NONE
+
+    def _bare_then_and(self, j: int, end: int) -> bool:
+        """Whether a common noun phrase with no name (« les notaires ») runs from ``j`` to « et » / « ou »."""
+        ctx = self.ctx
+        n = j
+        while n < min(end, j + 5) and ctx.mention(n) is None and ctx.pos[n] in {"DET", "NOUN", "ADJ"}:
+            n += 1
+        return j < n < end and ctx.words[n] in {"et", "ou"}
 
     def clause_subject(self, a: int, allowed: frozenset[str]) -> Found:
         """The subject of the sentence's main verb (« X complète le podium avec 8 millions apportés par Y »), or,

@@ -264,7 +264,7 @@ class RoleReader:
         # copula: « X est PDG de Y », « X est désormais une filiale de Y », « X a été nommé PDG de Y »
         while k >= start and (ctx.tokens[k].pos_ in {"ADV", "DET"} or ctx.words[k] in {"comme", "en", "tant",
                                                                                        "que", "qu'"}):
-            k -= 1
+            k -= max(1, ctx.phrase_ending(k, self.lex.adverbials))  # « est par ailleurs client de Y »
         if k >= start and self._is_copula(k):
             tok = ctx.tokens[k]
             found = self.args.subject(tok.head if tok.dep_ == "cop" else tok, allowed)
