@@ -11,7 +11,7 @@ import pytest
 
 from kg.extract.calibration import confidence_of
 from kg.extract.frames import load_frames
-from tests.frame_cases import assert_states, frame_of, gap, read
+from tests.frame_cases import assert_states, frame_of, gap, key, read
 
 REFERENCES = [
     pytest.param("La société Brontal fabrique des pompes. Brontal emploie 200 personnes. Il a racheté la société "
@@ -163,3 +163,24 @@ def test_a_description_of_the_same_kind_or_a_wide_one_still_stands_for_it(extrac
                   {("Brontal", "basedIn", "Lyon")})
     assert_states(extract, "L'assureur Brontal vend des contrats. Le groupe lyonnais emploie 400 personnes.",
                   {("Brontal", "basedIn", "Lyon")})
+
+
+INTERVIEW = ("Entretien avec Hélène Varsac, PDG de la société Pilvexa.\nComment allez-vous ?\nHélène Varsac – Très "
+             "bien.\n")
+
+
+def test_an_interview_answer_names_the_holders_of_its_question_s_role(extract):
+    got = read(extract, INTERVIEW + "Qui sont vos concurrents ?\nHélène Varsac – Essentiellement les sociétés Velnor "
+                                    "et Quimpex.\n")
+    assert {key(("Velnor", "competitorOf", "Pilvexa")), key(("Quimpex", "competitorOf", "Pilvexa"))} <= set(got)
+
+
+def test_an_interview_answer_names_who_entered_our_capital(extract):
+    got = read(extract, INTERVIEW + "Qui vous finance ?\nHélène Varsac – Le fonds Cerbal Capital est entré à notre "
+                                    "capital en 2021.\n")
+    assert ("Cerbal Capital", "investedIn", "Pilvexa") in got
+
+
+def test_a_question_outside_an_interview_takes_no_answer(extract):
+    got = read(extract, "La société Pilvexa recrute. Qui sont ses concurrents ?\nLes sociétés Velnor et Quimpex.\n")
+    assert not [f for f in got if f[1] == "competitorOf"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.among import among_holders, is_having, verb_before
+from kg.extract.answers import answer_names
 from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
@@ -219,6 +220,9 @@ class RoleReader:
         mère de B »."""
         start, _ = self.ctx.sentence(chain.a)
         found, how, verb = self._holders(chain, after, allowed)
+        answered = [] if found.mentions else answer_names(self.ctx, self.reader, chain.a)
+        if answered:  # « Qui sont vos concurrents ? » / « J. C. – Essentiellement A et B »
+            return Found(tuple(answered), "surface"), "answer", None
         if not found.mentions and start in self._last:
             k = self.reader.skip_description_back(chain.a, start) - 1
             words = self.ctx.words
