@@ -262,7 +262,7 @@ class RoleReader:
         k = first - 1 - (ctx.phrase_ending(first - 1, self.lex.role_introducers) if allowed == PERSON else 0)
         m = ctx.mention(k) if k >= start else None
         if m is not None:
-            v = self._verb_before(ctx.bounds(m)[0] - 1, start)
+            v = verb_before(self.ctx, ctx.bounds(m)[0] - 1, start)
             if v is not None and ctx.lemmas[v] in self.lex.appointment_verbs:
                 return Found((m,), "parse"), "appointed", v
         # copula: « X est PDG de Y », « X est désormais une filiale de Y », « X a été nommé PDG de Y »
@@ -350,9 +350,6 @@ class RoleReader:
         tok = self.ctx.tokens[k]
         return self.ctx.lemmas[k] in self.lex.copulas and tok.pos_ in {"VERB", "AUX"}
 
-    def _verb_before(self, k: int, start: int) -> int | None:
-        return verb_before(self.ctx, k, start)
-
     def appointer(self, chain: Chain, allowed: frozenset[str]) -> Found:
         """« Y a nommé X PDG »: the organisation that appointed the holder."""
         ctx = self.ctx
@@ -362,7 +359,7 @@ class RoleReader:
         m = ctx.mention(k) if k >= start else None
         if m is None:
             return NONE
-        v = self._verb_before(ctx.bounds(m)[0] - 1, start)
+        v = verb_before(self.ctx, ctx.bounds(m)[0] - 1, start)
         if v is None:
             return NONE
         found = self.args.subject(ctx.tokens[v], allowed)
