@@ -342,3 +342,14 @@ def test_an_ended_partnership_is_no_partnership(extract, text):
 def test_a_date_opened_by_fin_does_not_end_a_partnership(extract):
     assert_states(extract, "Le groupe Brontal et la société Maxilo ont signé fin mars un partenariat.",
                   {("Brontal", "partnersWith", "Maxilo")})
+
+
+def test_a_family_owns_a_company_it_is_not_its_parent(extract):
+    got = read(extract, "La société Velnor, qui appartient à la famille Varsac depuis 1920, recrute.")
+    assert ("famille Varsac", "investedIn", "Velnor") in got
+    assert not [f for f in got if f[1] == "subsidiaryOf"]
+
+
+def test_the_holding_of_a_family_is_not_the_family_s_parent(extract):
+    got = read(extract, "Le groupe Brontal, la holding de la famille Varsac, détient la société Velnor.")
+    assert not [f for f in got if "famille Varsac" in f and f[1] in {"subsidiaryOf", "ceoOf", "leaderOf"}]

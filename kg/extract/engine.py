@@ -25,6 +25,7 @@ from kg.extract.branches import branch_names
 from kg.extract.calibration import confidences
 from kg.extract.context import DocContext, fits
 from kg.extract.departments import led_object
+from kg.extract.families import family_fact
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
 from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, of_it, other_clause_org, round_org
 from kg.extract.locate import Locator
@@ -89,20 +90,18 @@ class Engine:
         for chain in chains(self.ctx, role_matches):
             facts += self.role(chain)
         locator = Locator(self.ctx, self.reader, self.refs, self.lex)
-        for frame in self.frames.frames:
+        for frame in self.frames.frames:  # (the facts are sorted at the end: the frames' order does not matter)
             if frame.kind == "demonym":
                 for cue, holders, place in locator.find(frame):
                     facts += self.emit(frame, frame.predicate, holders, Found((place,), "parse"), cue, cue)
-        for frame in self.frames.frames:
-            if frame.kind == "affiliation":
+            elif frame.kind == "affiliation":
                 for cue, person, org in locator.affiliations():
                     facts += self.emit(frame, frame.predicate, Found((person,), "parse"), Found((org,), "parse"),
                                        cue, cue + 1)
-        for frame in self.frames.frames:
-            if frame.kind == "branch_name":
+            elif frame.kind == "branch_name":
                 for cue, branch, parent in branch_names(self.ctx):
                     facts += self.emit(frame, frame.predicate, Found((branch,), "parse"), parent, cue, cue + 1)
-        for rm in facts:
+        for rm in filter(None, (family_fact(rm, self.lex) for rm in facts)):  # (a family is no company)
             s, o = rm.subject.text.casefold(), rm.object.text.casefold()
             if s == o:
                 continue

@@ -57,6 +57,7 @@ class Lexicon:
     future_words: frozenset[str]
     definite_nouns: frozenset[str]
     kind_groups: dict[str, frozenset[int]]  # description noun -> the kind groups it belongs to
+    family_words: frozenset[str]
     person_nouns: frozenset[str]
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
@@ -174,6 +175,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         future_words=folded(d["modality"]["future_words"]),
         definite_nouns=folded(d["reference"]["definite_nouns"]),
         kind_groups=kind_groups(d["reference"]["kind_groups"]),
+        family_words=folded(d["reference"]["family_words"]),
         person_nouns=folded(d["reference"]["person_nouns"]),
         determiners=folded(d["reference"]["determiners"]),
         clause_breaks=folded(d["reference"]["clause_breaks"]),
