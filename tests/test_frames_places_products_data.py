@@ -21,6 +21,9 @@ PLACES = [
                  id="demonym as a noun"),
     pytest.param("Les start-up lyonnaises Quimpex et Velnor fabriquent des vélos.",
                  {("Quimpex", "basedIn", "Lyon"), ("Velnor", "basedIn", "Lyon")}, id="plural demonym over a list"),
+    pytest.param("Quimpex, filiale française du groupe japonais Velnor, ouvre une usine.",
+                 {("Quimpex", "basedIn", "France"), ("Velnor", "basedIn", "Japon")},
+                 id="the demonym of a role noun is its holder's, not its complement's"),
     pytest.param("Le groupe Brontal a racheté Quimpex et Velnor, deux start-up lyonnaises.",
                  {("Quimpex", "basedIn", "Lyon"), ("Velnor", "basedIn", "Lyon")},
                  id="plural demonym in apposition after a list"),
@@ -330,3 +333,8 @@ def test_an_organisation_at_the_origin_of_a_product_launched_it(extract):
     facts = extract("Le studio Vektor, à l'origine du jeu Starfall, prépare une suite.")
     assert ("Vektor", "launched", "Starfall") in facts
     assert ("Vektor", "founderOf", "Starfall") not in facts
+
+
+def test_the_demonym_of_a_subsidiary_does_not_place_its_parent(extract):
+    got = read(extract, "Quimpex, filiale française du groupe japonais Velnor, ouvre une usine.")
+    assert ("Velnor", "basedIn", "France") not in got

@@ -113,6 +113,30 @@ def test_a_place_right_after_a_name_ends_that_name(nlp):
     assert "Fantasialand Paris" in [m.text for m in find_mentions(doc, parsed)]
 
 
+def _forced(nlp, text: str, ents: list[tuple[int, int, str]]) -> list[str]:
+    """The names kg finds in ``text`` when spaCy's NER gives exactly ``ents`` (token start, end, label)."""
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.model import Document
+
+    parsed = nlp(text)
+    parsed.ents = [Span(parsed, a, b, label) for a, b, label in ents]
+    doc = Document(doc_id="t", path="t.txt", text=text, sha256="", encoding="utf-8", title="")
+    return [m.text for m in find_mentions(doc, parsed)]
+
+
+def test_a_country_after_a_one_word_person_ends_a_company_name(nlp):
+    names = _forced(nlp, "Takemura France inaugure une usine à Lyon.", [(0, 1, "PER"), (1, 2, "LOC"), (6, 7, "LOC")])
+    assert "Takemura France" in names
+    assert "Paul Takemura" in _forced(nlp, "Paul Takemura est arrivé en France.", [(0, 2, "PER"), (5, 6, "LOC")])
+
+
+def test_a_company_word_alone_takes_the_capitalised_word_before_it(nlp):
+    names = _forced(nlp, "Agrilio a levé 4 millions auprès de Vinéa Capital.", [(0, 1, "ORG"), (8, 9, "LOC")])
+    assert "Vinéa Capital" in names and "Capital" not in names
+
+
 def test_a_place_after_a_preposition_is_cut_from_the_next_name(extract):
     names = _names(extract, "Lydor a présenté mercredi à Paris Nexaria, une banque en ligne.")
     assert "Nexaria" in names and "Paris Nexaria" not in names

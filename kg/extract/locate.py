@@ -25,7 +25,7 @@ from kg.extract.context import DocContext, kind_of
 from kg.extract.cues import place_cues
 from kg.extract.demonyms import demonym_place, places_of
 from kg.extract.frames import Frame, Lexicon
-from kg.extract.readers import Reader
+from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
 from kg.model import Mention
 
@@ -156,7 +156,8 @@ class Locator:
         if not (noun or nominal):
             return self._any_noun_before_name(i, start, end)
         j = self.reader.skip_description(i + 1, end)
-        if j < end and ctx.mention(j) is not None and j - i <= 5:  # « la société britannique X »
+        complement = any(ctx.words[k] in LINKS for k in range(i + 1, j))  # « filiale française du groupe Y »: not Y
+        if j < end and ctx.mention(j) is not None and j - i <= 5 and not complement:  # « la société britannique X »
             names = self.reader.names_at(i + 1, end) or [ctx.mention(j)]
             number = ctx.tokens[i].morph.get("Number") or ctx.tokens[i - 1].morph.get("Number")
             if number == ["Sing"]:

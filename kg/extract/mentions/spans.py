@@ -100,11 +100,15 @@ def _extend_place(doc: Doc, start: int, end: int) -> int:
     nxt = doc[end] if end < len(doc) else None
     if nxt is None or "\n" in doc[end - 1].whitespace_ or not doc[end - 1].whitespace_:
         return end
-    if nxt.ent_type_ in {"LOC", "GPE"} and nxt.ent_iob_ == "B" and doc[start].ent_type_ in {"ORG", "MISC"}:
+    # (a one-word « person » before a country is a company's name too: « Takemura France », not Mr Takemura)
+    named = doc[start].ent_type_ in {"ORG", "MISC"} or (end - start == 1 and doc[start].ent_type_ == "PER")
+    if nxt.ent_type_ in {"LOC", "GPE"} and nxt.ent_iob_ == "B" and named:
         k = end + 1
         while k < len(doc) and doc[k].ent_iob_ == "I":
             k += 1
-        if fold(doc[end:k].text) in place_cues().places:
+        place = fold(doc[end:k].text)
+        if place in place_cues().places and (doc[start].ent_type_ != "PER" or
+                                             place_cues().kinds.get(place_cues().places[place]) == "country"):
             return k
     if doc[start].ent_type_ in {"LOC", "GPE"} and nxt.text.islower() and fold(nxt.text) in place_cues().demonyms:
         return end + 1
@@ -184,10 +188,19 @@ def _acronym_join(doc: Doc, start: int) -> int:
     return start
 
 
+def _suffix_join(doc: Doc, start: int, end: int) -> int:
+    """« auprès de Vinéa Capital »: a span that is only a word saying « a company » (« Capital », « Partners »)
+    starts at the capitalised word before it, which the NER left out."""
+    if end - start != 1 or start == 0 or fold(doc[start].text) not in name_cues().generic_suffixes:
+        return start
+    prev = doc[start - 1]
+    return start - 1 if prev.is_alpha and prev.text[:1].isupper() and prev.pos_ not in {"DET", "ADP"} else start
+
+
 def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A NER span with its boundaries repaired."""
     start, end = _hyphen_join(doc, start, end)
-    start = _split_place(doc, _acronym_join(doc, start), end)
+    start = _split_place(doc, _acronym_join(doc, _suffix_join(doc, start, end)), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
     end = _extend_exclaimed(doc, _institution(doc, start, end))
     return start, _extend_place(doc, start, end)
