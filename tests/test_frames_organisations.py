@@ -353,3 +353,15 @@ def test_a_family_owns_a_company_it_is_not_its_parent(extract):
 def test_the_holding_of_a_family_is_not_the_family_s_parent(extract):
     got = read(extract, "Le groupe Brontal, la holding de la famille Varsac, détient la société Velnor.")
     assert not [f for f in got if "famille Varsac" in f and f[1] in {"subsidiaryOf", "ceoOf", "leaderOf"}]
+
+
+def test_a_kind_noun_owned_by_a_group_is_no_supplier_of_it(extract):
+    got = read(extract, "Le groupe Brontal détient également l'équipementier Velnor.")
+    assert ("Velnor", "subsidiaryOf", "Brontal") in got
+    assert ("Brontal", "clientOf", "Velnor") not in got
+
+
+def test_an_agency_working_for_a_brand_is_not_its_subsidiary(extract):
+    got = read(extract, "La marque Maxilo lance sa nouvelle campagne, conçue par l'agence Brontal pour sa gamme "
+                        "solaire.")
+    assert ("Brontal", "subsidiaryOf", "Maxilo") not in got

@@ -27,9 +27,9 @@ from kg.extract.context import DocContext, fits
 from kg.extract.departments import led_object
 from kg.extract.families import family_fact
 from kg.extract.frames import Frame, FrameSet, load_frames, role_words, words_of
-from kg.extract.implicit import PEOPLE_PREDICATES, implicit_org, of_it, other_clause_org, round_org
+from kg.extract.implicit import PEOPLE_PREDICATES, having_subject, implicit_org, of_it, other_clause_org, round_org
 from kg.extract.locate import Locator
-from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role, verb_read_as_noun
+from kg.extract.modality import governing_verb, modal, negated, not_stated, past_or_future_role
 from kg.extract.offices import recipient
 from kg.extract.participles import SUBDIVISION
 from kg.extract.readers import Reader
@@ -348,12 +348,8 @@ class Engine:
             return []
         if not relatum.mentions and how == "appointed":
             relatum = self.roles.appointer(chain, ORG)
-        if not relatum.mentions:
-            gov = governing_verb(ctx, chain.a)
-            gov = gov if gov is not None and ctx.lemmas[gov.i] in self.lex.having_verbs else \
-                verb_read_as_noun(ctx, chain.a, self.lex.having_verbs)
-            if gov is not None and not (negated(ctx, gov.i, self.lex) or modal(ctx, gov.i, self.lex)):
-                relatum = self.args.subject(gov, ORG)
+        if not relatum.mentions:  # « Y compte 22 membres, dont A »
+            relatum = having_subject(ctx, self.lex, self.args, frames[0], chain.a)
         sentence = ctx.sentence(chain.a)[0]
         if not relatum.mentions and holders.mentions:  # « entités du groupe Y, dont A et plusieurs enseignes dont B »
             earlier = self._relata.get((sentence, frames[0].id))
@@ -363,7 +359,7 @@ class Engine:
                     other_clause_org(ctx, self.lex, earlier, chain.a):
                 earlier = None  # « le DG de A …, puis B rejoindra C, sous l'autorité du PDG X »: not A's
             relatum = Found(earlier.mentions, "surface") if earlier is not None else relatum
-        elif relatum.mentions:
+        elif relatum.mentions and holders.mentions:  # (a role with no holder, « la marque X », lends no relatum)
             if self.roles.possessive_before(chain) < 0:  # « A et sa marque B, … la filiale C »: « sa » is B's alone
                 self._relata[(sentence, frames[0].id)] = relatum
             self._relata[(sentence, "")] = relatum

@@ -16,6 +16,7 @@ from kg.extract.arguments import Arguments
 from kg.extract.complements import NONE, Found
 from kg.extract.context import DocContext, kind_of
 from kg.extract.frames import Frame, Lexicon
+from kg.extract.modality import governing_verb, modal, negated, verb_read_as_noun
 from kg.extract.requirements import after_round
 from kg.model import Mention
 
@@ -70,3 +71,19 @@ def of_it(ctx: DocContext, a: int) -> bool:
     while k > start and ctx.tokens[k].pos_ in {"DET", "ADV", "ADJ"}:
         k -= 1
     return k > start and ctx.tokens[k].pos_ in {"AUX", "VERB"} and ctx.words[k - 1] == "en"
+
+
+OWNED_ROLES = {"subsidiaryOf", "investedIn"}  # what « Y détient l'équipementier X » can say of X
+
+
+def having_subject(ctx: DocContext, lex: Lexicon, args: Arguments, frame: Frame, a: int) -> Found:
+    """The subject of the verb of having the role at token ``a`` is the object of: « Y compte 22 membres, dont A »,
+    « le tour réunit A et B ». A verb of owning (« Y détient l'équipementier X ») says only that Y owns X: it gives
+    no relatum to a role of another relation (X supplies no one here)."""
+    gov = governing_verb(ctx, a)
+    gov = gov if gov is not None and ctx.lemmas[gov.i] in lex.having_verbs else \
+        verb_read_as_noun(ctx, a, lex.having_verbs)
+    if gov is None or negated(ctx, gov.i, lex) or modal(ctx, gov.i, lex) or (
+            ctx.lemmas[gov.i] in lex.owning_verbs and frame.predicate not in OWNED_ROLES):
+        return NONE
+    return args.subject(gov, frozenset({"Organization"}))

@@ -40,6 +40,7 @@ class Lexicon:
     copulas: frozenset[str]
     appointment_verbs: frozenset[str]
     having_verbs: frozenset[str]
+    owning_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     object_control: frozenset[str]
     succession_verbs: frozenset[str]
@@ -158,6 +159,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         copulas=folded(d["verbs"]["copulas"]),
         appointment_verbs=folded(d["verbs"]["appointment"]),
         having_verbs=folded(d["verbs"]["having"]),
+        owning_verbs=folded(d["verbs"]["owning"]),
         joining_verbs=folded(d["verbs"]["joining"]),
         object_control=folded(d["verbs"]["object_control"]),
         succession_verbs=folded(d["verbs"]["succession"]),

@@ -146,7 +146,7 @@ class RoleReader:
             m = ctx.mention(first) if first < end else None
             if m is not None:  # « la division X du groupe », « sa filiale X »
                 after = self.reader.skip_parenthesis(ctx.bounds(m)[1], end)
-                if self._link(after, end) > 0:
+                if self._link(after, end) > 0 and ctx.words[after] != "pour":  # « l'agence X pour Y »: Y's agency
                     inner, first = m, after
             j = self._link(first, end)
             if j < 0:
