@@ -120,6 +120,10 @@ LAUNCHES = [
                  {LAUNCH, ("Velnor", "launched", "Pédalo")}, id="coordinated subjects"),
     pytest.param("Quimpex a annoncé le lancement de l'application Pédalo.", {LAUNCH}, id="noun under a support verb"),
     pytest.param("Quimpex a dévoilé le salon Vélorama.", {("Quimpex", "launched", "Vélorama")}, id="dévoiler"),
+    pytest.param("La société Quimpex lance sa nouvelle application, baptisée Pédalo.", {LAUNCH},
+                 id="a naming participle after a comma"),
+    pytest.param("La société Quimpex organise la première édition du salon Vélorama.",
+                 {("Quimpex", "launched", "Vélorama")}, id="the first edition of a named event"),
 ]
 
 

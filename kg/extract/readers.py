@@ -111,6 +111,9 @@ class Reader:
                 pass
             elif after_noun and word in self.lex.naming_words and i + 1 < end and ctx.mention(i + 1) is not None:
                 pass  # « une application baptisée X »
+            elif after_noun and word == "," and i + 2 < end and ctx.words[i + 1] in self.lex.naming_words and \
+                    ctx.mention(i + 2) is not None:
+                pass  # « sa nouvelle plateforme, baptisée X »
             elif word in {"et", "ou"} and i > k and self.tokens[i - 1].pos_ == "ADJ" and i + 1 < end and \
                     self.tokens[i + 1].pos_ == "ADJ":
                 pass  # « des groupes américains et chinois comme X »

@@ -67,7 +67,7 @@ def _noun_before(span: Span) -> str | None:
     if k >= 1 and doc[k].text in OPENING_QUOTES:  # « le hackathon « Données publiques » »
         k -= 1
     if k >= 1 and fold(doc[k].text) in NAMING_WORDS:
-        k -= 1
+        k -= 1 + (k >= 2 and doc[k - 1].text == ",")  # « sa plateforme, baptisée X »
     if k < 0 or doc[k].pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or doc[k].is_space:
         return None
     steps = 0
