@@ -184,3 +184,10 @@ def test_an_interview_answer_names_who_entered_our_capital(extract):
 def test_a_question_outside_an_interview_takes_no_answer(extract):
     got = read(extract, "La société Pilvexa recrute. Qui sont ses concurrents ?\nLes sociétés Velnor et Quimpex.\n")
     assert not [f for f in got if f[1] == "competitorOf"]
+
+
+def test_a_description_after_a_fronted_participle_is_not_one_of_its_agents(extract):
+    got = read(extract, "Le groupe Brontal a racheté Pilvexa, une jeune pousse nantaise. Fondée en 2019 par Hélène "
+                        "Varsac et Marc Dorlan, la start-up emploie soixante personnes.")
+    assert {("Hélène Varsac", "founderOf", "Pilvexa"), ("Marc Dorlan", "founderOf", "Pilvexa")} <= set(got)
+    assert not [f for f in got if f[1] == "founderOf" and f[2] != "Pilvexa"]

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
-from kg.extract.kinds import introduced_kinds, of_the_kind
+from kg.extract.kind_nouns import apposed_noun, introduced_kinds, of_the_kind
 from kg.extract.readers import PREPOSITIONS, Reader
 from kg.extract.speakers import ORG, Speakers
 from kg.model import Mention
@@ -202,7 +202,7 @@ class References(Speakers):
 
     def definite(self, i: int, exclude: tuple[Mention, ...] = ()) -> Mention | None:
         """The organisation « le groupe » / « la jeune pousse » at token ``i`` stands for (:meth:`_definite`),
-        unless the text introduced it with a noun of another kind (kg.extract.kinds: after « l'assureur A s'appuie
+        unless the text introduced it with a noun of another kind (kg.extract.kind_nouns: after « l'assureur A s'appuie
         sur les données de B », « la start-up » is B)."""
         m = self._definite(i, exclude)
         if m is None:
@@ -226,9 +226,10 @@ class References(Speakers):
             recent = ctx.sent_start[max(0, recent - 1)] if recent > 0 else 0
         if before and before[-1][0] >= recent:
             return ctx.refer(i, before[-1][1])
+        fronted = "Part" in ctx.tokens[start].morph.get("VerbForm")  # « Fondée par A et B, la start-up … »
         for k in range(i - 1, start - 1, -1):
-            if ctx.words[k] in self.lex.clause_breaks:  # « A dirige X, tandis que B dirige Y, autre marque du groupe »
-                break
+            if ctx.words[k] in self.lex.clause_breaks or (fronted and ctx.words[k] == ","):
+                break  # « A dirige X, tandis que B dirige Y, autre marque du groupe »; the participle's agents
             m = ctx.mention(k)
             if m is not None and kind_of(m) == "Organization" and m.text not in skip and m.source != "hashtag":
                 return ctx.refer(i, m)
@@ -309,7 +310,7 @@ class References(Speakers):
 
     # ----- helpers -----
     def introduced(self) -> dict[str, list[tuple[int, Mention]]]:
-        """Description noun -> the names it introduced, in text order (« la start-up X »)."""
+        """Description noun -> the names it introduced, in text order (« la start-up X », « X, une jeune pousse »)."""
         if self._introduced is None:
             ctx = self.ctx
             found: dict[str, list[tuple[int, Mention]]] = {}
@@ -325,6 +326,10 @@ class References(Speakers):
                         # (but « la société qui deviendra B » is still an introduction)
                         found.setdefault(ctx.lemmas[k], []).append((a, m))
                         break
+                else:
+                    noun = apposed_noun(ctx, self.lex, b)
+                    if noun:
+                        found.setdefault(noun, []).append((a, m))
             self._introduced = found
         return self._introduced
 

@@ -122,6 +122,8 @@ def _apposition(span: Span) -> str | None:
         if k >= len(doc) or doc[k].dep_ in {"nsubj", "nsubj:pass"}:
             return None
         j = k + 1 if fold(doc[k].text) != "start" else k + 3
+        if j < len(doc) and doc[j].pos_ in {"VERB", "AUX"} and "Fin" in doc[j].morph.get("VerbForm"):
+            return None  # « Fondée par A et B, la start-up emploie … »: the noun is the next verb's subject
         followed_by_de = j < len(doc) and fold(doc[j].text) in DE_WORDS
         lemma = _typed(doc, j - 1) if j - 1 < len(doc) else None
         if lemma and (article or followed_by_de):
