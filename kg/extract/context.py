@@ -15,14 +15,15 @@ from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
 
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
-from spacy.morphology import Morphology
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.columns import folded_lemmas, folded_words, texts
-from kg.extract.cues import fold, place_cues
+from kg.extract.columns import folded_lemmas, folded_words, morph_feature, texts
+from kg.extract.cues import fold
+from kg.extract.kinds import fits, kind_of  # (readers import them from here too)
 from kg.extract.mentions.tokens import parsed_length
+from kg.extract.phrase_tables import by_first_word, by_last_word
 from kg.model import Document, Evidence, Mention
 from kg.model import Span as TextSpan
 
@@ -42,38 +43,6 @@ HEADING_STOPS = {".", "!", "?", "…", "»", ":", ";", ",", '"', "”"}
 WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "repeat"}
 
 
-def kind_of(m: Mention) -> str:
-    """The type a mention's own votes favour."""
-    if not m.type_votes:
-        return "Organization"
-    return max(m.type_votes, key=lambda kv: (kv[1], kv[0] == "Organization"))[0]
-
-
-def fits(m: Mention, allowed: frozenset[str]) -> bool:
-    """Whether a mention can fill a slot of the allowed types.
-
-    spaCy's French NER types many company names as persons or places, and the frame is evidence of its own: the
-    subject of « a racheté » is an organisation. So a slot for an organisation takes any name but a place the
-    gazetteer knows, a full personal name (first name and surname, nothing that marks a company), or a thing the
-    votes never call an organisation; a slot for a person takes a multi-word name with a vote for a person.
-    """
-    kind = kind_of(m)
-    if kind in allowed:
-        return True
-    votes = dict(m.type_votes)
-    if "Organization" in allowed:
-        if kind == "Place":
-            return fold(m.text) not in place_cues().places and votes.get("Place", 0.0) < 2.0
-        if kind == "Person":
-            return " " not in m.text.strip() or votes.get("Organization", 0.0) > 0
-        return votes.get("Organization", 0.0) > 0
-    if "Person" in allowed and kind == "Organization":
-        return votes.get("Person", 0.0) > 0 and " " in m.text.strip()
-    if "Place" in allowed:
-        return fold(m.text) in place_cues().places
-    return False
-
-
 def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     """Each mention with the votes of every mention of the same name in the document.
 
@@ -90,7 +59,8 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         votes = pooled.get(fold(m.text))
-        out.append(replace(m, type_votes=tuple(sorted(votes.items()))) if votes else m)
+        merged = tuple(sorted(votes.items())) if votes else m.type_votes
+        out.append(m if merged == m.type_votes else replace(m, type_votes=merged))  # (a name said once: the same)
     return out
 
 # A word's forms when they are its folded word and lemma alone, by (word, lemma): the same frozenset for every token.
@@ -263,15 +233,18 @@ class DocContext:
 
     @cached_property
     def verb_forms(self) -> list[str]:
-        """Per token, its morphology's ``VerbForm`` (« Inf », « Part », « Fin » or ""), read per distinct analysis."""
-        strings, by_hash = self.parsed.vocab.strings, {}
-        out = []
-        for h in self.parsed.to_array(MORPH).tolist():
-            form = by_hash.get(h)
-            if form is None:
-                form = by_hash[h] = Morphology.feats_to_dict(strings[h] if h else "").get("VerbForm", "")
-            out.append(form)
-        return out
+        """Per token, its morphology's ``VerbForm`` (« Inf », « Part », « Fin » or "")."""
+        return morph_feature(self.parsed, "VerbForm")
+
+    @cached_property
+    def moods(self) -> list[str]:
+        """Per token, its ``Mood`` (« Cnd » for the conditional): asked of every verb a trigger stands on."""
+        return morph_feature(self.parsed, "Mood")
+
+    @cached_property
+    def tenses(self) -> list[str]:
+        """Per token, its ``Tense`` (« Imp » for the imperfect, « Pres »...)."""
+        return morph_feature(self.parsed, "Tense")
 
     # ----- mentions -----
     @cached_property
@@ -282,17 +255,17 @@ class DocContext:
     def phrase_ending(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """The length of the first of ``phrases`` whose last word is token ``k`` in its sentence (0 if none):
         « s'était en revanche offert » has « en revanche » ending before the verb."""
-        start, _ = self.sentence(k)
-        for p in phrases:
-            if k - len(p) + 1 >= start and tuple(self.words[k - len(p) + 1 : k + 1]) == p:
+        start, words = self.sent_start[k], self.words
+        for p in by_last_word(phrases).get(words[k], ()):
+            if k - len(p) + 1 >= start and tuple(words[k - len(p) + 1 : k + 1]) == p:
                 return len(p)
         return 0
 
     def phrase_starting(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """The length of the first of ``phrases`` whose first word is token ``k`` in its sentence (0 if none)."""
-        _, end = self.sentence(k)
-        for p in phrases:
-            if k + len(p) <= end and tuple(self.words[k : k + len(p)]) == p:
+        end, words = self.sent_end[k], self.words
+        for p in by_first_word(phrases).get(words[k], ()):
+            if k + len(p) <= end and tuple(words[k : k + len(p)]) == p:
                 return len(p)
         return 0
 

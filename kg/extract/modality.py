@@ -22,10 +22,12 @@ GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
 YEAR_SPAN = re.compile(r" (?:de|entre) (?:19|20)\d\d (?:a|et) (?:19|20)\d\d ")  # folded words: « à » is « a »
 
 
-def _conditional(tok: Token) -> bool:
-    if "Cnd" in tok.morph.get("Mood"):
+def _conditional(ctx: DocContext, tok: Token) -> bool:
+    """The verb, or one of its auxiliaries, is in the conditional (« pourrait », « aurait racheté »)."""
+    moods = ctx.moods
+    if "Cnd" in moods[tok.i]:
         return True
-    return any("Cnd" in c.morph.get("Mood") for c in tok.children if c.dep_.startswith("aux"))
+    return any("Cnd" in moods[c.i] for c in tok.children if c.dep_.startswith("aux"))
 
 
 def negated(ctx: DocContext, i: int, lex: Lexicon) -> bool:
@@ -58,10 +60,10 @@ def modal(ctx: DocContext, i: int, lex: Lexicon, frame: Frame | None = None) -> 
     """The verb at ``i`` is only possible, wished or planned: the conditional, or a modal or planning verb above it
     (« pourrait racheter », « envisage de racheter », « refuse de vendre »)."""
     tok = ctx.tokens[i]
-    if _conditional(tok):
+    if _conditional(ctx, tok):
         return True
     for gov in _governors(tok):
-        if _conditional(gov) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not (frame and frame.allow_modal)):
+        if _conditional(ctx, gov) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not (frame and frame.allow_modal)):
             return True
         if negated(ctx, gov.i, lex):
             return True
@@ -163,7 +165,7 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
             return "negated"
         if modal(ctx, head, lex, frame):
             return "modal"
-        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm"):
+        if frame.predicate in DEAL_PREDICATES and "Inf" in ctx.verb_forms[head]:
             if hedged_noun(ctx, head, lex):
                 return "project"  # « a le projet de racheter Y », « l'intention d'investir dans Y »
             if _purpose(ctx, a, lex):
