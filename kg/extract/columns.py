@@ -26,13 +26,13 @@ def cached_column(doc: Doc, attr: int, table: dict[int, T], value: Callable[[int
     in ``table`` (one per kind of value, made once: the same hash must always give the same value)."""
     hashes = doc.to_array(attr).tolist() if len(doc) else []
     try:
-        return [table[h] for h in hashes]
+        return list(map(table.__getitem__, hashes))
     except KeyError:
         if len(table) > MAX_KEPT:
             table.clear()
         for h in set(hashes).difference(table):
             table[h] = value(h)
-        return [table[h] for h in hashes]
+        return list(map(table.__getitem__, hashes))
 
 
 _TEXTS: dict[int, str] = {}

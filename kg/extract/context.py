@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
+from typing import cast
 
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -65,6 +66,7 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
 
 # A word's forms when they are its folded word and lemma alone, by (word, lemma): the same frozenset for every token.
 _PAIRS: dict[tuple[str, str], frozenset[str]] = {}
+_TRIPLES: dict[tuple[str, str, str], frozenset[str]] = {}  # forms by word, lemma and part of speech (see _all_forms)
 PAIRS_KEPT = 100_000
 
 
@@ -140,21 +142,28 @@ class DocContext:
 
     def _all_forms(self) -> list[frozenset[str]]:
         """``_forms`` of every token. Most words end in neither « e » nor « ent »: theirs is the pair of word and
-        lemma, made here without a method call and shared across documents (_PAIRS), since it depends on nothing
-        else."""
-        out: list[frozenset[str]] = []
-        pairs = _PAIRS
-        for i, (word, lemma) in enumerate(zip(self.words, self.lemmas, strict=True)):
-            if word.endswith(("e", "ent")):
-                out.append(self._forms(i))
-                continue
-            forms = pairs.get((word, lemma))
-            if forms is None:
+        lemma, looked up in one pass (shared across documents, _PAIRS, since it depends on nothing else). The
+        others' forms depend on their part of speech too, and on the words around only for a noun or adjective
+        that is its own lemma (:meth:`_forms`): the rest are kept by word, lemma and part of speech (_TRIPLES)."""
+        words, lemmas, pos, pairs, triples = self.words, self.lemmas, self.pos, _PAIRS, _TRIPLES
+        out: list[frozenset[str] | None] = list(map(pairs.get, zip(words, lemmas, strict=True)))
+        for i in [k for k, forms in enumerate(out) if forms is None]:  # (« e » / « ent » words, and new pairs)
+            word, lemma = words[i], lemmas[i]
+            if not word.endswith(("e", "ent")):
                 if len(pairs) >= PAIRS_KEPT:  # (a year of news has many names and numbers: memory stays bounded)
                     pairs.clear()
-                forms = pairs[(word, lemma)] = frozenset((word, lemma))
-            out.append(forms)
-        return out
+                out[i] = pairs[(word, lemma)] = frozenset((word, lemma))
+            elif i > 0 and pos[i] in {"NOUN", "ADJ"} and lemma == word and word.endswith("e"):
+                out[i] = self._forms(i)  # (the words before it say whether it is a verb)
+            else:
+                key = (word, lemma, pos[i])
+                forms = triples.get(key)
+                if forms is None:
+                    if len(triples) >= PAIRS_KEPT:
+                        triples.clear()
+                    forms = triples[key] = self._forms(i)
+                out[i] = forms
+        return cast("list[frozenset[str]]", out)  # (every None was replaced)
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a

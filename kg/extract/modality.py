@@ -7,8 +7,10 @@ de Y » state none. Each check returns the reason a trigger is not a fact (shown
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Token
 
@@ -19,6 +21,7 @@ NE = {"ne", "n'"}
 BETWEEN_NOUNS = {"de", "d'", "du", "des", "le", "la", "l'", "un", "une", "a", "au", "aux", "son", "sa", "ses",
                  "leur", "leurs"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
+NEAR_DEPS = {"advmod", "aux", "aux:tense", "aux:pass", "cop"}  # the dependents of a verb its negation may be on
 YEAR_SPAN = re.compile(r" (?:de|entre) (?:19|20)\d\d (?:a|et) (?:19|20)\d\d ")  # folded words: « à » is « a »
 
 
@@ -33,16 +36,30 @@ def _conditional(ctx: DocContext, tok: Token) -> bool:
 def negated(ctx: DocContext, i: int, lex: Lexicon) -> bool:
     """« ne … pas / jamais / plus » around the verb at ``i`` (or its auxiliaries), « sans » or « aucun » before it."""
     start, end = ctx.sentence(i)
-    tok = ctx.tokens[i]
-    near = {c.i for c in tok.children if c.dep_ in {"advmod", "aux", "aux:tense", "aux:pass", "cop"}}
     lo = max(start, i - 5)
-    window = set(range(lo, min(end, i + 3))) | near
-    words = {ctx.words[k] for k in window}
-    if words & NE and words & lex.negation_words:
-        ne_at = min(k for k in window if ctx.words[k] in NE)
-        return any(ctx.words[k] in lex.negation_words and k > ne_at for k in window)
+    at, heads = _ne_places(ctx)
+    first = bisect.bisect_left(at, lo)
+    if i in heads or (first < len(at) and at[first] < min(end, i + 3)):  # (a « ne » in reach: few verbs have one)
+        near = {c.i for c in ctx.tokens[i].children if c.dep_ in NEAR_DEPS}
+        window = set(range(lo, min(end, i + 3))) | near
+        words = {ctx.words[k] for k in window}
+        if words & NE and words & lex.negation_words:
+            ne_at = min(k for k in window if ctx.words[k] in NE)
+            return any(ctx.words[k] in lex.negation_words and k > ne_at for k in window)
     before = ctx.words[max(start, i - 2) : i]
     return "sans" in before or "aucun" in before or "aucune" in before or "non" in before
+
+
+def _ne_places(ctx: DocContext) -> tuple[list[int], set[int]]:
+    """Where the document says « ne » / « n' », and the tokens one hangs from as a near dependent (what
+    :func:`negated` reads besides its window): found once per document, so a verb with no « ne » in reach, most,
+    is not asked for its dependents."""
+    found = cast("tuple[list[int], set[int]] | None", ctx.memo.get(("ne_places",)))
+    if found is None:
+        at = [k for k, w in enumerate(ctx.words) if w in NE]
+        heads = {ctx.tokens[k].head.i for k in at if ctx.tokens[k].dep_ in NEAR_DEPS and ctx.tokens[k].head.i != k}
+        found = ctx.memo[("ne_places",)] = (at, heads)
+    return found
 
 
 def _governors(tok: Token, depth: int = 3) -> list[Token]:
