@@ -115,7 +115,7 @@ class Arguments(ObjectReaders, DescribedNames):
         if "aux:pass" in deps or ("nsubj:pass" in deps and not any(  # « X a racheté Y » with X read as nsubj:pass:
                 c.dep_ == "aux:tense" and self.ctx.lemmas[c.i] == "avoir" for c in head.children)):  # no passive
             return "passive"
-        participle = "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense")
+        participle = "Part" in self.ctx.verb_forms[head.i] and "Pres" not in self.ctx.tenses[head.i]
         if not participle and head.pos_ == "ADJ":  # « basée », « installée » tagged as adjectives
             participle = self.ctx.words[head.i].endswith(("e", "es", "s", "i", "is", "ie", "ies", "t", "ts"))
         if participle and not deps & {"aux:tense", "aux"}:
@@ -178,8 +178,8 @@ class Arguments(ObjectReaders, DescribedNames):
             controlled, controller = infinitive_controller(ctx, self.lex, head)
             if controlled:  # « Y a persuadé X de transférer ses bureaux »: X moves
                 return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
-            mismatched = head.dep_ == "conj" and "Inf" in head.morph.get("VerbForm") and \
-                "Fin" in up.morph.get("VerbForm")  # « …, qui détient Y, et de distancer Z »: not one subject
+            mismatched = head.dep_ == "conj" and "Inf" in ctx.verb_forms[head.i] and \
+                "Fin" in ctx.verb_forms[up.i]  # « …, qui détient Y, et de distancer Z »: not one subject
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
                     and up.i != head.i and not mismatched:
                 return self.subject(up, allowed, depth + 1)

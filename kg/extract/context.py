@@ -251,6 +251,11 @@ class DocContext:
         return morph_feature(self.parsed, "Mood")
 
     @cached_property
+    def numbers(self) -> list[str]:
+        """Per token, its ``Number`` (« Sing », « Plur »; « Plur,Sing » as ``morph.get`` would list them)."""
+        return morph_feature(self.parsed, "Number")
+
+    @cached_property
     def tenses(self) -> list[str]:
         """Per token, its ``Tense`` (« Imp » for the imperfect, « Pres »...)."""
         return morph_feature(self.parsed, "Tense")

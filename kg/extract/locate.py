@@ -158,8 +158,8 @@ class Locator:
         j = self.reader.skip_description(i + 1, end)
         if j < end and ctx.mention(j) is not None and j - i <= 5:  # « la société britannique X »
             names = self.reader.names_at(i + 1, end) or [ctx.mention(j)]
-            number = ctx.tokens[i].morph.get("Number") or ctx.tokens[i - 1].morph.get("Number")
-            if number == ["Sing"]:
+            number = ctx.numbers[i] or ctx.numbers[i - 1]
+            if number == "Sing":
                 names = names[:1]  # « l'allemand A, l'espagnol B et C »: a singular demonym describes one name
             return Found(tuple(names), "parse")
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \

@@ -157,7 +157,7 @@ class Reader:
                 return j > i
             tok = ctx.tokens[j]
             if ctx.mention(j) is not None or tok.pos_ in {"AUX", "PRON"} or (
-                    tok.pos_ == "VERB" and "Part" not in tok.morph.get("VerbForm")):
+                    tok.pos_ == "VERB" and "Part" not in ctx.verb_forms[j]):
                 return False  # (« docteur en biologie appliquée à la santé »: a participle describes)
         return False
 
