@@ -115,7 +115,7 @@ class Arguments(ObjectReaders, DescribedNames):
         if "aux:pass" in deps or ("nsubj:pass" in deps and not any(  # « X a racheté Y » with X read as nsubj:pass:
                 c.dep_ == "aux:tense" and self.ctx.lemmas[c.i] == "avoir" for c in head.children)):  # no passive
             return "passive"
-        participle = "Part" in head.morph.get("VerbForm") and "Pres" not in head.morph.get("Tense")
+        participle = "Part" in self.ctx.verb_forms[head.i] and "Pres" not in self.ctx.tenses[head.i]
         if not participle and head.pos_ == "ADJ":  # « basée », « installée » tagged as adjectives
             participle = self.ctx.words[head.i].endswith(("e", "es", "s", "i", "is", "ie", "ies", "t", "ts"))
         if participle and not deps & {"aux:tense", "aux"}:
@@ -190,8 +190,8 @@ class Arguments(ObjectReaders, DescribedNames):
             controlled, controller = infinitive_controller(ctx, self.lex, head)
             if controlled:  # « Y a persuadé X de transférer ses bureaux »: X moves
                 return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
-            mismatched = head.dep_ == "conj" and "Inf" in head.morph.get("VerbForm") and \
-                "Fin" in up.morph.get("VerbForm")  # « …, qui détient Y, et de distancer Z »: not one subject
+            mismatched = head.dep_ == "conj" and "Inf" in ctx.verb_forms[head.i] and \
+                "Fin" in ctx.verb_forms[up.i]  # « …, qui détient Y, et de distancer Z »: not one subject
             if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
                     and up.i != head.i and not mismatched:
                 return self.subject(up, allowed, depth + 1)
@@ -296,15 +296,18 @@ class Arguments(ObjectReaders, DescribedNames):
         there stands for none of ``exclude``, the frame's other argument); with ``phrase_only``, before any comma
         (« un partenariat avec Y, établissement agréé par Z »: Z is no party to the partnership)."""
         ctx = self.ctx
-        _, end = ctx.sentence(b - 1 if b > 0 else 0)
+        end = ctx.sent_end[b - 1 if b > 0 else 0]
+        # (the columns as locals: this loop runs over some 20 tokens for each of many triggers)
+        texts, forms, verb_forms, relatives = ctx.words, ctx.forms, ctx.verb_forms, self.lex.relatives
+        first = words[0] if words else None
         for k in range(b, min(end, b + PREP_WINDOW)):
-            if ctx.words[k] in {";"} or (k > b and ctx.words[k] in self.lex.relatives and ctx.words[k - 1] == ",") \
-                    or (phrase_only and ctx.words[k] == ","):
+            word = texts[k]
+            if word == ";" or (k > b and word in relatives and texts[k - 1] == ",") or (phrase_only and word == ","):
                 break
-            if k > b and "Fin" in ctx.verb_forms[k] and (ctx.pos[k] == "VERB" or ctx.deps[k] in {"aux:tense",
-                                                                                                 "aux:pass"}):
+            if k > b and "Fin" in verb_forms[k] and (ctx.pos[k] == "VERB" or ctx.deps[k] in {"aux:tense",
+                                                                                             "aux:pass"}):
                 break  # another clause's verb: « … qui commercialise des données, s'associe à Z », « …, a pris »
-            if words and words[0] not in ctx.forms[k]:
+            if first is not None and first not in forms[k]:
                 continue  # (what ``match`` tests first, without the call: most tokens)
             j = self.reader.match(k, words)
             if j > 0:

@@ -8,7 +8,7 @@ preposition's noun stands for.
     « un partenariat entre A et B »          between A, B
     « le tour de table réunit A, B et C »    verb_object          (the object of a « having » verb)
     « un tour auquel ont participé A et B »  joined_by            (the subject of a relative « joining » verb)
-    « X y a investi », « X en détient 6 % »  of_clitic            (the organisation named before)
+    « X y a investi », « X en détient 6 % »  clitic_object        (the organisation named before)
     « sur sa compatriote X », « à Lyon, en France »               (any noun before a name; a wider place)
 
 A mixin of :class:`kg.extract.arguments.Arguments`, which gives it the verb readers (``subject``, ``prep``, ``voice``,
@@ -188,6 +188,19 @@ class NounComplements:
         """The name opening the line before a hashtag or a work: « Agence X #Campagne pour Y »."""
         names = self.reader.names_before(a)
         return Found(tuple(names[:1]), "parse") if names else NONE
+
+    def clitic_object(self, a: int, subjects: tuple[Mention, ...], share: bool) -> Found:
+        """« X y a investi 1,5 milliard », « X en a racheté 20 % » (``share``), « Y, qui l'avait finalement
+        rachetée »: a clitic before the verb group opening at ``a`` stands for the organisation named before."""
+        ctx = self.ctx
+        start, _ = ctx.sentence(a)
+        k = a - 1
+        while k > start and ctx.tokens[k].pos_ in {"AUX", "ADV"}:
+            k -= 1
+        clitics = {"y", "en"} if share else {"l'", "le", "la", "les"}
+        if k > start and ctx.words[k] in clitics and ctx.tokens[k].pos_ == "PRON":
+            return self.of_clitic(k, start, subjects)
+        return NONE
 
     def of_clitic(self, en: int, start: int, holders: tuple[Mention, ...]) -> Found:
         """What « en » stands for before a verb: the last organisation named before it that does not hold the share,

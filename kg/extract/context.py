@@ -14,15 +14,17 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
+from typing import cast
 
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, MORPH, POS, SENT_START
-from spacy.morphology import Morphology
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.columns import folded_lemmas, folded_words, texts
-from kg.extract.cues import fold, place_cues
+from kg.extract.columns import folded_lemmas, folded_words, morph_feature, texts
+from kg.extract.cues import fold
+from kg.extract.kinds import fits, kind_of  # (readers import them from here too)
 from kg.extract.mentions.tokens import parsed_length
+from kg.extract.phrase_tables import by_first_word, by_last_word
 from kg.model import Document, Evidence, Mention
 from kg.model import Span as TextSpan
 
@@ -42,38 +44,6 @@ HEADING_STOPS = {".", "!", "?", "…", "»", ":", ";", ",", '"', "”"}
 WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "repeat"}
 
 
-def kind_of(m: Mention) -> str:
-    """The type a mention's own votes favour."""
-    if not m.type_votes:
-        return "Organization"
-    return max(m.type_votes, key=lambda kv: (kv[1], kv[0] == "Organization"))[0]
-
-
-def fits(m: Mention, allowed: frozenset[str]) -> bool:
-    """Whether a mention can fill a slot of the allowed types.
-
-    spaCy's French NER types many company names as persons or places, and the frame is evidence of its own: the
-    subject of « a racheté » is an organisation. So a slot for an organisation takes any name but a place the
-    gazetteer knows, a full personal name (first name and surname, nothing that marks a company), or a thing the
-    votes never call an organisation; a slot for a person takes a multi-word name with a vote for a person.
-    """
-    kind = kind_of(m)
-    if kind in allowed:
-        return True
-    votes = dict(m.type_votes)
-    if "Organization" in allowed:
-        if kind == "Place":
-            return fold(m.text) not in place_cues().places and votes.get("Place", 0.0) < 2.0
-        if kind == "Person":
-            return " " not in m.text.strip() or votes.get("Organization", 0.0) > 0
-        return votes.get("Organization", 0.0) > 0
-    if "Person" in allowed and kind == "Organization":
-        return votes.get("Person", 0.0) > 0 and " " in m.text.strip()
-    if "Place" in allowed:
-        return fold(m.text) in place_cues().places
-    return False
-
-
 def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     """Each mention with the votes of every mention of the same name in the document.
 
@@ -90,11 +60,13 @@ def _pool_votes(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         votes = pooled.get(fold(m.text))
-        out.append(replace(m, type_votes=tuple(sorted(votes.items()))) if votes else m)
+        merged = tuple(sorted(votes.items())) if votes else m.type_votes
+        out.append(m if merged == m.type_votes else replace(m, type_votes=merged))  # (a name said once: the same)
     return out
 
 # A word's forms when they are its folded word and lemma alone, by (word, lemma): the same frozenset for every token.
 _PAIRS: dict[tuple[str, str], frozenset[str]] = {}
+_TRIPLES: dict[tuple[str, str, str], frozenset[str]] = {}  # forms by word, lemma and part of speech (see _all_forms)
 PAIRS_KEPT = 100_000
 
 
@@ -170,21 +142,28 @@ class DocContext:
 
     def _all_forms(self) -> list[frozenset[str]]:
         """``_forms`` of every token. Most words end in neither « e » nor « ent »: theirs is the pair of word and
-        lemma, made here without a method call and shared across documents (_PAIRS), since it depends on nothing
-        else."""
-        out: list[frozenset[str]] = []
-        pairs = _PAIRS
-        for i, (word, lemma) in enumerate(zip(self.words, self.lemmas, strict=True)):
-            if word.endswith(("e", "ent")):
-                out.append(self._forms(i))
-                continue
-            forms = pairs.get((word, lemma))
-            if forms is None:
+        lemma, looked up in one pass (shared across documents, _PAIRS, since it depends on nothing else). The
+        others' forms depend on their part of speech too, and on the words around only for a noun or adjective
+        that is its own lemma (:meth:`_forms`): the rest are kept by word, lemma and part of speech (_TRIPLES)."""
+        words, lemmas, pos, pairs, triples = self.words, self.lemmas, self.pos, _PAIRS, _TRIPLES
+        out: list[frozenset[str] | None] = list(map(pairs.get, zip(words, lemmas, strict=True)))
+        for i in [k for k, forms in enumerate(out) if forms is None]:  # (« e » / « ent » words, and new pairs)
+            word, lemma = words[i], lemmas[i]
+            if not word.endswith(("e", "ent")):
                 if len(pairs) >= PAIRS_KEPT:  # (a year of news has many names and numbers: memory stays bounded)
                     pairs.clear()
-                forms = pairs[(word, lemma)] = frozenset((word, lemma))
-            out.append(forms)
-        return out
+                out[i] = pairs[(word, lemma)] = frozenset((word, lemma))
+            elif i > 0 and pos[i] in {"NOUN", "ADJ"} and lemma == word and word.endswith("e"):
+                out[i] = self._forms(i)  # (the words before it say whether it is a verb)
+            else:
+                key = (word, lemma, pos[i])
+                forms = triples.get(key)
+                if forms is None:
+                    if len(triples) >= PAIRS_KEPT:
+                        triples.clear()
+                    forms = triples[key] = self._forms(i)
+                out[i] = forms
+        return cast("list[frozenset[str]]", out)  # (every None was replaced)
 
     def _forms(self, i: int) -> frozenset[str]:
         """The word and its lemma; for a present-tense verb the tagger read as a noun right after its subject (a
@@ -263,15 +242,23 @@ class DocContext:
 
     @cached_property
     def verb_forms(self) -> list[str]:
-        """Per token, its morphology's ``VerbForm`` (« Inf », « Part », « Fin » or ""), read per distinct analysis."""
-        strings, by_hash = self.parsed.vocab.strings, {}
-        out = []
-        for h in self.parsed.to_array(MORPH).tolist():
-            form = by_hash.get(h)
-            if form is None:
-                form = by_hash[h] = Morphology.feats_to_dict(strings[h] if h else "").get("VerbForm", "")
-            out.append(form)
-        return out
+        """Per token, its morphology's ``VerbForm`` (« Inf », « Part », « Fin » or "")."""
+        return morph_feature(self.parsed, "VerbForm")
+
+    @cached_property
+    def moods(self) -> list[str]:
+        """Per token, its ``Mood`` (« Cnd » for the conditional): asked of every verb a trigger stands on."""
+        return morph_feature(self.parsed, "Mood")
+
+    @cached_property
+    def numbers(self) -> list[str]:
+        """Per token, its ``Number`` (« Sing », « Plur »; « Plur,Sing » as ``morph.get`` would list them)."""
+        return morph_feature(self.parsed, "Number")
+
+    @cached_property
+    def tenses(self) -> list[str]:
+        """Per token, its ``Tense`` (« Imp » for the imperfect, « Pres »...)."""
+        return morph_feature(self.parsed, "Tense")
 
     # ----- mentions -----
     @cached_property
@@ -282,17 +269,17 @@ class DocContext:
     def phrase_ending(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """The length of the first of ``phrases`` whose last word is token ``k`` in its sentence (0 if none):
         « s'était en revanche offert » has « en revanche » ending before the verb."""
-        start, _ = self.sentence(k)
-        for p in phrases:
-            if k - len(p) + 1 >= start and tuple(self.words[k - len(p) + 1 : k + 1]) == p:
+        start, words = self.sent_start[k], self.words
+        for p in by_last_word(phrases).get(words[k], ()):
+            if k - len(p) + 1 >= start and tuple(words[k - len(p) + 1 : k + 1]) == p:
                 return len(p)
         return 0
 
     def phrase_starting(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """The length of the first of ``phrases`` whose first word is token ``k`` in its sentence (0 if none)."""
-        _, end = self.sentence(k)
-        for p in phrases:
-            if k + len(p) <= end and tuple(self.words[k : k + len(p)]) == p:
+        end, words = self.sent_end[k], self.words
+        for p in by_first_word(phrases).get(words[k], ()):
+            if k + len(p) <= end and tuple(words[k : k + len(p)]) == p:
                 return len(p)
         return 0
 

@@ -19,7 +19,7 @@ def infinitive_controller(ctx: DocContext, lex: Lexicon, inf: Token) -> tuple[bo
     """Whether an object-control verb governs the infinitive ``inf``, and its object (None for a clitic the parse
     missed)."""
     up = inf.head
-    if up.i == inf.i or inf.dep_ != "xcomp" or "Inf" not in inf.morph.get("VerbForm") or \
+    if up.i == inf.i or inf.dep_ != "xcomp" or "Inf" not in ctx.verb_forms[inf.i] or \
             ctx.lemmas[up.i] not in lex.object_control:
         return False, None
     return True, next((c for c in up.children if c.dep_ in CONTROLLERS and c.i < inf.i

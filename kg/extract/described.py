@@ -53,7 +53,7 @@ class DescribedNames:
             b = max(b, after, head.right_edge.i + 1 if head.dep_ == "advcl" and head.right_edge.i < end else 0)
             for k in range(b, end):
                 tok = ctx.tokens[k]
-                if tok.pos_ in {"VERB", "AUX"} and ("Fin" in tok.morph.get("VerbForm") or any(
+                if tok.pos_ in {"VERB", "AUX"} and ("Fin" in ctx.verb_forms[k] or any(
                         c.dep_ in {"nsubj", "nsubj:pass"} and c.i >= b for c in tok.children)):  # (mis-tagged)
                     for child in tok.children:
                         if child.dep_ in {"nsubj", "nsubj:pass"} and child.i >= b:

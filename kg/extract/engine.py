@@ -122,6 +122,8 @@ class Engine:
         if frame.symmetric and not objs and len(subs) > 1:
             pairs = [(x, y) for i, x in enumerate(subs) for y in subs[i + 1 :]]
             objects = subjects
+        if not pairs:
+            return  # (most triggers: the sentence's attributes and the rule's confidence are not read)
         variant = "+reference" if "reference" in (subjects.how, objects.how) else (
             "+surface" if "surface" in (subjects.how, objects.how) else "")
         rule = frame.id + variant
@@ -141,7 +143,7 @@ class Engine:
         if missing:
             self.note(t, frame, f"no fact: requires {missing}")
             return []
-        tense = modality.past_tense(head, self.lex) if frame.predicate in ROLE_PREDICATES else ""
+        tense = modality.past_tense(self.ctx, t.head, self.lex) if frame.predicate in ROLE_PREDICATES else ""
         if tense:
             self.note(t, frame, f"no fact: past ({tense})")
             return []
@@ -152,28 +154,17 @@ class Engine:
             "agent",) else []
         subjects = Found(tuple(inside), "parse") if inside else self._first(
             frame.subject, lambda s: self.verb_slot(s, t, voice, frame.subject_types), "subject" in frame.gather)
+        if not subjects.mentions:  # no fact without a subject: its object is not looked for
+            return self._made(t, iter(()), subjects, NONE)
         objects = self._first(frame.object, lambda s: self.verb_slot(s, t, voice, frame.object_types,
                                                                      subjects.mentions), "object" in frame.gather)
         if frame.predicate == "leaderOf":  # « pilote le marketing de Y », « la présidence du directoire de Y »
             objects = led_object(self.ctx, self.reader, self.refs, self.lex, t.b, objects)
         if not objects.mentions and voice == "active" and (frame.predicate == "investedIn" or (
                 frame.object[:1] == ("patient",) and self.ctx.words[t.b - 1] not in PREPOSITION_ENDS)):
-            objects = self._clitic_object(t, subjects.mentions, frame.predicate == "investedIn")
+            objects = self.args.clitic_object(t.a, subjects.mentions, frame.predicate == "investedIn")
         predicate = "employeeOf" if objects.how == SUBDIVISION and frame.predicate == "leaderOf" else frame.predicate
         return self._made(t, self.emit(frame, predicate, subjects, objects, t.a, t.b), subjects, objects)
-
-    def _clitic_object(self, t: Trigger, subjects: tuple[Mention, ...], share: bool) -> Found:
-        """« X y a investi 1,5 milliard », « X en a racheté 20 % » (``share``), « Y, qui l'avait finalement
-        rachetée »: a clitic before the verb group stands for the organisation named before."""
-        ctx = self.ctx
-        start, _ = ctx.sentence(t.a)
-        k = t.a - 1
-        while k > start and ctx.tokens[k].pos_ in {"AUX", "ADV"}:
-            k -= 1
-        clitics = {"y", "en"} if share else {"l'", "le", "la", "les"}
-        if k > start and ctx.words[k] in clitics and ctx.tokens[k].pos_ == "PRON":
-            return self.args.of_clitic(k, start, subjects)
-        return NONE
 
     def _opening_participle(self, head: Token) -> bool:
         """« Créée en 2016 par X, Y … » tagged as a proper noun: a capitalised past participle opening a sentence."""
@@ -284,6 +275,8 @@ class Engine:
             return []
         subjects = self._first(frame.subject, lambda s: self.noun_slot(s, t, frame.subject_types),
                                "subject" in frame.gather)
+        if not subjects.mentions:
+            return self._made(t, iter(()), subjects, NONE)
         objects = self._first(frame.object, lambda s: self.noun_slot(s, t, frame.object_types, subjects.mentions),
                               "object" in frame.gather)
         return self._made(t, self.emit(frame, frame.predicate, subjects, objects, t.a, t.b), subjects, objects)
@@ -342,7 +335,7 @@ class Engine:
         if verb is not None and (negated(ctx, verb, self.lex) or modal(ctx, verb, self.lex)):
             self.note(t, frames[0], "no fact: negated or conditional")
             return []
-        tense = modality.past_tense(ctx.tokens[verb], self.lex) if person and verb is not None else ""
+        tense = modality.past_tense(ctx, verb, self.lex) if person and verb is not None else ""
         if tense:  # « X était PDG de Y », « X avait été PDG de Y »
             self.note(t, frames[0], f"no fact: past ({tense})")
             return []

@@ -27,7 +27,7 @@ BESIDE = {"apposition", "after", "fronted"}
 
 def implicit_org(ctx: DocContext, a: int, how: str) -> Found:
     """The organisation the bare title at token ``a`` is of, read off its sentence or the text."""
-    if how not in BESIDE or ctx.tokens[a].morph.get("Number") == ["Plur"]:
+    if how not in BESIDE or ctx.numbers[a] == "Plur":
         return NONE  # « fondée par quatre ingénieurs : A, B, C et D »: a profession, not a title
     start, end = ctx.sentence(a)
     named = {m.text: m for m in (ctx.mention(k) for k in range(start, end))
@@ -46,8 +46,8 @@ def other_clause_org(ctx: DocContext, lex: Lexicon, earlier: Found, a: int) -> b
     plusieurs enseignes ») does not. Then a bare title at ``a`` does not borrow ``earlier``."""
     k = max(ctx.bounds(m)[1] for m in earlier.mentions)
     names = {m.text for m in earlier.mentions}
-    return any("Fin" in t.morph.get("VerbForm") or ctx.words[t.i] in lex.clause_breaks
-               for t in ctx.tokens[k:a]) and any(
+    return any("Fin" in ctx.verb_forms[j] or ctx.words[j] in lex.clause_breaks
+               for j in range(k, a)) and any(
         m is not None and kind_of(m) == "Organization" and m.text not in names
         for m in (ctx.mention(j) for j in range(k, a)))
 

@@ -159,8 +159,8 @@ class Locator:
         complement = any(ctx.words[k] in LINKS for k in range(i + 1, j))  # « filiale française du groupe Y »: not Y
         if j < end and ctx.mention(j) is not None and j - i <= 5 and not complement:  # « la société britannique X »
             names = self.reader.names_at(i + 1, end) or [ctx.mention(j)]
-            number = ctx.tokens[i].morph.get("Number") or ctx.tokens[i - 1].morph.get("Number")
-            if number == ["Sing"]:
+            number = ctx.numbers[i] or ctx.numbers[i - 1]
+            if number == "Sing":
                 names = names[:1]  # « l'allemand A, l'espagnol B et C »: a singular demonym describes one name
             return Found(tuple(names), "parse")
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \

@@ -7,55 +7,75 @@ de Y » state none. Each check returns the reason a trigger is not a fact (shown
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext
-from kg.extract.cues import fold
 from kg.extract.frames import Frame, Lexicon
 
 NE = {"ne", "n'"}
 BETWEEN_NOUNS = {"de", "d'", "du", "des", "le", "la", "l'", "un", "une", "a", "au", "aux", "son", "sa", "ses",
                  "leur", "leurs"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "csubj"}
+NEAR_DEPS = {"advmod", "aux", "aux:tense", "aux:pass", "cop"}  # the dependents of a verb its negation may be on
 YEAR_SPAN = re.compile(r" (?:de|entre) (?:19|20)\d\d (?:a|et) (?:19|20)\d\d ")  # folded words: « à » is « a »
 
 
-def past_tense(tok: Token, lex: Lexicon) -> str:
+def past_tense(ctx: DocContext, i: int, lex: Lexicon) -> str:
     """« X dirigeait Y » (imperfect), « X avait dirigé Y », « X avait été PDG de Y » (pluperfect of a verb of
-    holding a role, lexicon [modality] state_verbs): the role is over. « X avait rejoint Y en 2010 » is not: joining
-    is an event, and X may be there still. The future is no past: « X prendra la tête de Y en janvier » is stated
-    (the gold of the development corpus counts announced roles)."""
-    if "Imp" in tok.morph.get("Tense"):
+    holding a role, lexicon [modality] state_verbs), token ``i`` being the verb: the role is over. « X avait
+    rejoint Y en 2010 » is not: joining is an event, and X may be there still. The future is no past: « X prendra
+    la tête de Y en janvier » is stated (the gold of the development corpus counts announced roles)."""
+    tenses = ctx.tenses
+    if "Imp" in tenses[i]:
         return "imperfect"
+    tok = ctx.tokens[i]
     verb = tok.head if tok.dep_ in {"aux:pass", "cop", "aux:tense"} else tok
-    if any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children) and \
-            {fold(tok.lemma_), fold(verb.lemma_)} & lex.state_verbs:
+    if any(c.dep_ == "aux:tense" and "Imp" in tenses[c.i] for c in verb.children) and \
+            {ctx.lemmas[i], ctx.lemmas[verb.i]} & lex.state_verbs:
         return "pluperfect"
     return ""
 
 
-def _conditional(tok: Token) -> bool:
-    if "Cnd" in tok.morph.get("Mood"):
+def _conditional(ctx: DocContext, tok: Token) -> bool:
+    """The verb, or one of its auxiliaries, is in the conditional (« pourrait », « aurait racheté »)."""
+    moods = ctx.moods
+    if "Cnd" in moods[tok.i]:
         return True
-    return any("Cnd" in c.morph.get("Mood") for c in tok.children if c.dep_.startswith("aux"))
+    return any("Cnd" in moods[c.i] for c in tok.children if c.dep_.startswith("aux"))
 
 
 def negated(ctx: DocContext, i: int, lex: Lexicon) -> bool:
     """« ne … pas / jamais / plus » around the verb at ``i`` (or its auxiliaries), « sans » or « aucun » before it."""
     start, end = ctx.sentence(i)
-    tok = ctx.tokens[i]
-    near = {c.i for c in tok.children if c.dep_ in {"advmod", "aux", "aux:tense", "aux:pass", "cop"}}
     lo = max(start, i - 5)
-    window = set(range(lo, min(end, i + 3))) | near
-    words = {ctx.words[k] for k in window}
-    if words & NE and words & lex.negation_words:
-        ne_at = min(k for k in window if ctx.words[k] in NE)
-        return any(ctx.words[k] in lex.negation_words and k > ne_at for k in window)
+    at, heads = _ne_places(ctx)
+    first = bisect.bisect_left(at, lo)
+    if i in heads or (first < len(at) and at[first] < min(end, i + 3)):  # (a « ne » in reach: few verbs have one)
+        near = {c.i for c in ctx.tokens[i].children if c.dep_ in NEAR_DEPS}
+        window = set(range(lo, min(end, i + 3))) | near
+        words = {ctx.words[k] for k in window}
+        if words & NE and words & lex.negation_words:
+            ne_at = min(k for k in window if ctx.words[k] in NE)
+            return any(ctx.words[k] in lex.negation_words and k > ne_at for k in window)
     before = ctx.words[max(start, i - 2) : i]
     return "sans" in before or "aucun" in before or "aucune" in before or "non" in before
+
+
+def _ne_places(ctx: DocContext) -> tuple[list[int], set[int]]:
+    """Where the document says « ne » / « n' », and the tokens one hangs from as a near dependent (what
+    :func:`negated` reads besides its window): found once per document, so a verb with no « ne » in reach, most,
+    is not asked for its dependents."""
+    found = cast("tuple[list[int], set[int]] | None", ctx.memo.get(("ne_places",)))
+    if found is None:
+        at = [k for k, w in enumerate(ctx.words) if w in NE]
+        heads = {ctx.tokens[k].head.i for k in at if ctx.tokens[k].dep_ in NEAR_DEPS and ctx.tokens[k].head.i != k}
+        found = ctx.memo[("ne_places",)] = (at, heads)
+    return found
 
 
 def _governors(tok: Token, depth: int = 3) -> list[Token]:
@@ -73,10 +93,10 @@ def modal(ctx: DocContext, i: int, lex: Lexicon, frame: Frame | None = None) -> 
     """The verb at ``i`` is only possible, wished or planned: the conditional, or a modal or planning verb above it
     (« pourrait racheter », « envisage de racheter », « refuse de vendre »)."""
     tok = ctx.tokens[i]
-    if _conditional(tok):
+    if _conditional(ctx, tok):
         return True
     for gov in _governors(tok):
-        if _conditional(gov) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not (frame and frame.allow_modal)):
+        if _conditional(ctx, gov) or (ctx.lemmas[gov.i] in lex.modal_lemmas and not (frame and frame.allow_modal)):
             return True
         if negated(ctx, gov.i, lex):
             return True
@@ -178,7 +198,7 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
             return "negated"
         if modal(ctx, head, lex, frame):
             return "modal"
-        if frame.predicate in DEAL_PREDICATES and "Inf" in tok.morph.get("VerbForm"):
+        if frame.predicate in DEAL_PREDICATES and "Inf" in ctx.verb_forms[head]:
             if hedged_noun(ctx, head, lex):
                 return "project"  # « a le projet de racheter Y », « l'intention d'investir dans Y »
             if _purpose(ctx, a, lex):

@@ -53,7 +53,7 @@ class ObjectReaders(NounComplements):
         ctx = self.ctx
         n = j
         while n < min(end, j + 4) and ctx.mention(n) is None and (ctx.tokens[n].pos_ in {"NOUN", "ADJ"} or (
-                ctx.tokens[n].pos_ == "VERB" and "Part" in ctx.tokens[n].morph.get("VerbForm"))):
+                ctx.tokens[n].pos_ == "VERB" and "Part" in ctx.verb_forms[n])):
             n += 1  # « de santé anonymisées de Y »
         return self.reader.names_at(n + 1, end) if j < n < end and ctx.words[n] in LINKS else []
 
@@ -65,7 +65,7 @@ class ObjectReaders(NounComplements):
             if ctx.mention(n) is not None or ctx.tokens[n].pos_ in {"AUX", "PUNCT"}:
                 return []
             if ctx.words[n + 1] == "par" and ctx.tokens[n].pos_ in {"VERB", "ADJ"} and \
-                    "Part" in ctx.tokens[n].morph.get("VerbForm"):
+                    "Part" in ctx.verb_forms[n]:
                 return self.reader.names_at(n + 2, end)
         return []
 

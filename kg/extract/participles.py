@@ -95,7 +95,6 @@ def coordinated_with_opening(ctx: DocContext, a: int) -> bool:
     coordinated with the participle opening the sentence (no finite verb between), so it too describes the subject
     of the main clause, whatever name the parser hung it on."""
     start, _ = ctx.sentence(a)
-    first = ctx.tokens[start]
-    if a - 1 <= start or ctx.words[a - 1] != "et" or "Part" not in first.morph.get("VerbForm"):
+    if a - 1 <= start or ctx.words[a - 1] != "et" or "Part" not in ctx.verb_forms[start]:
         return False
-    return not any("Fin" in t.morph.get("VerbForm") for t in ctx.tokens[start + 1 : a])
+    return not any("Fin" in f for f in ctx.verb_forms[start + 1 : a])

@@ -16,6 +16,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext
 from kg.extract.cues import place_cues
 from kg.extract.frames import Lexicon
+from kg.extract.phrase_tables import first_words
 from kg.model import Mention
 
 MAX_DESCRIPTION = 7
@@ -27,9 +28,6 @@ INTRO_STARTS = {"tel", "tels", "telle", "telles", "comme", "dont", "notamment", 
                 "—", "–"}
 CLAUSE_BREAKS = {";", "«", "»", '"', "“", "”", "!", "?", "."}
 
-# The opening words of each lexicon list asked about, by id of the list (with the list, so that the id stays its own).
-_FIRSTS: dict[int, tuple[tuple, frozenset[str]]] = {}
-
 
 class Reader:
     """Readers over one document context and the shared lexicon."""
@@ -39,16 +37,6 @@ class Reader:
         self.lex = lex
         self.tokens = ctx.tokens
         self.n = len(ctx.tokens)
-
-    @staticmethod
-    def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-        """The words the ``phrases`` of a lexicon list open with, made once per list for the whole build (a Reader
-        is made per document: a per-Reader table rebuilt every list's set for every document; hashing the list at
-        each call would cost what the set saves, so the table is keyed by id and keeps the list alive)."""
-        entry = _FIRSTS.get(id(phrases))
-        if entry is None or entry[0] is not phrases:
-            entry = _FIRSTS[id(phrases)] = (phrases, frozenset(p[0] for p in phrases if p))
-        return entry[1]
 
     # ----- words -----
     def match(self, k: int, words: tuple[str, ...]) -> int:
@@ -62,7 +50,7 @@ class Reader:
         return k + len(words)
 
     def match_any(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-        if k >= self.n or self._first_words(phrases).isdisjoint(self.ctx.forms[k]):
+        if k >= self.n or first_words(phrases).isdisjoint(self.ctx.forms[k]):
             return -1  # (no phrase opens here: most tokens)
         for words in phrases:  # longest first
             end = self.match(k, words)
@@ -172,7 +160,7 @@ class Reader:
                 return j > i
             tok = ctx.tokens[j]
             if ctx.mention(j) is not None or tok.pos_ in {"AUX", "PRON"} or (
-                    tok.pos_ == "VERB" and "Part" not in tok.morph.get("VerbForm")):
+                    tok.pos_ == "VERB" and "Part" not in ctx.verb_forms[j]):
                 return False  # (« docteur en biologie appliquée à la santé »: a participle describes)
         return False
 
@@ -193,7 +181,7 @@ class Reader:
 
     def separator(self, i: int, end: int) -> tuple[int, str]:
         """The index after a list separator at ``i`` and the separator's first word, else (-1, "")."""
-        if i >= self.n or self._first_words(self.lex.separators).isdisjoint(self.ctx.forms[i]):
+        if i >= self.n or first_words(self.lex.separators).isdisjoint(self.ctx.forms[i]):
             return -1, ""  # (no separator opens here: most tokens)
         for words in self.lex.separators:
             j = self.match(i, words)

@@ -46,7 +46,7 @@ class References(Speakers):
     def is_definite(self, i: int, nouns: frozenset[str] | None = None) -> bool:
         """« le groupe », « la jeune pousse », « cette société »: a description with no name of its own."""
         ctx = self.ctx
-        several = nouns is None and "Plur" in ctx.tokens[i].morph.get("Number")
+        several = nouns is None and "Plur" in ctx.numbers[i]
         nouns = self.lex.definite_nouns if nouns is None else nouns
         if ctx.mention(i) is not None or ctx.lemmas[i] not in nouns:
             return False

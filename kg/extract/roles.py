@@ -127,7 +127,7 @@ class RoleReader:
             # « la filiale de services informatiques de Y », « sa marque de services X » (a bare plural), but « la
             # filiale de société X » names its relatum
             and not (self.reader.is_description_noun(j + 1) and j + 2 < end and ctx.mention(j + 2) is not None
-                     and ctx.tokens[j + 1].morph.get("Number") != ["Plur"])
+                     and ctx.numbers[j + 1] != "Plur")
         )
 
     def relatum(self, chain: Chain, person_role: bool, exclude: tuple[Mention, ...] = ()
@@ -177,7 +177,7 @@ class RoleReader:
         if person_role:  # « X, president global, revenue chez Y »: more title words before the link
             j = k
             while j < min(end, k + 7) and ctx.words[j] not in {".", ";", "«", "»"} and \
-                    "Fin" not in ctx.tokens[j].morph.get("VerbForm") and (
+                    "Fin" not in ctx.verb_forms[j] and (
                     self._department_name(j, k) or (ctx.mention(j) is None and (
                         ctx.tokens[j].text[:1].islower() or ctx.words[j] in {",", "-", "&"}))):
                 nxt = self._link(j, end, (("chez",), ("at",), ("au", "sein", "de"), ("au", "sein", "du")))
@@ -250,7 +250,7 @@ class RoleReader:
             first = k
         if first > start and ctx.words[first - 1] in {",", "("}:
             names = self.reader.names_before(first - 1, start)
-            if len(names) > 1 and ctx.tokens[chain.a].morph.get("Number") == ["Sing"] and \
+            if len(names) > 1 and ctx.numbers[chain.a] == "Sing" and \
                     ctx.words[first - 1] == "," and ctx.words[first] in SINGULAR_DETERMINERS:
                 names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
             if names:
@@ -300,9 +300,9 @@ class RoleReader:
             j = intro
         names = self.reader.range_at(j, end) or self.reader.names_at(j, end)  # « les marques du groupe, de A à B »
         if names and len(names) > 1 and j > 0 and ctx.words[j - 1] == ":" and \
-                ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
+                ctx.numbers[chain.roles[-1].a] == "Sing":
             names = []  # « la filiale médias de Y : A, B, C »: what the one subsidiary is made of, not its holders
-        elif len(names) > 1 and j == after and ctx.tokens[chain.roles[-1].a].morph.get("Number") == ["Sing"]:
+        elif len(names) > 1 and j == after and ctx.numbers[chain.roles[-1].a] == "Sing":
             names = names[:1]  # « A et sa marque sportive B, C, D »: one role, one name; the list goes on past it
         if names:
             if ctx.words[after] == "," and not self._closes_apposition(names, end) and len(names) == 1 \

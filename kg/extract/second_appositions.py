@@ -16,7 +16,7 @@ def now_apposed(ctx: DocContext, reader: Reader, first: int, start: int) -> list
     if first - 3 <= start or ctx.tokens[first - 1].pos_ != "ADV" or ctx.words[first - 2] != ",":
         return []
     j = first - 3
-    while j > start and ctx.words[j] != "," and "Fin" not in ctx.tokens[j].morph.get("VerbForm"):
+    while j > start and ctx.words[j] != "," and "Fin" not in ctx.verb_forms[j]:
         j -= 1
     if j <= start or ctx.words[j] != ",":
         return []

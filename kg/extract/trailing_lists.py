@@ -25,7 +25,7 @@ GENDER = {"lesquels": "Masc", "eux": "Masc", "lesquelles": "Fem", "elles": "Fem"
 def trailing_members(ctx: DocContext, reader: Reader, tok: Token) -> list[Mention]:
     """The names a trailing « , parmi lesquel(le)s A, B » lists for the plural subject noun ``tok``."""
     if tok.dep_ not in SUBJECT_DEPS or tok.i > tok.head.i or tok.pos_ != "NOUN" or \
-            tok.morph.get("Number") != ["Plur"]:
+            ctx.numbers[tok.i] != "Plur":
         return []
     gender = tok.morph.get("Gender")
     _, end = ctx.sentence(tok.i)

@@ -64,12 +64,13 @@ class TriggerIndex:
             found = self._opened[forms] = Opened.of([c for f in forms for c in self.by_first.get(f, ())])
         return found
 
-    def _seconds(self, ctx: DocContext, a: int, long: bool) -> tuple[int, ...]:
+    def _seconds(self, cols: Columns, a: int, long: bool) -> tuple[int, ...]:
         """Where the second word of a phrase whose first word is token ``a`` may stand: right after it, or past the
         words a gap may hold (any word but punctuation in a long phrase, one adverb in a two-word phrase). A
         negation is never skipped, nor another verb's infinitive (« a convaincu Y de transférer son siège à » is
         no « avoir son siège à »). The same for every phrase starting at ``a``: made once per token by :meth:`find`."""
-        words, pos, punct, verb_forms, n = ctx.words, ctx.pos, ctx.punct, ctx.verb_forms, len(ctx.words)
+        words, pos, punct, verb_forms = cols
+        n = len(words)
         out = []
         for k in range(a + 1, min(a + 1 + (MAX_GAP + 1 if long else 2), n)):
             out.append(k)
@@ -79,7 +80,7 @@ class TriggerIndex:
             out.append(a + 3)  # « appartient depuis 2019 au groupe Y »: a date counts as the one adverb
         return tuple(out)
 
-    def _ends(self, ctx: DocContext, a: int, opened: Opened) -> Iterator[tuple[Phrase, int]]:
+    def _ends(self, ctx: DocContext, cols: Columns, a: int, opened: Opened) -> Iterator[tuple[Phrase, int]]:
         """Each phrase ``opened`` at token ``a`` with where it ends: one word long, or its second word at one of the
         places :meth:`_seconds` allows (several ends when gaps allow), its phrases looked up by the forms found
         there (« est » opens 35 phrases: each was matched at each place)."""
@@ -89,7 +90,7 @@ class TriggerIndex:
         for long, by_second in ((False, opened.short), (True, opened.long)):
             if not by_second:
                 continue
-            for k in self._seconds(ctx, a, long):
+            for k in self._seconds(cols, a, long):
                 for form in forms[k]:
                     for phrase in by_second.get(form, ()):
                         body = phrase[1]
@@ -104,15 +105,18 @@ class TriggerIndex:
 
     def find(self, ctx: DocContext) -> list[Trigger]:
         found: dict[tuple[str, int], Trigger] = {}
-        by_token, texts = ctx.by_token, ctx.texts
+        by_token, texts, known = ctx.by_token, ctx.texts, self._opened
+        cols = (ctx.words, ctx.pos, ctx.punct, ctx.verb_forms)  # (read once per document, not at every opener)
         for a, forms in enumerate(ctx.forms):
             if texts[a].startswith("#") and len(texts[a]) > 1:
                 forms = forms | {"#"}
-            opened = self._opened_by(forms)
+            opened = known.get(forms, False)  # (the lookup of _opened_by, without its call: most tokens open none)
+            if opened is False:
+                opened = self._opened_by(forms)
             if opened is None:
                 continue
             named_until: dict[int, list[int]] = {}  # the names in tokens [a, b) for each end b: triggers share ends
-            for (frame, body, reflexive), b in self._ends(ctx, a, opened):
+            for (frame, body, reflexive), b in self._ends(ctx, cols, a, opened):
                 named = named_until.get(b)
                 if named is None:
                     named = named_until[b] = [k for k in range(a, b) if k in by_token
@@ -132,6 +136,7 @@ class TriggerIndex:
 
 
 Phrase = tuple[Frame, tuple[str, ...], bool]  # a frame, the words of one of its triggers, whether pronominal
+Columns = tuple[list[str], list[str], list[bool], list[str]]  # words, parts of speech, punctuation, verb forms
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from kg.extract.mentions.votes import type_noun
 Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$")
+BLANKS = re.compile(r"\s+")
 ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 ORDINAL = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)$")  # "XIIIe arrondissement"
 BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
@@ -215,14 +216,13 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
     ents = {t.i for e in doc.ents for t in e}
     common = name_cues().common_words | entity_cues().not_names
     named = by_lexeme(doc, _in_run)
-    i = 0
-    while i < len(doc):
-        if i in ents or i in caps or not named[i]:
-            i += 1
-            continue
+    n, skipped, after = len(doc), ents | caps, 0
+    for i in [k for k, yes in enumerate(named) if yes and k not in skipped]:  # (few tokens: a list, not a loop)
+        if i < after:
+            continue  # inside the run just read
         tok = doc[i]
         j = i
-        while j < len(doc) and j not in ents and named[j]:
+        while j < n and j not in ents and named[j]:
             j += 1
         span = doc[i:j]
         first = opens_sentence(span[0])
@@ -234,7 +234,7 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         if (introduced or unknown or inner or head or acronym) and fold(span.text) not in common:
             a, b = _hyphen_join(doc, i, j)
             out.append((a, _institution(doc, a, b) if head else b, "caps", None))
-        i = max(j, i + 1)
+        after = max(j, i + 1)
     return out
 
 
@@ -340,7 +340,7 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
 
 def clean_text(span: Span) -> str:
     text = span.text.strip().strip("\"'“”«»‘’.,;:")
-    return re.sub(r"\s+", " ", text)
+    return BLANKS.sub(" ", text)
 
 
 def _is_speaker_label(span: Span) -> bool:

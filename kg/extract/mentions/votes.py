@@ -62,8 +62,7 @@ def _noun_before(span: Span) -> str | None:
     """"la société X", "le PDG X", "le géant américain X", "la société de conseil X", "une application baptisée X".
     The word right before the name must be the noun, an adjective after it or a naming participle: in « le
     président de la X » the name is a complement, not what the noun names."""
-    doc = span.doc
-    k = span.start - 1
+    doc, k = span.doc, span.start - 1
     if k >= 1 and doc[k].text in OPENING_QUOTES:  # « le hackathon « Données publiques » »
         k -= 1
     if k >= 1 and fold(doc[k].text) in NAMING_WORDS:
