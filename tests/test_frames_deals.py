@@ -455,3 +455,9 @@ def test_a_verbless_headline_denying_a_deal_states_none(extract):
     assert_no(extract, "Pas de rachat de la société Pilvexa par le fonds Cerbal Capital", "acquired")
     assert ("Cerbal Capital", "acquired", "Pilvexa") in read(
         extract, "Rachat de la société Pilvexa par le fonds Cerbal Capital")
+
+
+def test_money_put_into_a_thing_the_company_has_is_no_investment_in_an_organisation(extract):
+    got = read(extract, "La société Pilvexa, qui appartient au groupe Ondra depuis 2015, va investir 12 millions "
+                        "d'euros dans son usine.")
+    assert not [f for f in got if f[1] == "investedIn"]

@@ -291,6 +291,9 @@ class References(Speakers):
         for k in range(a, b):
             if self.ctx.words[k] in self.lex.possessives and k + 1 < b and self.ctx.tokens[k + 1].pos_ == "NUM":
                 return None  # « par ses quatre cofondateurs »: several, none of them the possessor
+            if self.ctx.words[k] in self.lex.possessives and b == k + 1 and k + 1 < len(self.ctx.tokens) and \
+                    self.ctx.tokens[k + 1].pos_ == "NOUN":
+                return None  # « investir dans son usine »: a thing it has, no organisation
             if self.is_definite(k) or self.is_pronoun(k) or self.is_we(k) or self.ctx.words[k] in self.lex.possessives:
                 m = self.resolve(k, allowed, exclude)
                 if m is not None:
