@@ -191,3 +191,16 @@ def test_a_description_after_a_fronted_participle_is_not_one_of_its_agents(extra
                         "Varsac et Marc Dorlan, la start-up emploie soixante personnes.")
     assert {("Hélène Varsac", "founderOf", "Pilvexa"), ("Marc Dorlan", "founderOf", "Pilvexa")} <= set(got)
     assert not [f for f in got if f[1] == "founderOf" and f[2] != "Pilvexa"]
+
+
+KIND_DESCRIPTIONS = [
+    pytest.param("La maison Pilvexa ouvre une boutique. Racheté en 2021 par le groupe Ondra, le joaillier a doublé ses "
+                 "ventes.", ("Ondra", "acquired", "Pilvexa"), id="le joaillier, after a fronted participle"),
+    pytest.param("La société Pilvexa fabrique des moteurs. L'avionneur Ondra a signé un partenariat avec le motoriste.",
+                 ("Ondra", "partnersWith", "Pilvexa"), id="le motoriste"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), KIND_DESCRIPTIONS)
+def test_a_kind_of_firm_is_a_description_of_an_organisation(extract, text, fact):
+    assert_states(extract, text, {fact})
