@@ -86,6 +86,8 @@ def test_an_organisation_is_based_where_its_demonym_or_seat_says(extract, text, 
 NOT_BASED = [
     pytest.param("Quimpex n'est pas basée à Lille.", id="negation"),
     pytest.param("Quimpex pourrait s'installer à Lille.", id="possible move"),
+    pytest.param("La société Quimpex étudie le transfert de son siège social à Lille.", id="a studied move"),
+    pytest.param("Quimpex envisage de déménager son siège à Lille", id="a planned move, in a headline"),
     pytest.param("La société Quimpex, dont le siège n'est plus à Lille, fabrique des vélos.", id="dont … n'est plus"),
     pytest.param("Le chanteur lillois Marc Dorlan a rencontré la société Quimpex.", id="a person's demonym"),
     pytest.param("Les opérateurs européens Quimpex et Velnor s'allient.", id="a continent says reach, not a seat"),
@@ -342,3 +344,7 @@ def test_an_organisation_at_the_origin_of_a_product_launched_it(extract):
 def test_the_demonym_of_a_subsidiary_does_not_place_its_parent(extract):
     got = read(extract, "Quimpex, filiale française du groupe japonais Velnor, ouvre une usine.")
     assert ("Velnor", "basedIn", "France") not in got
+
+
+def test_a_move_of_the_seat_that_is_done_places_it(extract):
+    assert ("Quimpex", "basedIn", "Lille") in read(extract, "La société Quimpex a déménagé son siège à Lille.")

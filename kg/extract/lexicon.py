@@ -59,6 +59,7 @@ class Lexicon:
     definite_nouns: frozenset[str]
     kind_groups: dict[str, frozenset[int]]  # description noun -> the kind groups it belongs to
     family_words: frozenset[str]
+    moving_nouns: frozenset[str]
     person_nouns: frozenset[str]
     determiners: frozenset[str]
     clause_breaks: frozenset[str]
@@ -178,6 +179,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         definite_nouns=folded(d["reference"]["definite_nouns"]),
         kind_groups=kind_groups(d["reference"]["kind_groups"]),
         family_words=folded(d["reference"]["family_words"]),
+        moving_nouns=folded(d["modality"]["moving_nouns"]),
         person_nouns=folded(d["reference"]["person_nouns"]),
         determiners=folded(d["reference"]["determiners"]),
         clause_breaks=folded(d["reference"]["clause_breaks"]),

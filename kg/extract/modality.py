@@ -188,6 +188,17 @@ def _purpose(ctx: DocContext, a: int, lex: Lexicon) -> bool:
                                                              for c in g.children) for g in above)
 
 
+def _done(ctx: DocContext, noun: Token, frame: Frame, lex: Lexicon) -> bool:
+    """Whether the act a noun or verb names (« le transfert », « déménager ») is stated as done: the verb it is or
+    depends on is neither negated, modal, nor one of projecting (« étudie le transfert », « envisage de
+    déménager »)."""
+    if noun.pos_ in {"VERB", "AUX"} and (negated(ctx, noun.i, lex) or modal(ctx, noun.i, lex, frame)):
+        return False
+    gov = governing_verb(ctx, noun.i)
+    return gov is None or not (negated(ctx, gov.i, lex) or modal(ctx, gov.i, lex, frame) or
+                               ctx.lemmas[gov.i] in lex.modal_lemmas)
+
+
 def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Lexicon) -> str:
     """Why the trigger [a, b) of ``frame`` (its word at ``head``) states no fact, or "" when it does."""
     if hearsay(ctx, head, lex):
@@ -220,6 +231,9 @@ def not_stated(ctx: DocContext, frame: Frame, a: int, b: int, head: int, lex: Le
         copular = ctx.lemmas[h.i] == "etre" or any(c.dep_ == "cop" for c in h.children)
         if tok.dep_ in {"nsubj", "nsubj:pass"} and copular and negated(ctx, h.i, lex):
             return "negated"  # « dont le siège n'est pas à Lille », « le partenariat n'est pas exclusif … »
+        mover = tok.head if ctx.lemmas[tok.head.i] in lex.moving_nouns else None  # « le transfert de son siège à Y »
+        if frame.predicate == "basedIn" and mover is not None and not _done(ctx, mover, frame, lex):
+            return "project"  # « étudie le transfert de son siège à Y »: not moved yet
         gov = governing_verb(ctx, head)
         if gov is not None and ctx.lemmas[gov.i] in dict(frame.status_verbs):
             return ""  # « Y a refusé l'offre de X »: an offer made, with its status
