@@ -229,6 +229,13 @@ class DocContext:
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sent_start[i], self.sent_end[i]
 
+    def sentence_back(self, i: int, n: int) -> int:
+        """The first token of the ``n``-th sentence before token ``i``'s (0 past the text's start)."""
+        start = self.sent_start[i]
+        for _ in range(n):
+            start = self.sent_start[start - 1] if start > 0 else 0
+        return start
+
     @cached_property
     def punct(self) -> list[bool]:
         """Per token, whether it is punctuation (one ``to_array`` instead of a Token call per question)."""

@@ -56,9 +56,7 @@ def round_org(ctx: DocContext, lex: Lexicon, args: Arguments, frame: Frame, a: i
               holders: tuple[Mention, ...]) -> Found:
     """The organisation whose round the role at token ``a`` is part of (the text's), for a frame with the slot
     ``round_topic``, when a round was just spoken of."""
-    start, end = ctx.sentence(a)
-    if "round_topic" not in (*frame.subject, *frame.object) or \
-            not after_round(ctx, lex, start, f" {' '.join(ctx.words[start:end])} "):
+    if "round_topic" not in (*frame.subject, *frame.object) or not after_round(ctx, lex, ctx.sent_start[a]):
         return NONE
     return args.topic(a, holders)
 

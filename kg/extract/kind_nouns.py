@@ -34,10 +34,7 @@ def of_the_kind(ctx: DocContext, lex: Lexicon, kinds: dict[str, set[str]], i: in
     if found.text not in clash:
         return found
     skip = clash | {x.text for x in exclude}
-    first = ctx.sentence(i)[0]
-    for _ in range(2):
-        first = ctx.sentence(first - 1)[0] if first > 0 else 0
-    for k in range(i - 1, first - 1, -1):
+    for k in range(i - 1, ctx.sentence_back(i, 2) - 1, -1):
         other = ctx.mention(k)
         if other is not None and kind_of(other) == "Organization" and other.text not in skip and \
                 other.source != "hashtag":
@@ -57,7 +54,7 @@ def apposed_noun(ctx: DocContext, lex: Lexicon, b: int) -> str:
             j = k + 1
             while j < end and ctx.tokens[j].pos_ in {"ADJ", "ADV"}:
                 j += 1
-            verb = j < end and ctx.tokens[j].pos_ in {"VERB", "AUX"} and "Fin" in ctx.tokens[j].morph.get("VerbForm")
+            verb = j < end and ctx.tokens[j].pos_ in {"VERB", "AUX"} and "Fin" in ctx.verb_forms[j]
             subject = verb or ctx.tokens[k].dep_.startswith("nsubj")
             return "" if subject or ctx.lemmas[k] not in lex.kind_groups else ctx.lemmas[k]
         if ctx.tokens[k].pos_ != "ADJ":

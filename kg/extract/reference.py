@@ -221,12 +221,10 @@ class References(Speakers):
         noun = ctx.lemmas[i]
         start, _ = ctx.sentence(i)
         before = [(k, m) for k, m in self.introduced().get(noun, []) if k < i and m.text not in skip]
-        recent = ctx.sent_start[max(0, start - 1)] if start > 0 else 0
-        for _ in range(2):
-            recent = ctx.sent_start[max(0, recent - 1)] if recent > 0 else 0
+        recent = ctx.sentence_back(i, 3)
         if before and before[-1][0] >= recent:
             return ctx.refer(i, before[-1][1])
-        fronted = "Part" in ctx.tokens[start].morph.get("VerbForm")  # « Fondée par A et B, la start-up … »
+        fronted = "Part" in ctx.verb_forms[start]  # « Fondée par A et B, la start-up … »
         for k in range(i - 1, start - 1, -1):
             if ctx.words[k] in self.lex.clause_breaks or (fronted and ctx.words[k] == ","):
                 break  # « A dirige X, tandis que B dirige Y, autre marque du groupe »; the participle's agents

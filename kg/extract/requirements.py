@@ -34,7 +34,7 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
         if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
                                   or any(f" {w} " in text for w in lex.paid_words)):
             return req
-        if req == "after_round" and not after_round(ctx, lex, start, text):
+        if req == "after_round" and not after_round(ctx, lex, start):
             return req
         if req == "joint" and not any(f" {w} " in text for w in lex.joint_words):
             return req
@@ -58,17 +58,11 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
     return ""
 
 
-def after_round(ctx: DocContext, lex: Lexicon, start: int, text: str) -> bool:
-    """Whether the sentence starting at ``start`` (its words joined in ``text``), or one of the two before it,
-    speaks of a funding round: « L'opération a été menée par X » after « Y a levé 20 millions »."""
-    for _ in range(3):
-        if any(f" {w} " in text for w in lex.round_words):
-            return True
-        if start == 0:
-            return False
-        start, end = ctx.sentence(start - 1)
-        text = f" {' '.join(ctx.words[start:end])} "
-    return False
+def after_round(ctx: DocContext, lex: Lexicon, start: int) -> bool:
+    """Whether the sentence starting at ``start``, or one of the two before it, speaks of a funding round:
+    « L'opération a été menée par X » after « Y a levé 20 millions »."""
+    text = f" {' '.join(ctx.words[ctx.sentence_back(start, 2) : ctx.sent_end[start]])} "
+    return any(f" {w} " in text for w in lex.round_words)
 
 
 def _object_noun_first(ctx: DocContext, frame: Frame, b: int, end: int) -> bool:
