@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve import name_key
+from kg.extract import DocumentExtraction
+from kg.model import Mention
+from kg.resolve import NameTable, name_key
 from kg.resolve.aliases import AliasesError, read_aliases
 from tests.test_resolve import _entity, _resolve
 
@@ -76,6 +78,41 @@ def test_a_lone_surname_joins_the_one_person_of_the_document(nlp):
     entities, _ = _resolve(nlp, "Selon Clara Vendrell, présidente de la société Orvane, tout va bien. "
                                 "Vendrell a confirmé la nouvelle.")
     assert "Vendrell" in _entity(entities, "Clara Vendrell").aliases
+
+
+def _mention(doc: str, start: int, text: str, source: str, kind: str, weight: float) -> Mention:
+    return Mention(doc, start, start + len(text), text, ((kind, weight),), source)
+
+
+def test_a_lone_surname_ner_took_for_a_company_is_the_person_of_its_document():
+    # « Octave Vrelik … L'histoire de Vrelik [NER: ORG] … il [Vrelik] fonde Tarvio »: the NER guess and the
+    # reference that copied it are the person's; « le groupe Jorvald » is evidence of its own and stands.
+    vrelik = DocumentExtraction("d0", (
+        _mention("d0", 0, "Octave Vrelik", "ner:PER", "Person", 2.5),
+        _mention("d0", 40, "Vrelik", "ner:ORG", "Organization", 1.0),
+        _mention("d0", 90, "Vrelik", "reference", "Organization", 1.0)), ())
+    jorvald = DocumentExtraction("d1", (
+        _mention("d1", 0, "Martin Jorvald", "ner:PER", "Person", 2.5),
+        _mention("d1", 30, "Jorvald", "type-noun", "Organization", 2.0)), ())
+    table = NameTable()
+    table.add(vrelik)
+    table.add(jorvald)
+    resolution = table.resolve()
+    assert resolution.group_of["vrelik"] == "octave vrelik"
+    assert resolution.group_of["jorvald"] == "jorvald"
+
+
+def test_a_generic_head_before_a_name_says_only_what_kind_of_body_bears_it(nlp):
+    entities, _ = _resolve(nlp, "Les enseignes de la galaxie Dorvane et le groupement Les Mousquetaires ont signé. "
+                                "Valiuz, l'entité data de l'Association familiale Dorvane, vend les données.",
+                           "Le Groupe Quilmet a racheté la société Tiplo. Quilmet emploie 2 000 personnes.")
+    assert _same(entities, "Dorvane", "Association familiale Dorvane")
+    assert _same(entities, "Quilmet", "Groupe Quilmet")
+
+
+def test_a_foundation_bearing_a_company_name_is_another_body(nlp):
+    entities, _ = _resolve(nlp, "La Fondation Quilmet soutient des artistes. Quilmet a racheté la société Tiplo.")
+    assert _entity(entities, "Fondation Quilmet") is not _entity(entities, "Quilmet")
 
 
 # --- never merge ------------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class NameCues:
     speech_verbs: frozenset[str]
     common_words: frozenset[str]
     family_nouns: frozenset[str] = frozenset()
+    generic_prefixes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def name_cues() -> NameCues:
         speech_verbs=folded("speech_verbs"),
         common_words=folded("common_words"),
         family_nouns=folded("family_nouns"),
+        generic_prefixes=folded("generic_prefixes"),
     )
 
 

@@ -25,6 +25,7 @@ from kg.model import Entity, Evidence, Mention, Relation
 from kg.resolve.aliases import Alias
 from kg.resolve.links import (
     TYPE_ORDER,
+    best_type,
     compatible,
     place_links,
     short_form_links,
@@ -129,6 +130,22 @@ def document_mentions(ex: DocumentExtraction) -> list[Mention]:
     return mentions
 
 
+def document_surnames(mentions: list[Mention]) -> set[str]:
+    """The last words of the people a document names in full (« Octave Klaba »): there, the lone word is most often
+    that person, whatever NER took it for."""
+    return {key.rsplit(" ", 1)[1] for m in mentions if " " in (key := name_key(m.text))
+            and m.type_votes and best_type(dict(m.type_votes))[0] == "Person"}
+
+
+def surname_votes(m: Mention) -> tuple[tuple[str, float], ...]:
+    """A lone surname of a person of its document: a vote NER alone cast (or a reference copied from such a
+    mention) goes to the person; evidence of its own (« le groupe X », a legal form) stands."""
+    weight = max((w for _, w in m.type_votes), default=0.0)
+    if (m.source.startswith("ner:") or m.source == "reference") and 0.0 < weight <= 1.0:
+        return (("Person", weight),)
+    return corpus_votes(m)
+
+
 class NameTable:
     """What resolution keeps of a corpus, fed one document at a time: per name key, its type votes, its surface
     forms with their counts and its handles; which keys are seen inside a sentence or in capitals; which other names
@@ -151,13 +168,14 @@ class NameTable:
     def add(self, ex: DocumentExtraction) -> list[str]:
         """Take one document in; returns the name keys it uses (what its graph depends on, with their entities)."""
         mentions = document_mentions(ex)
+        surnames = document_surnames(mentions)
         names: set[str] = set()
         for m in mentions:
             key = name_key(m.text)
             names.add(key)
             if not m.initial:
                 self.inside.add(key)
-            for kind, weight in corpus_votes(m):
+            for kind, weight in (surname_votes(m) if key in surnames else corpus_votes(m)):
                 self.votes[key][kind] += _units(weight)
             if key:
                 self.forms[key][m.text] += 1
@@ -185,7 +203,7 @@ class NameTable:
         links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
         acronyms = self.stated
         _unique(acronyms, votes, links, stated=True)
-        _unique(short_form_links(votes, self.capitals), votes, links)
+        _unique(short_form_links(votes, self.capitals, self.forms), votes, links)
         for source in (place_links(votes, name_key), surname_links(votes)):
             for k, target in source.items():
                 links.setdefault(k, target)

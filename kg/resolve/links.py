@@ -8,8 +8,8 @@ its name) unless one side's type is only a weak guess.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 
 from kg.extract.cues import fold, name_cues, place_cues
 from kg.model import Mention
@@ -97,16 +97,35 @@ def text_links(mentions: Iterable[Mention], key: Callable[[str], str]) -> dict[s
     return candidates
 
 
-def short_form_links(votes: Votes, acronyms: set[str]) -> dict[str, set[str]]:
-    """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud": a name is the
-    short form of a longer one that only adds words saying "a company" (legal forms, "Group", "Partners") or
-    glues a lower-case word to an acronym. A division or a country subsidiary ("X Media", "X France") adds a real
-    word and stays apart."""
+def _head_length(long: str, forms: Mapping[str, Counter[str]]) -> int:
+    """How many words of a name say only what kind of body bears it: a generic head ("Groupe", "Association")
+    and the lower-case words after it in the name's most frequent surface form (« Association familiale X »)."""
+    words = long.split()
+    if len(words) < 2 or words[0] not in name_cues().generic_prefixes or not forms.get(long):
+        return 0
+    surface = forms[long].most_common(1)[0][0].split()
+    if len(surface) != len(words):
+        return 0
+    n = 1
+    while n < len(words) - 1 and surface[n][:1].islower():
+        n += 1
+    return n
+
+
+def short_form_links(votes: Votes, acronyms: set[str],
+                     forms: Mapping[str, Counter[str]] | None = None) -> dict[str, set[str]]:
+    """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud", "Avril" for "Groupe
+    Avril": a name is the short form of a longer one that only adds words saying "a company" (legal forms,
+    "Group", "Partners"; a generic head before it) or glues a lower-case word to an acronym. A division or a
+    country subsidiary ("X Media", "X France") adds a real word and stays apart."""
     generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
     places = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form
     out: dict[str, set[str]] = defaultdict(set)
     for long in votes:
         words = long.split()
+        head = _head_length(long, forms or {})
+        if head and (base := " ".join(words[head:])) in votes and base not in places:
+            out[base].add(long)
         for n in range(1, len(words)):
             base, rest = " ".join(words[:n]), words[n:]
             if base in votes and all(w in generic for w in rest) and base not in places:
