@@ -23,6 +23,11 @@ def test_a_quoted_name_after_an_event_noun_keeps_its_lower_case_words(extract):
     assert "Cartes ouvertes pour tous" in names
 
 
+def test_a_name_after_a_type_noun_and_its_complement_is_a_name(extract):
+    # « vidéo » is tagged X, not NOUN: the complement of the type noun still leads to it
+    assert "Kravlo" in _names(extract, "Le studio de jeux vidéo Kravlo a levé 10 millions d'euros.")
+
+
 def test_a_quotation_is_not_a_name(extract):
     names = _names(extract, "Selon le porte-parole, l'offre « sous-évalue fortement » la société.")
     assert not any("évalue" in n for n in names)
@@ -86,6 +91,14 @@ def test_a_lone_common_noun_with_a_capital_is_not_a_name(extract):
 def test_two_names_joined_by_and_are_two(extract):
     names = _names(extract, "Le contrat lie Morgan Stanley et Bank of America depuis des années.")
     assert "Morgan Stanley" in names and "Bank of America" in names
+
+
+def test_two_names_joined_by_english_and_are_two_but_a_name_with_and_inside_is_one(extract):
+    names = _names(extract, "Les banques Korvell Stanton and Bank of Elsmere ont conseillé la société Brivane.")
+    assert "Korvell Stanton" in names and "Bank of Elsmere" in names
+    assert "Korvell Stanton and Co" in _names(extract, "La banque Korvell Stanton and Co a validé le plan.")
+    names = _names(extract, "La Food and Drug Administration a validé le traitement du laboratoire Orvane.")
+    assert "Food and Drug Administration" in names
 
 
 def test_a_hyphenated_first_name_is_not_cut(extract):

@@ -270,11 +270,18 @@ def quoted_names(doc: Doc) -> list[Candidate]:
     return out
 
 
+CO_WORDS = {"co", "cie", "sons"}  # « Lazard et Cie », « X and Co »: the name goes on
+
+
 def _cuts_names(doc: Doc, i: int, start: int) -> bool:
-    """"Orvex et Home Tiplo": "et"/"ou" between two names separates them (a capitalised adjective after "et" is
-    part of the name, see :func:`_extend_and`)."""
-    return doc[i].text in {"et", "ou"} and i > start and i + 1 < len(doc) and name_like(doc[i - 1]) \
-        and name_like(doc[i + 1]) and doc[i + 1].pos_ != "ADJ"
+    """"Orvex et Home Tiplo", "Morgan Stanley and Bank of America": "et", "ou" or "and" between two names
+    separates them (a capitalised adjective after "et" is part of the name, see :func:`_extend_and`; "&" joins).
+    English "and" after a single word is inside the name: "Food and Drug Administration", "Barnes and Noble"."""
+    word = doc[i].text
+    if not (word in {"et", "ou"} or (word in {"and", "or"} and i - start >= 2)):
+        return False
+    return i > start and i + 1 < len(doc) and name_like(doc[i - 1]) and name_like(doc[i + 1]) \
+        and doc[i + 1].pos_ != "ADJ" and fold(doc[i + 1].text) not in name_cues().generic_suffixes | CO_WORDS
 
 
 def _joins_name(doc: Doc, i: int, start: int) -> bool:

@@ -74,7 +74,7 @@ def _noun_before(span: Span) -> str | None:
         lemma = _typed(doc, k)
         if lemma:
             return entity_cues().type_nouns[_head_noun(doc, _noun(doc, k)[1], lemma)]
-        if doc[k].pos_ not in {"ADJ", "ADP", "DET", "NOUN"} or doc[k].text in {",", "("}:
+        if doc[k].pos_ not in {"ADJ", "ADP", "DET", "NOUN", "X"} or doc[k].text in {",", "("}:
             break
         k = _noun(doc, k)[1] - 1
         steps += 1
