@@ -126,6 +126,18 @@ def test_a_place_right_after_a_name_ends_that_name(nlp):
     assert "Fantasialand Paris" in [m.text for m in find_mentions(doc, parsed)]
 
 
+def test_a_city_right_after_an_acronym_is_part_of_the_agency_name(nlp):
+    # « KTV » is found as an acronym, not by NER; « Paris » alone after « à » stays a place
+    names = _forced(nlp, "Son agence KTV São Paulo a ouvert en 2012 à Paris.", [(3, 5, "LOC"), (10, 11, "LOC")])
+    assert "KTV São Paulo" in names and "Paris" in names
+
+
+def test_a_lower_case_demonym_after_a_place_is_part_of_its_name(nlp):
+    names = _forced(nlp, "La biotech du Brabant wallon vaut 3 milliards.", [(3, 4, "LOC")])
+    assert "Brabant wallon" in names
+    assert "Brabant" in _forced(nlp, "La biotech du Brabant recrute.", [(3, 4, "LOC")])
+
+
 def _forced(nlp, text: str, ents: list[tuple[int, int, str]]) -> list[str]:
     """The names kg finds in ``text`` when spaCy's NER gives exactly ``ents`` (token start, end, label)."""
     from spacy.tokens import Span

@@ -95,14 +95,14 @@ def _brand_mark(doc: Doc, k: int) -> bool:
     return bool(marked and marked.group(1)) or k + 1 == len(doc) or not doc[k + 1].text[:1].isupper()
 
 
-def _extend_place(doc: Doc, start: int, end: int) -> int:
-    """"Fantasialand Paris", "Orvane France": a place written right after a name (no preposition) ends the name;
-    "Brabant wallon": a lower-case demonym after a place ends the place's name."""
+def _extend_place(doc: Doc, start: int, end: int, acronym: bool = False) -> int:
+    """"Fantasialand Paris", "Orvane France", "KTV São Paulo": a place written right after a name (no preposition)
+    ends the name; "Brabant wallon": a lower-case demonym after a place ends the place's name."""
     nxt = doc[end] if end < len(doc) else None
     if nxt is None or "\n" in doc[end - 1].whitespace_ or not doc[end - 1].whitespace_:
         return end
     # (a one-word « person » before a country is a company's name too: « Takemura France », not Mr Takemura)
-    named = doc[start].ent_type_ in {"ORG", "MISC"} or (end - start == 1 and doc[start].ent_type_ == "PER")
+    named = acronym or doc[start].ent_type_ in {"ORG", "MISC"} or (end - start == 1 and doc[start].ent_type_ == "PER")
     if nxt.ent_type_ in {"LOC", "GPE"} and nxt.ent_iob_ == "B" and named:
         k = end + 1
         while k < len(doc) and doc[k].ent_iob_ == "I":
@@ -233,7 +233,8 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
         if (introduced or unknown or inner or head or acronym) and fold(span.text) not in common:
             a, b = _hyphen_join(doc, i, j)
-            out.append((a, _institution(doc, a, b) if head else b, "caps", None))
+            b = _institution(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
+            out.append((a, b, "caps", None))
         after = max(j, i + 1)
     return out
 
@@ -312,6 +313,12 @@ def _past_opening_role(doc: Doc, a: int, b: int) -> int:
     return a
 
 
+def _place_demonym(doc: Doc, a: int, b: int) -> bool:
+    """"Brabant wallon", "Suisse romande": the lower-case demonym :func:`_extend_place` put after a place stays."""
+    return b - a >= 2 and doc[b - 2].ent_type_ in {"LOC", "GPE"} and doc[b - 1].text.islower() \
+        and fold(doc[b - 1].text) in place_cues().demonyms
+
+
 def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tuple[int, int, bool]]:
     """Cut token range [start, end) at breaks; trim articles, honorifics, lower-case words and punctuation at both
     edges. Yields (start, end, honorific) where honorific says a title such as « M. » or « Mme » was trimmed.
@@ -335,8 +342,9 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
             a += 1
         if not whole and b - a > 2 and opens_sentence(doc[a]):
             a = _past_opening_role(doc, a, b)
-        while b > a and not _brand_mark(doc, b - 1) and (doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
-                                                          or (not whole and not has_upper(doc[b - 1]))):
+        while b > a and not _brand_mark(doc, b - 1) and not _place_demonym(doc, a, b) and (
+                doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
+                or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
         if a < b and not whole and _titled_head(doc, a):  # keep « de la concurrence » after « Autorité »
             b = min(j, max(b, _complement_end(doc, b)))
