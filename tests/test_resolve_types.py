@@ -108,3 +108,10 @@ def test_a_type_noun_after_a_possessive_in_apposition_types_the_name(nlp):
 def test_a_name_opening_a_line_before_le_and_a_role_is_no_dateline(nlp):
     assert _type(nlp, "Jean Darnac", "Jean Darnac, le PDG et fondateur de Quimpex, est optimiste.") == "Person"
     assert _type(nlp, "Lyon", "Lyon, le 3 mai 2024. La société Quimpex recrute.") == "Place"
+
+
+def test_a_type_noun_the_tagger_reads_as_a_verb_still_types_the_name_after_a_determiner(nlp):
+    # « offre » after « son » is the noun, whatever the tag (spaCy reads « offrir »)
+    text = "Le groupe mise sur la start-up Klivane pour muscler son offre Trajo Daily."
+    assert _type(nlp, "Trajo Daily", text) == "Product"
+    assert _type(nlp, "Klivane", text) == "Organization"

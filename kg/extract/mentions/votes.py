@@ -20,9 +20,8 @@ from kg.model import Mention
 
 WEAK_NER = 0.3  # NER's PER or LOC on a name it alone vouches for
 NER_VOTES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Organization", "GPE": "Place"}
-NAMING_WORDS = {"baptise", "baptisee", "baptises", "baptisees", "nomme", "nommee", "nommes", "nommees", "appele",
-                "appelee", "appeles", "appelees", "denomme", "denommee", "intitule", "intitulee", "surnomme",
-                "surnommee"}
+NAMING_WORDS = {stem + end for stem in ("baptise", "nomme", "appele", "denomme", "intitule", "surnomme")
+                for end in ("", "e", "s", "es")}
 LIST_INTRODUCERS = {"dont", "comme", "notamment", "parmi"}
 DETERMINERS = ARTICLES | {"un", "une", "du", "des", "au", "aux", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
                           "cette", "ces"}
@@ -67,7 +66,8 @@ def _noun_before(span: Span) -> str | None:
         k -= 1
     if k >= 1 and fold(doc[k].text) in NAMING_WORDS:
         k -= 1 + (k >= 2 and doc[k - 1].text == ",")  # « sa plateforme, baptisée X »
-    if k < 0 or doc[k].pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or doc[k].is_space:
+    if k < 0 or doc[k].is_space or (doc[k].pos_ not in {"NOUN", "PROPN", "ADJ", "X"}
+                                    and not (k > 0 and fold(doc[k - 1].text) in DETERMINERS)):  # « son offre » VERB
         return None
     steps = 0
     while k >= 0 and steps < 6 and not doc[k].is_space:
