@@ -126,6 +126,28 @@ def test_a_place_right_after_a_name_ends_that_name(nlp):
     assert "Fantasialand Paris" in [m.text for m in find_mentions(doc, parsed)]
 
 
+def test_a_name_is_not_cut_after_its_hyphen_where_ner_stopped(nlp):
+    """spaCy sometimes ends a name on its hyphen (« Kelt- » + « Nova »); the compound is then not merged either."""
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.model import Document
+    from kg.nlp import merge_hyphens
+
+    text = "Plus tôt dans le mois, Kelt-Nova Interactive avait annoncé le rachat."
+    with nlp.select_pipes(disable=["kg_hyphens"]):
+        parsed = nlp(text)
+    parsed.ents = [Span(parsed, 6, 8, "MISC")]  # « Kelt » « - »
+    doc = Document(doc_id="t", path="t.txt", text=text, sha256="", encoding="utf-8", title="")
+    names = [m.text for m in find_mentions(doc, merge_hyphens(parsed))]
+    assert "Kelt-Nova" in names and "Kelt" not in names
+
+
+def test_a_legal_form_alone_is_not_a_name(extract):
+    names = _names(extract, "Il suffit d'une SA ou d'une AISBL, comme la société Brivane SAS.")
+    assert "SA" not in names and "AISBL" not in names and "Brivane SAS" in names
+
+
 def test_a_city_right_after_an_acronym_is_part_of_the_agency_name(nlp):
     # « KTV » is found as an acronym, not by NER; « Paris » alone after « à » stays a place
     names = _forced(nlp, "Son agence KTV São Paulo a ouvert en 2012 à Paris.", [(3, 5, "LOC"), (10, 11, "LOC")])

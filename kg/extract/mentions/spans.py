@@ -58,6 +58,9 @@ def _hyphen_join(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start >= 2 and doc[start - 1].text == "-" and _glued(doc, start - 2) and _glued(doc, start - 1) \
             and name_like(doc[start - 2]):
         start -= 2
+    if end - start >= 2 and end < len(doc) and doc[end - 1].text == "-" and _glued(doc, end - 2) \
+            and _glued(doc, end - 1) and name_like(doc[end]):
+        end += 1  # NER stopped right after the hyphen: « Take- » + « Two »
     while end + 1 < len(doc) and doc[end].text == "-" and _glued(doc, end - 1) and _glued(doc, end) \
             and name_like(doc[end + 1]):
         end += 2
@@ -375,10 +378,11 @@ def _demonym_noun(text: str) -> bool:
 
 
 def keep(span: Span, text: str) -> bool:
-    """Whether a cleaned span is a name: not a generic word, a job title, initials or a speaker label."""
+    """Whether a cleaned span is a name: not a generic word, a legal form alone (« une SA »), a job title,
+    initials or a speaker label."""
     cues = entity_cues()
     folded = fold(text)
-    if len(text) < 2 or not any(c.isalpha() for c in text):
+    if len(text) < 2 or not any(c.isalpha() for c in text) or text in name_cues().legal_forms:
         return False
     if folded in cues.not_names or folded in name_cues().common_words or INITIALS.match(text.replace(" ", "")):
         return False
