@@ -28,6 +28,17 @@ def test_a_name_after_a_type_noun_and_its_complement_is_a_name(extract):
     assert "Kravlo" in _names(extract, "Le studio de jeux vidéo Kravlo a levé 10 millions d'euros.")
 
 
+def test_capitalised_words_opening_a_sentence_are_a_name_when_a_company_word_or_an_acronym_says_so(extract):
+    names = _names(extract, "Le fonds est prudent.\nTrelby Harbor Partners mène le tour. Quantum Vask Robotics suit.\n"
+                            "Métavol Explorer (Métex) a été racheté. Métex emploie 100 salariés.")
+    assert {"Trelby Harbor Partners", "Quantum Vask Robotics", "Métavol Explorer"} <= set(names)
+
+
+def test_capitalised_common_words_opening_a_sentence_are_no_name(extract):
+    # « Agence » is a company word, but « Chaque » opens the sentence
+    assert not _names(extract, "Le fonds est prudent.\nChaque Agence reçoit un budget.")
+
+
 def test_a_quotation_is_not_a_name(extract):
     names = _names(extract, "Selon le porte-parole, l'offre « sous-évalue fortement » la société.")
     assert not any("évalue" in n for n in names)

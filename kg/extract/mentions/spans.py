@@ -234,12 +234,22 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         inner = any(name_like(t) and not t.text[0].isupper() for t in span)  # "eBay", "iPhone"
         head = fold(tok.text) in name_cues().institution_heads and not first
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
-        if (introduced or unknown or inner or head or acronym) and fold(span.text) not in common:
+        opening = first and _opening_name(doc, i, j)
+        if (introduced or unknown or inner or head or acronym or opening) and fold(span.text) not in common:
             a, b = _hyphen_join(doc, i, j)
             b = _institution(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
             out.append((a, b, "caps", None))
         after = max(j, i + 1)
     return out
+
+
+def _opening_name(doc: Doc, i: int, j: int) -> bool:
+    """« Upfront Ventures a mené le tour », « Metabolic Explorer (Metex) a été racheté »: capitalised words opening
+    a sentence are a name NER missed when the last one is a company word or an acronym in brackets follows."""
+    if j - i < 2 or doc[i].is_stop or fold(doc[i].text) in name_cues().common_words:
+        return False
+    bracketed = j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and has_upper(doc[j + 1])
+    return bracketed or fold(doc[j - 1].text) in entity_cues().org_name_words
 
 
 def _in_run(lex: Lexeme) -> bool:
