@@ -110,6 +110,18 @@ def test_a_generic_head_before_a_name_says_only_what_kind_of_body_bears_it(nlp):
     assert _same(entities, "Quilmet", "Groupe Quilmet")
 
 
+def test_a_fund_word_makes_a_short_form_where_every_text_naming_it_names_the_fund(nlp):
+    entities, _ = _resolve(nlp, "Le fonds Trelmont Ventures a investi dans la société Sorvela. Pour Trelmont, "
+                                "c'est un pari.")
+    assert "Trelmont" in _entity(entities, "Trelmont Ventures").aliases
+
+
+def test_a_companys_own_fund_is_not_the_company(nlp):
+    entities, _ = _resolve(nlp, "Le groupe Quorvel a racheté la société Tiplo. Quorvel emploie 2 000 personnes.",
+                           "Quorvel Ventures, le fonds du groupe, a investi dans Sorvela. Quorvel s'en félicite.")
+    assert _entity(entities, "Quorvel Ventures") is not _entity(entities, "Quorvel")
+
+
 def test_a_foundation_bearing_a_company_name_is_another_body(nlp):
     entities, _ = _resolve(nlp, "La Fondation Quilmet soutient des artistes. Quilmet a racheté la société Tiplo.")
     assert _entity(entities, "Fondation Quilmet") is not _entity(entities, "Quilmet")

@@ -44,6 +44,7 @@ class NameCues:
     common_words: frozenset[str]
     family_nouns: frozenset[str] = frozenset()
     generic_prefixes: frozenset[str] = frozenset()
+    fund_suffixes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def name_cues() -> NameCues:
         common_words=folded("common_words"),
         family_nouns=folded("family_nouns"),
         generic_prefixes=folded("generic_prefixes"),
+        fund_suffixes=folded("fund_suffixes"),
     )
 
 

@@ -164,6 +164,7 @@ class NameTable:
         self.inside: set[str] = set()
         self.capitals: set[str] = set()
         self.stated: dict[str, set[str]] = {}
+        self.together: dict[str, set[str]] = {}  # key -> the longer names starting with it in every text it is in
 
     def add(self, ex: DocumentExtraction) -> list[str]:
         """Take one document in; returns the name keys it uses (what its graph depends on, with their entities)."""
@@ -194,6 +195,9 @@ class NameTable:
                     self.votes[name_key(m.text)][kind] += _units(weight)
         for key, targets in text_links(mentions, name_key).items():
             self.stated.setdefault(key, set()).update(targets)
+        for key in names:
+            longer = {n for n in names if n.startswith(key + " ")}
+            self.together[key] = self.together[key] & longer if key in self.together else longer
         return sorted(names)
 
     def resolve(self) -> Resolution:
@@ -203,7 +207,7 @@ class NameTable:
         links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
         acronyms = self.stated
         _unique(acronyms, votes, links, stated=True)
-        _unique(short_form_links(votes, self.capitals, self.forms), votes, links)
+        _unique(short_form_links(votes, self.capitals, self.forms, self.together), votes, links)
         for source in (place_links(votes, name_key), surname_links(votes)):
             for k, target in source.items():
                 links.setdefault(k, target)

@@ -112,13 +112,16 @@ def _head_length(long: str, forms: Mapping[str, Counter[str]]) -> int:
     return n
 
 
-def short_form_links(votes: Votes, acronyms: set[str],
-                     forms: Mapping[str, Counter[str]] | None = None) -> dict[str, set[str]]:
+def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Counter[str]] | None = None,
+                     together: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
     """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud", "Avril" for "Groupe
     Avril": a name is the short form of a longer one that only adds words saying "a company" (legal forms,
     "Group", "Partners"; a generic head before it) or glues a lower-case word to an acronym. A division or a
-    country subsidiary ("X Media", "X France") adds a real word and stays apart."""
+    country subsidiary ("X Media", "X France") adds a real word and stays apart. A fund's word ("X Ventures")
+    makes a short form only where every text naming X also names the fund (``together``): a company's own fund
+    ("Y Ventures" beside the company Y of other texts) is another body."""
     generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
+    local = generic | name_cues().fund_suffixes
     places = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form
     out: dict[str, set[str]] = defaultdict(set)
     for long in votes:
@@ -128,7 +131,10 @@ def short_form_links(votes: Votes, acronyms: set[str],
             out[base].add(long)
         for n in range(1, len(words)):
             base, rest = " ".join(words[:n]), words[n:]
-            if base in votes and all(w in generic for w in rest) and base not in places:
+            if base not in votes or base in places:
+                continue
+            if all(w in generic for w in rest) or (all(w in local for w in rest)
+                                                   and long in (together or {}).get(base, ())):
                 out[base].add(long)
         if len(words) == 1:
             for base in acronyms:
