@@ -108,7 +108,7 @@ def test_confident_facts_are_right_on_dev(dev_build: Path):
     assert precision >= HIGH_CONFIDENCE["precision"], (n, precision)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 asks for at most 2 split entities on dev; 7 remain")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks for at most 2 split entities on dev; 5 remain")
 def test_dev_entities_split_at_most_two(dev_score):
     assert len(dev_score["entities"]["split"]) <= 2
 

@@ -69,6 +69,16 @@ def test_a_legal_form_is_dropped_into_an_alias(nlp):
     assert _same(entities, "Valmetrix", "Valmetrix AG")
 
 
+def test_a_name_without_its_legal_form_is_an_alias_even_when_the_text_never_writes_it(nlp):
+    entities, _ = _resolve(nlp, "La société Brivane a été rachetée par Norvalys SA pour 20 millions d'euros.")
+    assert "Norvalys" in _entity(entities, "Norvalys SA").aliases
+
+
+def test_a_name_two_legal_forms_share_is_nobodys_alias(nlp):
+    entities, _ = _resolve(nlp, "Trelvo AG fabrique des voitures. Trelvo SE est la holding du groupe.")
+    assert "Trelvo" not in _entity(entities, "Trelvo AG").aliases | _entity(entities, "Trelvo SE").aliases
+
+
 def test_a_gazetteer_alias_joins_its_place(nlp):
     entities, _ = _resolve(nlp, "La fintech investit en France.", "Elle ouvre trois bureaux dans l'Hexagone.")
     assert "Hexagone" in _entity(entities, "France").aliases

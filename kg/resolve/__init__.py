@@ -258,7 +258,31 @@ class NameTable:
                 type_confidence=confidence,
                 mention_count=sum(forms.values()),
             )
+        _legal_form_aliases(entities, group_of)
         return Resolution(entities, group_of)
+
+
+def without_legal_form(name: str) -> str:
+    """« Norvalys SA » → « Norvalys », « Tarvik Holding GmbH » → « Tarvik Holding »; a name that is only a legal
+    form, or has none, is returned as it is."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(",") in name_cues().legal_forms:
+        words.pop()
+    return " ".join(words)
+
+
+def _legal_form_aliases(entities: dict[str, Entity], group_of: dict[str, str]) -> None:
+    """A name without its legal form is an alias of the entity (« Norvalys » for « Norvalys SA »), so the entity
+    answers to it, unless that shorter name is another entity's or two entities share it (« Trelvo AG » and
+    « Trelvo SE »)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, e in entities.items():
+        for form in {e.label, *e.aliases}:
+            if (base := without_legal_form(form)) != form:
+                owners[base].add(key)
+    for base, keys in sorted(owners.items()):
+        if len(keys) == 1 and name_key(base) not in group_of and name_key(base) not in entities:
+            entities[next(iter(keys))].aliases.add(base)
 
 
 @dataclass(frozen=True)
