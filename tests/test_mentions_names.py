@@ -39,6 +39,13 @@ def test_capitalised_common_words_opening_a_sentence_are_no_name(extract):
     assert not _names(extract, "Le fonds est prudent.\nChaque Agence reçoit un budget.")
 
 
+def test_a_participle_opening_a_sentence_is_not_a_name(extract):
+    names = _names(extract, "Le fonds est prudent.\nDirigée par Lucas Ferval, son cofondateur, la société Tarvio "
+                            "recrute. Installée à Grenoble, la start-up Cryonis aussi.")
+    assert "Dirigée" not in names and "Installée" not in names
+    assert {"Lucas Ferval", "Tarvio", "Grenoble", "Cryonis"} <= set(names)
+
+
 def test_a_quotation_is_not_a_name(extract):
     names = _names(extract, "Selon le porte-parole, l'offre « sous-évalue fortement » la société.")
     assert not any("évalue" in n for n in names)

@@ -1,11 +1,11 @@
 """Finding names in a parsed document and voting on what each one is.
 
-The stage runs in four steps, one module each: :mod:`.spans` collects candidate token ranges (spaCy's NER, repaired
+The stage runs in five steps, one module each: :mod:`.spans` collects candidate token ranges (spaCy's NER, repaired
 at hyphens, acronyms and institutional complements, plus capitalised runs, acronyms and quoted names it missed)
-and cuts them at breaks; :mod:`.votes` gives each mention its type votes from the words around it; here the names
-coordinated in one list share their evidence, another name the text gives for the same thing (« l'ex-X »,
-« X (aujourd'hui Y) », « Metabolic Industries (Metind) ») is recorded on the mention, and every exact repeat of a
-name already found becomes a mention too.
+and cuts them at breaks; :mod:`.filters` drops what only looks like a name; :mod:`.votes` gives each mention its
+type votes from the words around it; here the names coordinated in one list share their evidence, another name the
+text gives for the same thing (« l'ex-X », « X (aujourd'hui Y) », « Metabolic Industries (Metind) ») is recorded
+on the mention, and every exact repeat of a name already found becomes a mention too.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
-from kg.extract.mentions.spans import capitalised_runs, clean_text, keep, pieces, quoted_names, repair
+from kg.extract.mentions.filters import clean_text, keep
+from kg.extract.mentions.spans import capitalised_runs, pieces, quoted_names, repair
 from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start, parsed_text
 from kg.extract.mentions.votes import agreement, votes
 from kg.model import Document, Mention

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.lexeme import Lexeme
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.tokens import (
@@ -36,10 +36,7 @@ from kg.extract.mentions.votes import type_noun
 
 Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
 
-INITIALS = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$")
-BLANKS = re.compile(r"\s+")
 ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
-ORDINAL = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)$")  # "XIIIe arrondissement"
 BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
 QUOTES = {"«": "»", '"': '"', "“": "”"}
 NAMING_WORDS = PARTICIPLES | {"label", "marque", "nom"}  # before a quoted name
@@ -364,40 +361,3 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         if a < b:
             yield a, b, honorific
         i = max(j, i + 1)
-
-
-def clean_text(span: Span) -> str:
-    text = span.text.strip().strip("\"'“”«»‘’.,;:")
-    return BLANKS.sub(" ", text)
-
-
-def _is_speaker_label(span: Span) -> bool:
-    """``INf. :`` or ``A.G. :`` opening an interview line: a speaker's initials, not an entity."""
-    doc = span.doc  # (a colon in the next two tokens, spaces or not: the test asked of every name comes first)
-    if not any(doc[k].text == ":" for k in range(span.end, min(span.end + 2, len(doc)))):
-        return False
-    return line_start(span[0]) and (len(span.text) <= 4 or "." in span.text)
-
-
-def _demonym_noun(text: str) -> bool:
-    """"les Allemands", "un Français", "franco-espagnole": a people or a nationality, not an entity."""
-    demonyms = place_cues().demonyms
-    parts = fold(text).split("-")
-    return " " not in text and fold(text) not in place_cues().places and parts[-1] in demonyms and all(
-        p.endswith("o") for p in parts[:-1])
-
-
-def keep(span: Span, text: str) -> bool:
-    """Whether a cleaned span is a name: not a generic word, a legal form alone (« une SA »), a job title,
-    initials or a speaker label."""
-    cues = entity_cues()
-    folded = fold(text)
-    if len(text) < 2 or not any(c.isalpha() for c in text) or text in name_cues().legal_forms:
-        return False
-    if folded in cues.not_names or folded in name_cues().common_words or INITIALS.match(text.replace(" ", "")):
-        return False
-    if _is_speaker_label(span) or ORDINAL.match(text) or _demonym_noun(text):
-        return False
-    words = [fold(t.text) for t in span]
-    titles = sum(1 for w in words if w in cues.title_words)
-    return not (titles and titles * 2 >= len(words))
