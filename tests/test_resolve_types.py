@@ -84,6 +84,13 @@ def test_a_fronted_place_opens_no_list(nlp):
     assert _type(nlp, "Romain Castel", text) == "Person"
 
 
+def test_a_place_coordinated_after_a_preposition_shares_the_known_place_s_type(nlp):
+    assert _type(nlp, "Tordevilla", "Le chantier naval possède deux marinas, à Valence et Tordevilla.") == "Place"
+    # the distractor: a fronted place and the comma after it open no list of companies
+    text = "En France, Vortelia, Sanvera et Qinetix lancent une offre commune."
+    assert {_type(nlp, n, text) for n in ("Vortelia", "Sanvera", "Qinetix")} == {"Organization"}
+
+
 def test_kinship_nouns_make_people(nlp):
     text = "Octavien Brasko fonde la société Vortex ; son père Henrik conçoit les machines."
     assert _type(nlp, "Henrik", text) == "Person"
@@ -92,6 +99,13 @@ def test_kinship_nouns_make_people(nlp):
 def test_a_place_after_an_organisation_noun_and_de_is_its_seat(nlp):
     assert _type(nlp, "Chatou-le-Pecq", "Le groupe de Chatou-le-Pecq a indiqué que ses discussions avançaient.") \
         == "Place"
+
+
+def test_a_place_after_a_site_noun_and_de_is_where_the_site_is(nlp):
+    assert _type(nlp, "Brenmoutier", "Le distributeur ouvre un magasin dans le quartier de Brenmoutier.") == "Place"
+    # no role reaches past the site to the place: she runs the plant, not Sarvillac
+    text = "Alice Dorsel, jusqu'ici directrice de l'usine de Sarvillac, prend la tête du groupe."
+    assert _type(nlp, "Sarvillac", text) == "Place"
 
 
 def test_a_type_from_one_weak_vote_has_a_low_confidence(nlp):

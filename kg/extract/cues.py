@@ -28,6 +28,7 @@ class EntityCues:
     event_name_words: frozenset[str]
     not_names: frozenset[str]
     title_words: frozenset[str]
+    place_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def entity_cues() -> EntityCues:
         event_name_words=frozenset(fold(w) for w in data.get("event_name_words", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         title_words=frozenset(fold(w) for w in data["title_words"]),
+        place_nouns=frozenset(fold(w) for w in data.get("place_nouns", [])),
     )
 
 

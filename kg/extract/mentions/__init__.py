@@ -130,17 +130,19 @@ def _coordinated(found: list[Mention], text: str, offset: int) -> list[Mention]:
     out = list(found)
     groups: list[list[int]] = []
     joined: list[bool] = []  # whether the group has an "et"/"ou": « A, B a dit » is an apposition, not a list
+    fronted: list[bool] = []  # whether the group opens on « en X », « à X »
     for i, m in enumerate(found):
         gap = text[found[i - 1].end - offset : m.start - offset] if i else ""
-        if i and groups and LIST_GAP.match(gap) and m.source != "hashtag" and found[i - 1].source != "hashtag":
+        conjoined = gap.strip() not in {",", ""}
+        # « En France, A, B et C »: a fronted place opens no list; « à Valence et Alicante » does
+        if i and groups and LIST_GAP.match(gap) and m.source != "hashtag" and found[i - 1].source != "hashtag" \
+                and not (fronted[-1] and len(groups[-1]) == 1 and not conjoined):
             groups[-1].append(i)
-            joined[-1] = joined[-1] or gap.strip() not in {",", ""}
-        elif not CIRCUMSTANCE.search(text[max(0, m.start - offset - 6) : m.start - offset]):
-            groups.append([i])  # « En France, A, B et C »: a fronted place opens no list
-            joined.append(False)
+            joined[-1] = joined[-1] or conjoined
         else:
-            groups.append([])
+            groups.append([i])
             joined.append(False)
+            fronted.append(bool(CIRCUMSTANCE.search(text[max(0, m.start - offset - 6) : m.start - offset])))
     for group, has_and in zip(groups, joined, strict=True):
         if len(group) < 2 or (len(group) < 3 and not has_and):
             continue

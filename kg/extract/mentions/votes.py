@@ -202,9 +202,11 @@ def _owner_of_role(span: Span) -> bool:
         k -= 1
     if k < 0 or fold(doc[k].text) not in DE_WORDS:
         return False
-    roles = _role_words()
+    roles, sites = _role_words(), entity_cues().place_nouns
     for j in range(k - 1, max(-1, k - 6), -1):
         tok = doc[j]
+        if fold(tok.text) in sites or fold(tok.lemma_) in sites:
+            return False  # « directrice de l'usine d'Issoire »: she runs the plant, X is where it is
         if fold(tok.lemma_) in roles or fold(tok.text) in roles or fold(tok.text).split("-")[0] in roles:
             return True  # (« présidente-directrice générale de X »)
         participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")  # « directeur général délégué »
@@ -240,12 +242,14 @@ def _demonym_before(span: Span) -> str | None:
 
 
 def _seat(span: Span) -> bool:
-    """"le groupe de Rueil-Malmaison", "l'agence de Pantin": a place name after an organisation noun and "de" is
-    where the organisation sits."""
+    """"le groupe de Rueil-Malmaison", "l'agence de Pantin", "l'usine d'Issoire": a place name after an organisation
+    noun or a site noun and "de" is where the organisation or the site sits."""
     doc = span.doc
     k = span.start - 1
     if k < 1 or fold(doc[k].text) not in {"de", "d'"}:
         return False
+    if fold(doc[k - 1].text) in entity_cues().place_nouns or fold(doc[k - 1].lemma_) in entity_cues().place_nouns:
+        return True
     lemma = _typed(doc, k - 1)
     return lemma is not None and entity_cues().type_nouns[lemma] == "Organization" and lemma not in RELATIONAL
 
