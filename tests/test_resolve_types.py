@@ -129,3 +129,25 @@ def test_a_type_noun_the_tagger_reads_as_a_verb_still_types_the_name_after_a_det
     text = "Le groupe mise sur la start-up Klivane pour muscler son offre Trajo Daily."
     assert _type(nlp, "Trajo Daily", text) == "Product"
     assert _type(nlp, "Klivane", text) == "Organization"
+
+
+def test_nouns_of_things_companies_make_type_the_name_beside_them(nlp):
+    assert _type(nlp, "Velra Cargo", "Le constructeur Brivane a présenté la Velra Cargo, une camionnette électrique.") \
+        == "Product"
+    assert _type(nlp, "Trenzo Pro", "La jeune pousse lance aussi Trenzo Pro, une version destinée aux artisans.") \
+        == "Product"
+    assert _type(nlp, "Navelo Marine", "Les deux groupes ont créé une coentreprise, Navelo Marine, à Lorient.") \
+        == "Organization"
+
+
+def test_the_noun_heading_a_chain_of_complements_types_the_name(nlp):
+    # « concours de création d'entreprises »: a contest, not a company, even though « entreprise » is nearer
+    text = "L'école présente un concours de création d'entreprises, le Défi Ornak, dont la finale aura lieu à Lille."
+    assert _type(nlp, "Défi Ornak", text) == "Event"
+
+
+def test_an_apposition_is_read_next_to_the_name_not_past_another_phrase(nlp):
+    # « la filiale française » stands beside « Tarvik France », not beside the person the parse hangs it on
+    text = ("Il est remplacé par Corinne Wetzlar, jusqu'ici directrice générale de Tarvik France, "
+            "la filiale française du groupe.")
+    assert _type(nlp, "Corinne Wetzlar", text) == "Person"

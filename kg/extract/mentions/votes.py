@@ -82,17 +82,18 @@ def _noun_before(span: Span) -> str | None:
 
 
 def _head_noun(doc: Doc, k: int, lemma: str) -> str:
-    """"cabinet d'étude X", "société de conseil X": the noun heading "N de N" names the type, not its modifier."""
+    """"cabinet d'étude X", "société de conseil X", "un concours de création d'entreprises, X": the noun heading
+    "N de N (de N)" names the type, not its modifiers, typed or not. Only a bare « de » joins a modifier: in
+    « l'offre de rachat du groupe X », « du » opens a noun phrase of its own."""
     best = lemma
     j = k - 1
-    while j >= 1 and fold(doc[j].text) in DE_WORDS:
+    while j >= 1 and fold(doc[j].text) in {"de", "d'"}:
         j -= 1
         while j >= 0 and doc[j].pos_ == "ADJ":
             j -= 1
-        found = _typed(doc, j) if j >= 0 else None
-        if not found:
+        if j < 0 or doc[j].pos_ != "NOUN":
             break
-        best = found
+        best = _typed(doc, j) or best
         j -= 1
     return best
 
@@ -143,8 +144,9 @@ def _dependency_apposition(span: Span) -> str | None:
             and not complement and head.i < span.start and head.i >= span.start - 4:
         return nouns[fold(head.lemma_)]
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns \
-                and child.dep_ != "nsubj":
+        # next to the name (« X, la filiale de Y »), not past another phrase: « X, directrice de Y, la filiale … »
+        beside = child.left_edge.i <= span.end + 1
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns and beside:
             return nouns[fold(child.lemma_)]
     return None
 
