@@ -101,6 +101,42 @@ def test_an_institutional_name_runs_over_a_coordinated_complement(extract):
     assert "Caisse des dépôts et consignations" in names
 
 
+def test_an_institutional_name_runs_on_where_ner_stopped_inside_it(extract):
+    names = _names(extract, "Deux anciens de l'École nationale du verre et de la céramique ont fondé Kelvra.")
+    assert "École nationale du verre et de la céramique" in names
+
+
+def test_an_institutional_name_ends_on_a_place_after_du_or_de_la(extract):
+    names = _names(extract, "Les élèves de l'École des compagnons charpentiers du Morvan feront leurs travaux.")
+    assert "École des compagnons charpentiers du Morvan" in names
+
+
+def test_an_institutional_name_runs_over_pour_but_not_over_a_second_name(extract):
+    names = _names(extract, "Parmi ses clients figurent la Fondation pour la forêt durable et l'association Verdal.")
+    assert "Fondation pour la forêt durable" in names and "Verdal" in names
+    assert not any("association" in n for n in names)
+
+
+def test_an_event_name_keeps_its_lower_case_complement(extract):
+    names = _names(extract, "Brest a accueilli le premier Forum atlantique de l'innovation, organisé par la région.")
+    assert "Forum atlantique de l'innovation" in names
+
+
+def test_a_quoted_title_keeps_its_opening_article(extract):
+    names = _names(extract, "L'agence avait signé la célèbre campagne « Le goût du large » pour la marque.")
+    assert "Le goût du large" in names
+
+
+def test_a_surname_with_an_apostrophe_is_not_cut(extract):
+    names = _names(extract, "« Nous restons », explique Yann Le Floc'h, directeur général de la conserverie.")
+    assert "Yann Le Floc'h" in names
+
+
+def test_a_capitalised_adjective_inside_a_name_belongs_to_it(extract):
+    names = _names(extract, "Le fonds public Territoires Bas Carbone a participé à l'opération.")
+    assert "Territoires Bas Carbone" in names
+
+
 def test_a_lone_common_noun_with_a_capital_is_not_a_name(extract):
     names = _names(extract, "L'Agence a confirmé la décision. La Commission n'y voit aucun problème.")
     assert "Agence" not in names and "Commission" not in names

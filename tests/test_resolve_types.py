@@ -144,6 +144,11 @@ def test_the_noun_heading_a_chain_of_complements_types_the_name(nlp):
     # « concours de création d'entreprises »: a contest, not a company, even though « entreprise » is nearer
     text = "L'école présente un concours de création d'entreprises, le Défi Ornak, dont la finale aura lieu à Lille."
     assert _type(nlp, "Défi Ornak", text) == "Event"
+    # « batteries » is what the specialist recycles, not what Batriva is
+    assert _type(nlp, "Batriva", "Le spécialiste du recyclage de batteries Batriva a conclu un accord.") \
+        == "Organization"
+    # the distractor: « du groupe X » is X's own phrase, whatever the chain before it
+    assert _type(nlp, "Brontal", "La société Quimpex a refusé l'offre de rachat du groupe Brontal.") == "Organization"
 
 
 def test_an_apposition_is_read_next_to_the_name_not_past_another_phrase(nlp):

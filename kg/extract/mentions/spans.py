@@ -17,6 +17,8 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.mentions.nouns import NAMING_WORDS as PARTICIPLES
+from kg.extract.mentions.nouns import type_noun
 from kg.extract.mentions.tokens import (
     ARTICLES,
     DE_WORDS,
@@ -31,8 +33,6 @@ from kg.extract.mentions.tokens import (
     name_like,
     opens_sentence,
 )
-from kg.extract.mentions.votes import NAMING_WORDS as PARTICIPLES
-from kg.extract.mentions.votes import type_noun
 
 Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
 
@@ -70,7 +70,7 @@ def _extend_caps(doc: Doc, end: int) -> int:
     org_words = entity_cues().org_name_words
     while end < len(doc) and doc[end].text[:1].isupper() and not is_break(doc[end]) \
             and doc[end - 1].whitespace_ != "" and not doc[end].ent_type_ and "\n" not in doc[end - 1].whitespace_ \
-            and (doc[end].pos_ in {"PROPN", "X", "NOUN"} or fold(doc[end].text) in org_words) \
+            and (doc[end].pos_ in {"PROPN", "X", "NOUN", "ADJ"} or fold(doc[end].text) in org_words) \
             and fold(doc[end].text) not in entity_cues().not_names:
         end += 1
     return end
@@ -138,25 +138,37 @@ def _extend_and(doc: Doc, end: int) -> int:
 
 def _complement_end(doc: Doc, j: int) -> int:
     """The end of the lower-case words that complete an institutional head: "spatiale européenne",
-    "de la concurrence", "des dépôts et consignations", "de football professionnel"."""
+    "de la concurrence", "des dépôts et consignations", "de football professionnel", "pour l'habitat durable".
+    A capitalised word after « du », « de la », « des » ends it (« des éleveurs de l'Aubrac », « du Rhône »); one
+    after a bare « de » is where the institution sits, not its name."""
     first, end, had_de = j, j, False
     while j < len(doc) and j - first < 9:
         t = doc[j]
-        if t.pos_ == "ADJ" and t.text.islower() and t.text.isalpha():
+        # « des compagnons bâtisseurs »: a noun in apposition to the complement's noun
+        apposed = had_de and j == end and t.pos_ == "NOUN" and fold(t.lemma_) not in TIME_NOUNS
+        if (t.pos_ == "ADJ" or apposed) and t.text.islower() and t.text.isalpha():
             j += 1
             end = j
             continue
         k = j + 1
-        if fold(t.text) in DE_WORDS or (t.text == "et" and had_de):
-            if t.text == "et" and k < len(doc) and fold(doc[k].text) in DE_WORDS:
+        word = fold(t.text)
+        if word in DE_WORDS or word == "pour" or (word == "et" and had_de):
+            coordinated = word == "et"
+            if coordinated and k < len(doc) and fold(doc[k].text) in DE_WORDS:
                 k += 1  # « ... prudentiel et de résolution »
-            if k < len(doc) and fold(doc[k].text) in ARTICLES:
-                k += 1
+                coordinated = False
+            article = k < len(doc) and fold(doc[k].text) in ARTICLES
+            if article and coordinated:
+                break  # « la Fondation X et l'association Y »: a second name
+            k += article
             if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text.islower() and doc[k].text.isalpha() \
                     and fold(doc[k].lemma_) not in TIME_NOUNS:
                 j = end = k + 1
                 had_de = True
                 continue
+            if k < len(doc) and (article or word in {"du", "des"}) and doc[k].text[:1].isupper() \
+                    and doc[k].pos_ in {"PROPN", "NOUN", "X"} and not is_break(doc[k]):
+                return k + 1
         break
     return end
 
@@ -176,9 +188,8 @@ def _institution(doc: Doc, start: int, end: int) -> int:
         first += 1
     if first >= end or not _titled_head(doc, first):
         return end
-    if any(not (t.pos_ == "ADJ" and t.text.islower()) for t in doc[first + 1 : end]):
-        return end  # the NER span already holds more than the head and its adjectives
-    return _complement_end(doc, end)
+    full = _complement_end(doc, first + 1)
+    return full if full >= end else end  # the NER span stopped inside the name, or already holds more
 
 
 def _acronym_join(doc: Doc, start: int) -> int:
@@ -291,6 +302,8 @@ def _cuts_names(doc: Doc, i: int, start: int) -> bool:
     word = doc[i].text
     if not (word in {"et", "ou"} or (word in {"and", "or"} and i - start >= 2)):
         return False
+    if word in {"et", "ou"} and i > start and i + 1 < len(doc) and fold(doc[i + 1].text) in ARTICLES:
+        return True  # « la Fondation pour la forêt et l'association Verdal »: an article opens the second name
     return i > start and i + 1 < len(doc) and name_like(doc[i - 1]) and name_like(doc[i + 1]) \
         and doc[i + 1].pos_ != "ADJ" and fold(doc[i + 1].text) not in name_cues().generic_suffixes | CO_WORDS
 
@@ -299,6 +312,17 @@ def _joins_name(doc: Doc, i: int, start: int) -> bool:
     """"Fondation pour la Recherche ...": a preposition after a lone generic word is inside the name."""
     words = [fold(t.text) for t in doc[start:i] if not t.is_punct and fold(t.text) not in EDGE_WORDS]
     return bool(words) and len(words) == 1 and words[0] in entity_cues().org_name_words
+
+
+def _opening_article(doc: Doc, a: int, b: int) -> bool:
+    """« la campagne « Le goût du matin » »: a quoted title keeps the capital article it opens on."""
+    return b - a > 1 and doc[a].text[:1].isupper() and fold(doc[a].text) in ARTICLES
+
+
+def _elided(doc: Doc, k: int) -> bool:
+    """« Le Floc'h », « Le Goff »: a lower-case letter glued after an apostrophe ends the word before it."""
+    return k > 0 and doc[k].is_lower and len(doc[k].text) <= 2 and doc[k - 1].text.endswith(("'", "’")) \
+        and not doc[k - 1].whitespace_ and has_upper(doc[k - 1])
 
 
 def _edge(tok) -> bool:
@@ -346,13 +370,13 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
             j += 1  # « Quimpo bank! »: the mark ends the name
         a, b = i, j
         honorific = False
-        while a < b and (_edge(doc[a]) or (b - a > 1 and (fold(doc[a].text) in honorifics
-                                                           or fold(doc[a].text) in PARTICIPLES))):
+        while a < b and not (whole and _opening_article(doc, a, b)) and (_edge(doc[a]) or (b - a > 1 and (
+                fold(doc[a].text) in honorifics or fold(doc[a].text) in PARTICIPLES))):
             honorific = honorific or fold(doc[a].text) in honorifics
             a += 1
         if not whole and b - a > 2 and opens_sentence(doc[a]):
             a = _past_opening_role(doc, a, b)
-        while b > a and not _brand_mark(doc, b - 1) and not _place_demonym(doc, a, b) and (
+        while b > a and not _brand_mark(doc, b - 1) and not _place_demonym(doc, a, b) and not _elided(doc, b - 1) and (
                 doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
                 or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
