@@ -275,3 +275,11 @@ def test_a_handle_after_the_platform_of_an_account_is_not_the_platforms(extract)
 def test_a_handle_right_after_a_name_is_that_names(extract):
     mentions = extract("Le groupe Orvane @orvane_fr a publié ses comptes.", full=True).mentions
     assert any(m.text == "Orvane" and m.handle == "orvane_fr" for m in mentions)
+
+
+def test_an_institutional_name_spacy_missed_after_the_article_opening_a_sentence_is_found(nlp):
+    # the article opens the sentence, the head after it does not; « École » alone would be a common noun
+    text = "L'École supérieure de chimie verte (ESCV) poursuit son expansion."
+    names = _forced(nlp, text, [(7, 8, "ORG")])
+    assert "École supérieure de chimie verte" in names
+    assert "École" not in _forced(nlp, "L'École a fermé ses portes.", [])

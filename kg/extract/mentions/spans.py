@@ -232,6 +232,8 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         if i < after:
             continue  # inside the run just read
         tok = doc[i]
+        if fold(tok.text) in ARTICLES and opens_sentence(tok):
+            continue  # « L'École supérieure … » opening a sentence: the run starts after the article
         j = i
         while j < n and j not in ents and named[j]:
             j += 1
@@ -243,10 +245,11 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         head = fold(tok.text) in name_cues().institution_heads and not first
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
         opening = first and _opening_name(doc, i, j)
-        if (introduced or unknown or inner or head or acronym or opening) and fold(span.text) not in common:
+        if introduced or unknown or inner or head or acronym or opening:
             a, b = _hyphen_join(doc, i, j)
             b = _institution(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
-            out.append((a, b, "caps", None))
+            if fold(doc[a:b].text) not in common:  # « École » alone is a common noun, « École supérieure … » a name
+                out.append((a, b, "caps", None))
         after = max(j, i + 1)
     return out
 

@@ -92,8 +92,10 @@ def line_start(tok: Token) -> bool:
 
 
 def opens_sentence(tok: Token) -> bool:
-    """The first word of a sentence or a line, where a capital says nothing about a name."""
-    if tok.is_sent_start or line_start(tok):
+    """The first word of a sentence or a line, where a capital says nothing about a name. A sentence start the
+    parser puts right after a word (« L' | École supérieure … » on a long first line) is parse noise."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if line_start(tok) or (tok.is_sent_start and (before is None or before.is_punct or before.is_space)):
         return True
     k = tok.i - 1
     while k >= 0 and (tok.doc[k].is_punct and tok.doc[k].text in {"«", '"', "“", "(", "-", "–", "—"}):

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
-from kg.extract.mentions.nouns import DETERMINERS, typed_lemma, type_noun
+from kg.extract.mentions.nouns import DETERMINERS, type_noun, typed_lemma
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, has_upper, line_start
 from kg.model import Mention
 
