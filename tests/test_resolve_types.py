@@ -156,3 +156,13 @@ def test_an_apposition_is_read_next_to_the_name_not_past_another_phrase(nlp):
     text = ("Il est remplacé par Corinne Wetzlar, jusqu'ici directrice générale de Tarvik France, "
             "la filiale française du groupe.")
     assert _type(nlp, "Corinne Wetzlar", text) == "Person"
+
+
+def test_a_lone_surname_of_a_person_of_the_text_is_not_the_place_it_spells(nlp):
+    # « Morvan » is a region of the gazetteer and, here, the surname of the person the text names in full
+    text = "Inès Morvan dirige la société Kravel. Morvan a créé l'entreprise en 2018 avec deux associés."
+    entities, _ = _resolve(nlp, text)
+    assert _entity(entities, "Inès Morvan").type == "Person"
+    assert all(e.type != "Place" for e in entities if "Morvan" in e.label)
+    # the distractor: without that person, the word is the region
+    assert _type(nlp, "Morvan", "La société Kravel recrute des techniciens dans le Morvan.") == "Place"

@@ -47,6 +47,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
                   if not all(t.i in caps for t in e)]
     candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + _hashtags(parsed)
+    surnames = frozenset(fold(e[-1].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2)
     mentions: dict[tuple[int, int], Mention] = {}
     for start, end, source, label in candidates:
         whole = source in {"hashtag", "quoted"}
@@ -70,7 +71,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 end=offset + key[1],
                 text=text,
                 type_votes=(("Organization", FAMILY_VOTE),) if label == "family" else votes(
-                    span, text, label, source, honorific),
+                    span, text, label, source, honorific, surnames),
                 source=source,
                 initial=_initial(span, text),
                 handle=_handle(parsed, a, b),

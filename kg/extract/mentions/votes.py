@@ -137,20 +137,27 @@ def _dateline(span: Span) -> bool:
 
 
 def _contains_place(span: Span, folded: str, label: str | None) -> bool:
-    """"Orvane Italie", "Manchester Rovers", "Kestrel London": a longer name holding a place is not that place. A first
-    word that is a place only counts outside a person's name (« Maurice » is a country and a first name)."""
-    places = place_cues().places
+    """"Orvane Italie", "Manchester Rovers", "Kestrel London": a longer name holding a place is not that place. In a
+    name spaCy calls a person's, a first word that is a place (« Maurice » is a country and a first name) and a
+    last word that is a town or a region (« Inès Morvan ») are the person's names; a country there still makes a
+    company (« Takemura France »)."""
+    cues = place_cues()
+    places = cues.places
     if folded in places or len(span) < 2:
         return False
-    if any(fold(span[i:].text) in places for i in range(1, len(span))):
-        return True
+    for i in range(1, len(span)):
+        place = places.get(fold(span[i:].text))
+        if place and not (label == "PER" and i == len(span) - 1 and cues.kinds.get(place) in {"city", "region"}):
+            return True
     words = [fold(t.text) for t in span if t.text[:1].isupper()]
     return label != "PER" and any(w in places for w in words)
 
 
-def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False
-          ) -> tuple[tuple[str, float], ...]:
-    """The (type, weight) votes of one mention."""
+def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False,
+          surnames: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
+    """The (type, weight) votes of one mention. ``surnames`` are the last words of the people the text names in
+    full: there a lone « Morvan » is the person's surname before it is the gazetteer's region, unless the words
+    around it place it (« à Morvan », « le groupe de Morvan »)."""
     cues = entity_cues()
     places = place_cues().places
     out: dict[str, float] = {}
@@ -177,7 +184,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Place", 1.0) if folded in places else add("Place", WEAK_NER)
     elif kind:
         add("Organization", 1.0 if label == "ORG" else 0.4)
-    if folded in places and placeish:
+    locative = _located(span) or _dateline(span) or _seat(span)
+    if folded in places and placeish and (folded not in surnames or locative):
         add("Place", 2.0)
     noun = type_noun(span)
     if (titled or holds_place) and not noun:
