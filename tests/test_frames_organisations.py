@@ -86,6 +86,11 @@ CLIENTS = [
                  id="faire confiance à"),
     pytest.param("L'agence Maxilo compte déjà des références comme le groupe Brontal et la société Velnor.",
                  {CLIENT, ("Velnor", "clientOf", "Maxilo")}, id="des références comme A et B"),
+    pytest.param("Le groupe Brontal est conseillé dans l'opération par la banque d'affaires Maxilo.", {CLIENT},
+                 id="an adviser: conseillé par"),
+    pytest.param("La société Brontal était épaulée par la banque Maxilo.", {CLIENT}, id="an adviser: épaulée par"),
+    pytest.param("Le groupe Brontal a choisi le cabinet Maxilo pour sa transformation.", {CLIENT},
+                 id="choisir le cabinet"),
 ]
 
 PARTNERS = [
@@ -323,6 +328,16 @@ def test_a_name_with_a_place_is_not_always_a_branch(extract, text):
 ])
 def test_a_participle_under_a_past_adverb_is_no_current_subsidiary(extract, text):
     assert_no(extract, text, "subsidiaryOf")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Il succède à Paul Varsac, ancien conseiller du président de la société Brontal.",
+                 id="the noun conseiller is no verb"),
+    pytest.param("Le cabinet Maxilo conseille d'acheter les titres de la société Brontal.", id="advice to buy"),
+    pytest.param("La banque Maxilo n'a pas conseillé le groupe Brontal.", id="negated"),
+])
+def test_no_adviser_no_client(extract, text):
+    assert_no(extract, text, "clientOf")
 
 
 def test_a_budget_not_entrusted_makes_no_client(extract):

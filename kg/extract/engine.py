@@ -137,6 +137,11 @@ class Engine:
     def verb(self, t: Trigger) -> list[RelationMention]:
         frame = t.frame
         head = self.ctx.tokens[t.head]
+        if head.pos_ == "NOUN" and (self.ctx.words[t.head],) in frame.triggers and any(
+                c.dep_ in {"det", "amod"} for c in head.children):
+            # an infinitive that is also a noun, with its article: « l'ancien conseiller du président » advises no one
+            self.note(t, frame, "no fact: a noun")
+            return []
         voice = self.args.voice(head, t.a) if head.pos_ in {"VERB", "AUX", "ADJ"} else (
             "participle" if self._opening_participle(head) else "active")
         missing = unmet(self.ctx, self.args, self.lex, frame, t, voice)
