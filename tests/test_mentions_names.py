@@ -252,6 +252,10 @@ def test_a_former_name_is_recorded_on_the_mention(extract):
     mentions = extract("Vexalis, l'ex-Trovia, a été rachetée par le groupe Quentor.", full=True).mentions
     former = [m for m in mentions if m.text == "Trovia"]
     assert former and former[0].same_as == "Vexalis"
+    mentions = extract("Le groupe a choisi le cabinet Delvane&Co, simplement appelé Delvane par ses consultants.",
+                       full=True).mentions
+    called = [m for m in mentions if m.text == "Delvane"]
+    assert called and called[0].same_as == "Delvane&Co"
 
 
 def test_a_bracketed_short_form_is_recorded_on_the_mention(extract):

@@ -28,6 +28,7 @@ LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:et|ou|ou encore|ainsi que|mais aussi|&)
                       r"(?:(?:le|la|les|l'|de|d'|du|des|à|au|aux)\s*)*$")
 CIRCUMSTANCE = re.compile(r"(?:^|\s)(?:[Ee]n|[Àà]|[Aa]u|[Dd]ans|[Dd]epuis|[Vv]ers)\s+$")
 # « le compte Vidstream @x »: the handle is not the platform's
+ADVERBS = r"(?:simplement|aussi|egalement|souvent|couramment|familierement)\s+"  # « X, simplement appelé Y »
 FAMILY_VOTE = 2.0  # « la famille X » says what X is as clearly as « la société X »
 ACCOUNT_NOUNS = {"compte", "profil", "page", "chaine", "fil", "account"}
 
@@ -36,7 +37,7 @@ def _renaming_gap() -> re.Pattern[str]:
     cues = name_cues()
     words = "|".join(sorted((re.escape(w) for w in cues.renaming_words), key=len, reverse=True))
     trade = "|".join(r"\s+".join(re.escape(w) for w in p) for p in cues.trade_name_phrases)
-    return re.compile(rf"^\s*\)?\s*[,(]\s*(?:(?:l'|le |la |les )?(?:{words})(?:-|\s+)(?:depuis\s+)?"
+    return re.compile(rf"^\s*\)?\s*[,(]\s*(?:(?:l'|le |la |les )?(?:{ADVERBS})?(?:{words})(?:-|\s+)(?:depuis\s+)?"
                       rf"|(?:la |le |sa |son )?(?:{trade})\s+(?:de |d'|du |des ))\s*(?:l'|le |la |les )?$")
 
 
