@@ -137,6 +137,21 @@ def test_a_capitalised_adjective_inside_a_name_belongs_to_it(extract):
     assert "Territoires Bas Carbone" in names
 
 
+def test_a_technical_term_before_a_name_is_not_part_of_it(extract):
+    names = _names(extract, "Le spécialiste brestois de l'impression 3D Vexlab Ouest a créé une coentreprise.")
+    assert "Vexlab Ouest" in names and not any(n.startswith("3D") for n in names)
+
+
+def test_a_generic_word_inside_a_name_stays_but_not_at_its_end(extract):
+    names = _names(extract, "Le campus ouvre avec l'université privée Amezrai Business School, à Rabat.")
+    assert "Amezrai Business School" in names
+
+
+def test_an_institutional_complement_the_tagger_reads_as_a_proper_noun_stays(extract):
+    names = _names(extract, "Les techniciens seront formés par l'Institut des métiers de la mer, partenaire de Kelvra.")
+    assert "Institut des métiers de la mer" in names
+
+
 def test_a_lone_common_noun_with_a_capital_is_not_a_name(extract):
     names = _names(extract, "L'Agence a confirmé la décision. La Commission n'y voit aucun problème.")
     assert "Agence" not in names and "Commission" not in names

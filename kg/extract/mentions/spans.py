@@ -67,12 +67,14 @@ def _hyphen_join(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _extend_caps(doc: Doc, end: int) -> int:
     """"Pilot" + "Analytics", "Nuvigen" + "Bio", "Fonds Vertal" + "Actions": NER often stops before a last
     capitalised word of a company name; a capitalised noun inside a sentence belongs to the name too."""
-    org_words = entity_cues().org_name_words
+    org_words, not_names = entity_cues().org_name_words, entity_cues().not_names
+    first = end
     while end < len(doc) and doc[end].text[:1].isupper() and not is_break(doc[end]) \
             and doc[end - 1].whitespace_ != "" and not doc[end].ent_type_ and "\n" not in doc[end - 1].whitespace_ \
-            and (doc[end].pos_ in {"PROPN", "X", "NOUN", "ADJ"} or fold(doc[end].text) in org_words) \
-            and fold(doc[end].text) not in entity_cues().not_names:
+            and (doc[end].pos_ in {"PROPN", "X", "NOUN", "ADJ"} or fold(doc[end].text) in org_words):
         end += 1
+    while end > first and fold(doc[end - 1].text) in not_names:
+        end -= 1  # « X Business School » keeps « Business », « X Business » does not
     return end
 
 
@@ -161,7 +163,7 @@ def _complement_end(doc: Doc, j: int) -> int:
             if article and coordinated:
                 break  # « la Fondation X et l'association Y »: a second name
             k += article
-            if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text.islower() and doc[k].text.isalpha() \
+            if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].text.islower() and doc[k].text.isalpha() \
                     and fold(doc[k].lemma_) not in TIME_NOUNS:
                 j = end = k + 1
                 had_de = True
@@ -209,9 +211,16 @@ def _suffix_join(doc: Doc, start: int, end: int) -> int:
     return start - 1 if prev.is_alpha and prev.text[:1].isupper() and prev.pos_ not in {"DET", "ADP"} else start
 
 
+def _past_term(doc: Doc, start: int, end: int) -> int:
+    """« l'impression 3D Vexlab Ouest »: a technical term before a name (« 3D », « 5G ») is not part of it."""
+    while end - start > 1 and doc[start].text[:1].isdigit() and fold(doc[start].text) in name_cues().common_words:
+        start += 1
+    return start
+
+
 def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A NER span with its boundaries repaired."""
-    start, end = _hyphen_join(doc, start, end)
+    start, end = _hyphen_join(doc, _past_term(doc, start, end), end)
     start = _split_place(doc, _acronym_join(doc, _suffix_join(doc, start, end)), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
     end = _extend_exclaimed(doc, _institution(doc, start, end))
@@ -246,7 +255,7 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
         opening = first and _opening_name(doc, i, j)
         if introduced or unknown or inner or head or acronym or opening:
-            a, b = _hyphen_join(doc, i, j)
+            a, b = _hyphen_join(doc, _past_term(doc, i, j), j)
             b = _institution(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
             if fold(doc[a:b].text) not in common:  # « École » alone is a common noun, « École supérieure … » a name
                 out.append((a, b, "caps", None))
