@@ -152,6 +152,11 @@ def test_an_institutional_complement_the_tagger_reads_as_a_proper_noun_stays(ext
     assert "Institut des métiers de la mer" in names
 
 
+def test_the_article_of_a_place_s_name_is_part_of_it(extract):
+    names = _names(extract, "La société Kelvra, basée à La Rochelle, ouvre un bureau au Havre et au Mans.")
+    assert "La Rochelle" in names and "Rochelle" not in names
+
+
 def test_a_lone_common_noun_with_a_capital_is_not_a_name(extract):
     names = _names(extract, "L'Agence a confirmé la décision. La Commission n'y voit aucun problème.")
     assert "Agence" not in names and "Commission" not in names

@@ -166,3 +166,15 @@ def test_a_lone_surname_of_a_person_of_the_text_is_not_the_place_it_spells(nlp):
     assert all(e.type != "Place" for e in entities if "Morvan" in e.label)
     # the distractor: without that person, the word is the region
     assert _type(nlp, "Morvan", "La société Kravel recrute des techniciens dans le Morvan.") == "Place"
+
+
+def test_a_quoted_name_after_its_noun_takes_the_noun_s_type_over_words_inside_it(nlp):
+    # « & » inside says « a company »; the noun before the quotes says what the name is
+    text = "L'ouverture de la conférence « Données & Villes », organisée mardi à Rennes, a réuni 300 élus."
+    assert _type(nlp, "Données & Villes", text) == "Event"
+    assert _type(nlp, "Bois & Habitat", "Le salon « Bois & Habitat » ouvre ses portes jeudi à Nantes.") == "Event"
+
+
+def test_a_type_noun_with_its_adjectives_in_apposition_before_a_quoted_name(nlp):
+    text = "Le studio Pixarne a présenté samedi son nouveau jeu, « Orbe Silencieux », attendu sur consoles."
+    assert _type(nlp, "Orbe Silencieux", text) == "CreativeWork"

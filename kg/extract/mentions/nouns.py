@@ -98,12 +98,18 @@ def _apposition(span: Span) -> str | None:
     nouns = entity_cues().type_nouns
     titles = entity_cues().title_words
     k = span.start - 1
+    if k > 0 and doc[k].text in OPENING_QUOTES:
+        k -= 1  # « son nouveau jeu, « X » »
     if k > 0 and doc[k].text == ",":
         k -= 1
         while k >= 0 and doc[k].pos_ == "ADJ":
             k -= 1
-        if k > 0 and typed_lemma(doc, k) and fold(doc[_noun(doc, k)[1] - 1].text) in APPOSED_DETERMINERS:
-            return nouns[typed_lemma(doc, k) or ""]
+        if k > 0 and typed_lemma(doc, k):
+            j = _noun(doc, k)[1] - 1
+            while j > 0 and doc[j].pos_ == "ADJ":
+                j -= 1  # « son nouveau jeu, X »
+            if fold(doc[j].text) in APPOSED_DETERMINERS:
+                return nouns[typed_lemma(doc, k) or ""]
     k = span.end
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
-from kg.extract.mentions.nouns import DETERMINERS, type_noun, typed_lemma
+from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, typed_lemma
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, has_upper, line_start
 from kg.model import Mention
 
@@ -199,7 +199,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
     if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
         add("Organization", 1.0)  # "vice-président chez X", "chez X, nous ...": a workplace
     if noun:
-        add(noun, 1.5)
+        quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES
+        add(noun, 2.0 if quoted else 1.5)  # « la conférence « X » »: the quotes set apart the name the noun gives
     if _owner_of_role(span):
         add("Organization", 1.5)
     if _speaker(span):
