@@ -75,6 +75,11 @@ PLACES = [
                  {("Quimpex", "basedIn", "Royaume-Uni")}, id="a definite description with a demonym"),
     pytest.param("Le groupe Quimpex est une société basée à Lille.", {LILLE},
                  id="X est une société basée à (the phrase's participle agreed)"),
+    pytest.param("Quimpex, une jeune pousse de Lille, lève des fonds.", {LILLE},
+                 id="X, une N de <lieu>: an indefinite description in apposition"),
+    pytest.param("Quimpex, équipementier de Lille, recrute.", {LILLE}, id="X, N de <lieu>: a bare description"),
+    pytest.param("Le groupe a cédé Quimpex, sa filiale de Lille, à un fonds.", {LILLE},
+                 id="X, sa filiale de <lieu>: a possessive description"),
 ]
 
 
@@ -103,6 +108,7 @@ NOT_BASED = [
     pytest.param("Marc Dorlan, de droit belge, conseille Quimpex.", id="a person is no legal entity"),
     pytest.param("Installée en France, la filiale de Quimpex, qui n'est pas basée à Lille, recrute.",
                  id="a denied seat in a relative clause after a fronted participle"),
+    pytest.param("Une société de Lille a racheté Quimpex.", id="an indefinite description beside no name"),
 ]
 
 

@@ -29,6 +29,9 @@ from kg.extract.readers import LINKS, Reader
 from kg.extract.reference import References
 from kg.model import Mention
 
+DEFINITE = {"le", "la", "l'"}
+APPOSED = {"un", "une", "sa", "son", "leur", "notre"}  # « X, une société de Y »: only beside X
+
 NOMINAL_DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "aux", "au", "du", "ce", "cet", "cette", "ces"}
 LIST_LOOKAHEAD = 10
 
@@ -245,7 +248,9 @@ class Locator:
                 yield b, m, org
 
     def _of_place(self, i: int) -> tuple[Found, Mention] | None:
-        """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place."""
+        """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place. In apposition to the name
+        before it the noun may also be indefinite, possessive or bare (« X, une société de Dresde », « X, notre
+        filiale de Casablanca », « X, équipementier de Figeac »)."""
         ctx = self.ctx
         if not self.reader.is_description_noun(i) or i + 2 >= len(ctx.tokens) or ctx.words[i + 1] not in {"de", "d'"}:
             return None
@@ -256,15 +261,19 @@ class Locator:
         k = i - 1
         while k >= start and ctx.tokens[k].pos_ == "ADJ":
             k -= 1
-        if k < start or ctx.words[k] not in {"le", "la", "l'"}:
+        if k >= start and ctx.words[k] == ",":
+            k += 1  # no determiner: the apposition's comma is right before the noun phrase
+        elif k < start or ctx.words[k] not in DEFINITE | APPOSED:
             return None
         j = ctx.bounds(place)[1]
-        after = ctx.mention(j) if j < end else None
+        after = ctx.mention(j) if j < end and ctx.words[k] in DEFINITE else None
         if after is not None:
             return Found((after,), "parse"), place
         before = self.reader.name_before(k, start) if k > start and ctx.words[k - 1] == "," else None
         if before is not None:
             return Found((before,), "parse"), place
+        if ctx.words[k] not in DEFINITE:
+            return None
         m = self.refs.definite(i, acting_on(self.refs, i)) if self.refs.is_definite(i) else None
         return (Found((m,), "reference"), place) if m is not None else None
 
