@@ -73,6 +73,8 @@ WORK = [
                  {("Hélène Varsac", "employeeOf", "Quimpex")}, id="a present read as a participle after an incise"),
     pytest.param("Marc Dorlan, associé chez Quimpex Partners, a piloté l'opération.",
                  {("Marc Dorlan", "employeeOf", "Quimpex Partners")}, id="a participle title before chez"),
+    pytest.param("Hélène Varsac, associée de Quimpex à Paris, a mené l'opération.",
+                 {("Hélène Varsac", "employeeOf", "Quimpex")}, id="a participle title in apposition before de"),
     pytest.param("Hélène Varsac est membre du conseil d'administration de Quimpex.",
                  {("Hélène Varsac", "memberOf", "Quimpex")}, id="board member"),
 ]
@@ -153,6 +155,8 @@ def test_the_role_is_kept_on_the_fact(extract):
 
 
 NOT_CURRENT_ROLES = [
+    pytest.param("La société Quimpex, associée de Velnor dans la coentreprise, investit.", "employeeOf",
+                 id="an organisation associée de Y is no employee"),
     pytest.param("Hélène Varsac, l'ancienne PDG de Quimpex, a présenté les résultats.", "ceoOf", id="l'ancienne PDG"),
     pytest.param("L'ancien PDG de Quimpex, Marc Dorlan, a présenté les résultats.", "ceoOf", id="l'ancien PDG de Y, X"),
     pytest.param("Marc Dorlan, ex-directeur général de Quimpex, a présenté les résultats.", "ceoOf", id="ex-directeur"),

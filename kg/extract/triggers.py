@@ -166,9 +166,14 @@ def appointee(ctx: DocContext, t: Trigger) -> list:
 
 
 def _title_at(ctx: DocContext, a: int) -> bool:
-    """« X, associé chez Y »: a participle tagged as a verb is a title when « chez » or « au sein de » follows it
-    (an organisation's place, not a verb's complement)."""
-    return a + 2 < len(ctx.words) and (ctx.words[a + 1] == "chez" or ctx.words[a + 1 : a + 3] == ["au", "sein"])
+    """« X, associé chez Y », « X, associée de Y »: a participle tagged as a verb is a title when « chez » or « au
+    sein de » follows it (an organisation's place, not a verb's complement), or « de » when it stands in apposition
+    right after a name (« a associé X » has no comma)."""
+    if a + 2 >= len(ctx.words):
+        return False
+    apposed = a >= 2 and ctx.words[a - 1] == "," and ctx.mention(a - 2) is not None \
+        and ctx.words[a + 1] in {"de", "d'", "du", "des"}
+    return apposed or ctx.words[a + 1] == "chez" or ctx.words[a + 1 : a + 3] == ["au", "sein"]
 
 
 def _has_reflexive(ctx: DocContext, a: int, adverbials: tuple[tuple[str, ...], ...] = ()) -> bool:
