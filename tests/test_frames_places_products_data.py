@@ -132,6 +132,8 @@ LAUNCHES = [
                  id="a naming participle after a comma"),
     pytest.param("La société Quimpex organise la première édition du salon Vélorama.",
                  {("Quimpex", "launched", "Vélorama")}, id="the first edition of a named event"),
+    pytest.param("La société Quimpex a profité du salon pour lancer l'application Pédalo.", {LAUNCH},
+                 id="profiter de … pour lancer: a goal carried out"),
 ]
 
 
@@ -146,6 +148,7 @@ NOT_LAUNCHED = [
     pytest.param("Quimpex envisage de lancer une application baptisée Pédalo.", id="envisage de"),
     pytest.param("Quimpex a renoncé à lancer l'application Pédalo.", id="renounced"),
     pytest.param("Le lancement de l'application Pédalo par Quimpex est prévu.", id="planned"),
+    pytest.param("La société Quimpex a levé 5 millions d'euros pour lancer l'application Pédalo.", id="a goal"),
 ]
 
 

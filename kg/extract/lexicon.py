@@ -48,6 +48,7 @@ class Lexicon:
     modal_lemmas: frozenset[str]
     purposes: tuple[tuple[str, ...], ...]
     agreements: frozenset[str]
+    carried_out: frozenset[str]
     negation_words: frozenset[str]
     hearsay: tuple[str, ...]
     hedges: frozenset[str]
@@ -168,6 +169,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         modal_lemmas=folded(d["modality"]["modal_lemmas"]),
         purposes=phrases(d["modality"].get("purposes", [])),
         agreements=folded(d["modality"].get("agreements", [])),
+        carried_out=folded(d["modality"].get("carried_out", [])),
         negation_words=folded(d["modality"]["negation_words"]),
         hearsay=tuple(fold(w) for w in d["modality"]["hearsay"]),
         hedges=folded(d["modality"]["hedges"]),
