@@ -162,6 +162,8 @@ INVEST = ("Cerbal Capital", "investedIn", "Pilvexa")
 ONDRA = ("Ondra", "investedIn", "Pilvexa")
 
 INVESTMENTS = [
+    pytest.param("Le fonds Cerbal Capital a mené un tour de table de 15 millions d'euros dans Pilvexa.", {INVEST},
+                 id="mener un tour de table dans Y"),
     pytest.param("Le fonds Cerbal Capital a investi 3 millions d'euros dans la start-up Pilvexa.", {INVEST},
                  id="investir dans"),
     pytest.param("La start-up Pilvexa a été financée par le fonds Cerbal Capital.", {INVEST}, id="passive"),

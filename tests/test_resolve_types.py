@@ -178,3 +178,9 @@ def test_a_quoted_name_after_its_noun_takes_the_noun_s_type_over_words_inside_it
 def test_a_type_noun_with_its_adjectives_in_apposition_before_a_quoted_name(nlp):
     text = "Le studio Pixarne a présenté samedi son nouveau jeu, « Orbe Silencieux », attendu sur consoles."
     assert _type(nlp, "Orbe Silencieux", text) == "CreativeWork"
+
+
+def test_a_name_with_a_digit_is_no_person_s(nlp):
+    # spaCy may call « Kub3 » a person; no one's name holds a digit
+    assert _type(nlp, "Kelb3", "Fondée en 2020 par deux ingénieurs, Kelb3 assemble des maisons en bois.") \
+        != "Person"

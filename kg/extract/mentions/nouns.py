@@ -162,13 +162,22 @@ def list_type(span: Span) -> str | None:
                 "tels", "telles", "tel", "telle"}):
             return _noun_back(doc, k - (2 if word == "que" else 1))
         if t.text in {",", ":"} and k > 0 and doc[k - 1].pos_ in {"NOUN", "ADJ"} and not has_upper(doc[k - 1]):
-            return _noun_back(doc, k - 1)  # "parmi ses douze clubs fondateurs, A, B et C"
+            # "parmi ses douze clubs fondateurs, A, B et C"; not « fondée par deux ingénieurs, X assemble … »
+            return _noun_back(doc, k - 1) if _listed(doc, k, span.end) else None
         if not (t.text in {",", "et", "ou", "encore", "ainsi", "que"} or t.is_space or has_upper(t)
                 or t.pos_ in {"PROPN", "DET"}):
             return None
         k -= 1
         steps += 1
     return None
+
+
+def _listed(doc: Doc, colon: int, end: int) -> bool:
+    """Whether the names after the comma or colon at ``colon`` form a list: more than one name before ``end``, or
+    one followed by « , » or « et » and a capitalised word."""
+    if any(doc[j].text in {",", "et", "ou"} for j in range(colon + 1, end)):
+        return True
+    return end + 1 < len(doc) and doc[end].text in {",", "et", "ou"} and has_upper(doc[end + 1])
 
 
 def _noun_back(doc: Doc, k: int) -> str | None:

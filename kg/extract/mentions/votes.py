@@ -178,6 +178,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Organization", 2.5)
     kind = NER_VOTES.get(label or "")
     single = len(span) == 1 or " " not in text
+    if kind == "Person" and any(c.isdigit() for c in text):
+        kind = "Organization"  # « Kub3 », « 1PointFive »: no one's name holds a digit
     if kind == "Person":
         add("Person", 1.0 if not single else WEAK_NER)
     elif kind == "Place" and placeish:
