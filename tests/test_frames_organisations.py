@@ -305,6 +305,11 @@ def test_a_board_seat_of_the_person_a_chain_of_descriptions_and_pronouns_stands_
     assert_states(extract, text, {("Paul Varsac", "memberOf", "Brimex"), ("Paul Varsac", "memberOf", "Lormex")})
 
 
+def test_a_branch_named_after_its_group_and_a_country_in_its_own_language(extract):
+    assert_states(extract, "Le groupe Brimex a nommé Paul Varsac à la tête de Brimex Italia.",
+                  {("Brimex Italia", "subsidiaryOf", "Brimex")})
+
+
 def test_a_branch_named_after_its_group_and_a_country_or_cities(extract):
     """« Brimex France », and « Brimex London » with « Brimex Madrid »: branches of Brimex, named in the text."""
     text = ("Le groupe Brimex a nommé Paul Varsac à la tête de Brimex France. Brimex London a ouvert en 2011, puis "
