@@ -46,7 +46,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     doc_text = parsed_text(doc, parsed, offset)
     caps = caps_lines(parsed, doc_text)
     candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
-                  if not all(t.i in caps for t in e)]
+                  if not all(t.i in caps or t.is_space for t in e)]  # (an entity may end on the line break)
     candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + _hashtags(parsed)
     surnames = frozenset(fold(e[-1].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2)
     mentions: dict[tuple[int, int], Mention] = {}
