@@ -9,7 +9,7 @@ from __future__ import annotations
 from kg.extract.arguments import Arguments, Found
 from kg.extract.context import DocContext
 from kg.extract.frames import Lexicon
-from kg.extract.mentions.spans import TIME_NOUNS
+from kg.extract.mentions.institutions import TIME_NOUNS
 from kg.extract.readers import Reader
 
 Holders = tuple[Found, str, int | None]

@@ -17,6 +17,7 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.mentions.institutions import complement_end, institution_end, titled_head
 from kg.extract.mentions.nouns import NAMING_WORDS as PARTICIPLES
 from kg.extract.mentions.nouns import type_noun
 from kg.extract.mentions.tokens import (
@@ -25,7 +26,6 @@ from kg.extract.mentions.tokens import (
     EDGE_WORDS,
     SPLIT_WORDS,
     by_lexeme,
-    capital_article,
     has_upper,
     is_acronym,
     is_break,
@@ -40,9 +40,6 @@ ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
 QUOTES = {"«": "»", '"': '"', "“": "”"}
 NAMING_WORDS = PARTICIPLES | {"label", "marque", "nom"}  # before a quoted name
-TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "journee", "soir", "matin", "trimestre", "semestre",
-              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
-              "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -138,62 +135,6 @@ def _extend_and(doc: Doc, end: int) -> int:
     return end
 
 
-def _complement_end(doc: Doc, j: int) -> int:
-    """The end of the lower-case words that complete an institutional head: "spatiale européenne",
-    "de la concurrence", "des dépôts et consignations", "de football professionnel", "pour l'habitat durable".
-    A capitalised word after « du », « de la », « des » ends it (« des éleveurs de l'Aubrac », « du Rhône »); one
-    after a bare « de » is where the institution sits, not its name."""
-    first, end, had_de = j, j, False
-    while j < len(doc) and j - first < 9:
-        t = doc[j]
-        # « des compagnons bâtisseurs »: a noun in apposition to the complement's noun
-        apposed = had_de and j == end and t.pos_ == "NOUN" and fold(t.lemma_) not in TIME_NOUNS
-        if (t.pos_ == "ADJ" or apposed) and t.text.islower() and t.text.isalpha():
-            j += 1
-            end = j
-            continue
-        k = j + 1
-        word = fold(t.text)
-        if word in DE_WORDS or word == "pour" or (word == "et" and had_de):
-            coordinated = word == "et"
-            if coordinated and k < len(doc) and fold(doc[k].text) in DE_WORDS:
-                k += 1  # « ... prudentiel et de résolution »
-                coordinated = False
-            article = k < len(doc) and fold(doc[k].text) in ARTICLES
-            if article and coordinated:
-                break  # « la Fondation X et l'association Y »: a second name
-            k += article
-            if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].text.islower() and doc[k].text.isalpha() \
-                    and fold(doc[k].lemma_) not in TIME_NOUNS:
-                j = end = k + 1
-                had_de = True
-                continue
-            if k < len(doc) and (article or word in {"du", "des"}) and doc[k].text[:1].isupper() \
-                    and doc[k].pos_ in {"PROPN", "NOUN", "X"} and not is_break(doc[k]):
-                return k + 1
-        break
-    return end
-
-
-def _titled_head(doc: Doc, i: int) -> bool:
-    """An institutional head written with a capital inside a sentence, or a word after a capital article."""
-    return doc[i].text[:1].isupper() and (
-        (fold(doc[i].text) in name_cues().institution_heads and not opens_sentence(doc[i]))
-        or (i > 0 and capital_article(doc[i - 1])))
-
-
-def _institution(doc: Doc, start: int, end: int) -> int:
-    """Run an institutional head ("Agence", "Autorité") or a title opened by a capital article mid-sentence
-    ("La Française") on over its lower-case complement; other names keep their end."""
-    first = start
-    while first < end and fold(doc[first].text) in ARTICLES:
-        first += 1
-    if first >= end or not _titled_head(doc, first):
-        return end
-    full = _complement_end(doc, first + 1)
-    return full if full >= end else end  # the NER span stopped inside the name, or already holds more
-
-
 def _acronym_join(doc: Doc, start: int) -> int:
     """"KMA TGB": an acronym right before an acronym the NER found belongs to the same name (also when the NER
     made each a name of its own)."""
@@ -223,7 +164,7 @@ def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     start, end = _hyphen_join(doc, _past_term(doc, start, end), end)
     start = _split_place(doc, _acronym_join(doc, _suffix_join(doc, start, end)), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
-    end = _extend_exclaimed(doc, _institution(doc, start, end))
+    end = _extend_exclaimed(doc, institution_end(doc, start, end))
     return start, _extend_place(doc, start, end)
 
 
@@ -256,7 +197,7 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         opening = first and _opening_name(doc, i, j)
         if introduced or unknown or inner or head or acronym or opening:
             a, b = _hyphen_join(doc, _past_term(doc, i, j), j)
-            b = _institution(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
+            b = institution_end(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
             if fold(doc[a:b].text) not in common:  # « École » alone is a common noun, « École supérieure … » a name
                 out.append((a, b, "caps", None))
         after = max(j, i + 1)
@@ -399,8 +340,8 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
                 doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
                 or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
-        if a < b and not whole and _titled_head(doc, a):  # keep « de la concurrence » after « Autorité »
-            b = min(j, max(b, _complement_end(doc, b)))
+        if a < b and not whole and titled_head(doc, a):  # keep « de la concurrence » after « Autorité »
+            b = min(j, max(b, complement_end(doc, b)))
         if a < b:
             yield a, b, honorific
         i = max(j, i + 1)

@@ -1,0 +1,71 @@
+"""Institutional names: a head written with a capital (« Agence », « Autorité », « École », « Forum ») runs on over
+the lower-case words that complete it (« Agence spatiale européenne », « Caisse des dépôts et consignations »,
+« Fondation pour l'habitat durable », « École des compagnons du Rhône »), also where spaCy stopped inside it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.cues import fold, name_cues
+from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, is_break, opens_sentence
+
+TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "journee", "soir", "matin", "trimestre", "semestre",
+              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
+              "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+
+
+def complement_end(doc: Doc, j: int) -> int:
+    """The end of the lower-case words that complete an institutional head: "spatiale européenne",
+    "de la concurrence", "des dépôts et consignations", "de football professionnel", "pour l'habitat durable".
+    A capitalised word after « du », « de la », « des » ends it (« des éleveurs de l'Aubrac », « du Rhône »); one
+    after a bare « de » is where the institution sits, not its name."""
+    first, end, had_de = j, j, False
+    while j < len(doc) and j - first < 9:
+        t = doc[j]
+        # « des compagnons bâtisseurs »: a noun in apposition to the complement's noun
+        apposed = had_de and j == end and t.pos_ == "NOUN" and fold(t.lemma_) not in TIME_NOUNS
+        if (t.pos_ == "ADJ" or apposed) and t.text.islower() and t.text.isalpha():
+            j += 1
+            end = j
+            continue
+        k = j + 1
+        word = fold(t.text)
+        if word in DE_WORDS or word == "pour" or (word == "et" and had_de):
+            coordinated = word == "et"
+            if coordinated and k < len(doc) and fold(doc[k].text) in DE_WORDS:
+                k += 1  # « ... prudentiel et de résolution »
+                coordinated = False
+            article = k < len(doc) and fold(doc[k].text) in ARTICLES
+            if article and coordinated:
+                break  # « la Fondation X et l'association Y »: a second name
+            k += article
+            if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].text.islower() and doc[k].text.isalpha() \
+                    and fold(doc[k].lemma_) not in TIME_NOUNS:
+                j = end = k + 1
+                had_de = True
+                continue
+            if k < len(doc) and (article or word in {"du", "des"}) and doc[k].text[:1].isupper() \
+                    and doc[k].pos_ in {"PROPN", "NOUN", "X"} and not is_break(doc[k]):
+                return k + 1
+        break
+    return end
+
+
+def titled_head(doc: Doc, i: int) -> bool:
+    """An institutional head written with a capital inside a sentence, or a word after a capital article."""
+    return doc[i].text[:1].isupper() and (
+        (fold(doc[i].text) in name_cues().institution_heads and not opens_sentence(doc[i]))
+        or (i > 0 and capital_article(doc[i - 1])))
+
+
+def institution_end(doc: Doc, start: int, end: int) -> int:
+    """Run an institutional head ("Agence", "Autorité") or a title opened by a capital article mid-sentence
+    ("La Française") on over its lower-case complement; other names keep their end."""
+    first = start
+    while first < end and fold(doc[first].text) in ARTICLES:
+        first += 1
+    if first >= end or not titled_head(doc, first):
+        return end
+    full = complement_end(doc, first + 1)
+    return full if full >= end else end  # the NER span stopped inside the name, or already holds more
