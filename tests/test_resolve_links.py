@@ -120,6 +120,14 @@ def test_a_generic_head_before_a_name_says_only_what_kind_of_body_bears_it(nlp):
     assert _same(entities, "Quilmet", "Groupe Quilmet")
 
 
+def test_a_trade_s_house_is_the_name_it_bears(nlp):
+    # a headline « X : … » that spaCy reads as a speaker's line does not make the lone name a surname either
+    entities, _ = _resolve(nlp, "Laiterie Morvalie : la reprise par Fromageries Belmont n'aura pas lieu\n"
+                                "La coopérative Laiterie Morvalie produit du fromage. Morvalie n'est pas isolée.")
+    assert _same(entities, "Morvalie", "Laiterie Morvalie")
+    assert _entity(entities, "Laiterie Morvalie").type == "Organization"
+
+
 def test_a_fund_word_makes_a_short_form_where_every_text_naming_it_names_the_fund(nlp):
     entities, _ = _resolve(nlp, "Le fonds Trelmont Ventures a investi dans la société Sorvela. Pour Trelmont, "
                                 "c'est un pari.")

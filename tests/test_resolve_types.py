@@ -184,3 +184,19 @@ def test_a_name_with_a_digit_is_no_person_s(nlp):
     # spaCy may call « Kub3 » a person; no one's name holds a digit
     assert _type(nlp, "Kelb3", "Fondée en 2020 par deux ingénieurs, Kelb3 assemble des maisons en bois.") \
         != "Person"
+
+
+def test_a_given_name_says_person_and_two_words_without_one_are_a_weak_guess(nlp):
+    """NER's PER on « Trivela Edge » (no given name) weighs as little as on a lone word; a name opening on a given
+    name (« Claire Vennot », « Jean-Marie Kerlo », « J. Vennot ») keeps it, and gets a person's vote where NER says
+    organisation."""
+    from kg.extract.mentions.votes import WEAK_NER, votes
+
+    doc = nlp("Trivela Edge, Claire Vennot, Jean-Marie Kerlo et J. Vennot.")
+
+    def person(a: int, b: int, label: str) -> float:
+        return dict(votes(doc[a:b], doc[a:b].text, label, f"ner:{label}")).get("Person", 0.0)
+
+    assert person(0, 2, "PER") == WEAK_NER
+    assert person(3, 5, "PER") == 1.0 and person(6, 8, "PER") == 1.0 and person(9, 11, "PER") == 1.0
+    assert person(3, 5, "ORG") > 0

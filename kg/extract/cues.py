@@ -130,6 +130,15 @@ def place_cues() -> PlaceCues:
 
 
 @cache
+def first_names() -> frozenset[str]:
+    """Given names, folded (``ontology/cues/first_names.toml``): a name opening on one is most likely a person's."""
+    try:
+        return frozenset(fold(n) for n in load_toml("cues/first_names.toml").get("first_names", []))
+    except FileNotFoundError:
+        return frozenset()
+
+
+@cache
 def amount_cues() -> dict[str, Any]:
     """Multipliers, currencies and month names (``ontology/cues/amounts.toml``), read by :mod:`kg.extract.amounts`."""
     return load_toml("cues/amounts.toml")["amounts"]

@@ -131,10 +131,15 @@ def document_mentions(ex: DocumentExtraction) -> list[Mention]:
 
 
 def document_surnames(mentions: list[Mention]) -> set[str]:
-    """The last words of the people a document names in full (« Octave Klaba »): there, the lone word is most often
-    that person, whatever NER took it for."""
-    return {key.rsplit(" ", 1)[1] for m in mentions if " " in (key := name_key(m.text))
-            and m.type_votes and best_type(dict(m.type_votes))[0] == "Person"}
+    """The last words of the people a document names in full (« Octave Vrelik »): there, the lone word is most often
+    that person, whatever NER took it for. A full name is a person's by the votes of all its mentions in the
+    document (a headline « Laiterie X : … » spaCy calls a person does not make « X » a surname)."""
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for m in mentions:
+        if " " in (key := name_key(m.text)):
+            for kind, weight in m.type_votes:
+                totals[key][kind] += weight
+    return {key.rsplit(" ", 1)[1] for key, v in totals.items() if v and best_type(v)[0] == "Person"}
 
 
 def surname_votes(m: Mention) -> tuple[tuple[str, float], ...]:

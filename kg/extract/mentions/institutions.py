@@ -1,5 +1,5 @@
 """Institutional names: a head written with a capital (« Agence », « Autorité », « École », « Forum ») runs on over
-the lower-case words that complete it (« Agence spatiale européenne », « Caisse des dépôts et consignations »,
+the lower-case words that complete it (« Agence spatiale canadienne », « Caisse des dépôts et consignations »,
 « Fondation pour l'habitat durable », « École des compagnons du Rhône »), also where spaCy stopped inside it.
 """
 

@@ -251,7 +251,7 @@ CO_WORDS = {"co", "cie", "sons"}  # « Lazard et Cie », « X and Co »: the nam
 def _cuts_names(doc: Doc, i: int, start: int) -> bool:
     """"Orvex et Home Tiplo", "Morgan Stanley and Bank of America": "et", "ou" or "and" between two names
     separates them (a capitalised adjective after "et" is part of the name, see :func:`_extend_and`; "&" joins).
-    English "and" after a single word is inside the name: "Food and Drug Administration", "Barnes and Noble"."""
+    English "and" after a single word is inside the name: "Bureau of Land Management", "Barnes and Noble"."""
     word = doc[i].text
     if not (word in {"et", "ou"} or (word in {"and", "or"} and i - start >= 2)):
         return False

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, typed_lemma
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, has_upper, line_start
 from kg.model import Mention
@@ -99,7 +99,8 @@ def _seat(span: Span) -> bool:
 
 def _speaker_line(span: Span) -> bool:
     """"Jeanne Martin – Nous avons ...", "Jeanne Martin (Orvane) : ...": a name of two words opening an interview
-    line before a dash or a colon is the speaker's."""
+    line before a dash or a colon is the speaker's. On a headline only a quotation after it says so (« Jeanne
+    Martin : « Nous irons » » is hers, « Laiterie Orvane : la reprise échoue » is news of a company)."""
     doc = span.doc
     if len(span) < 2 or span.text.isupper() or not line_start(span[0]):
         return False
@@ -108,7 +109,10 @@ def _speaker_line(span: Span) -> bool:
         while k < len(doc) and doc[k].text != ")" and k - span.end < 6:
             k += 1
         k += 1
-    return k < len(doc) and doc[k].text in {"–", "—", ":"}
+    if k >= len(doc) or doc[k].text not in {"–", "—", ":"}:
+        return False
+    headline = "\n" not in doc.text[: span.start_char]
+    return not headline or (k + 1 < len(doc) and doc[k + 1].text in OPENING_QUOTES)
 
 
 def _located(span: Span) -> bool:
@@ -153,6 +157,18 @@ def _contains_place(span: Span, folded: str, label: str | None) -> bool:
     return label != "PER" and any(w in places for w in words)
 
 
+def _given_name(span: Span) -> bool | None:
+    """Whether a name of two words or more opens on a given name (« Corinne Wetzel », « Jean-Marie X », « J. X »);
+    None when there is no list of given names or the name is one word."""
+    names = first_names()
+    if not names or len(span) < 2:
+        return None
+    first = span[0].text
+    if len(first.rstrip(".")) == 1 or (first.endswith(".") and first[:1].isupper()):
+        return True  # an initial
+    return all(fold(part) in names for part in first.split("-") if part)
+
+
 def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False,
           surnames: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
     """The (type, weight) votes of one mention. ``surnames`` are the last words of the people the text names in
@@ -180,8 +196,11 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
     single = len(span) == 1 or " " not in text
     if kind == "Person" and any(c.isdigit() for c in text):
         kind = "Organization"  # « Kub3 », « 1PointFive »: no one's name holds a digit
-    if kind == "Person":
-        add("Person", 1.0 if not single else WEAK_NER)
+    given = _given_name(span)
+    if kind == "Person":  # « Twinea Edge », « Conserves Morvennec »: two words spaCy calls a person, no given name
+        add("Person", 1.0 if not single and given is not False else WEAK_NER)
+    elif given and not any(w in cues.org_name_words for w in words):
+        add("Person", 0.5)  # « Corinne Wetzel » that spaCy calls an organisation
     elif kind == "Place" and placeish:
         add("Place", 1.0) if folded in places else add("Place", WEAK_NER)
     elif kind:
