@@ -34,6 +34,12 @@ def test_capitalised_words_opening_a_sentence_are_a_name_when_a_company_word_or_
     assert {"Trelby Harbor Partners", "Quantum Vask Robotics", "Métavol Explorer"} <= set(names)
 
 
+def test_capitalised_words_inside_a_sentence_ending_on_a_company_word_are_a_name(nlp):
+    # where spaCy finds nothing there: « Capital » says what the run is
+    text = "Parmi les souscripteurs figurent la mutuelle Prévanis et le family office genevois Grisolle Capital."
+    assert "Grisolle Capital" in _forced(nlp, text, [(6, 7, "ORG")])
+
+
 def test_capitalised_common_words_opening_a_sentence_are_no_name(extract):
     # « Agence » is a company word, but « Chaque » opens the sentence
     assert not _names(extract, "Le fonds est prudent.\nChaque Agence reçoit un budget.")

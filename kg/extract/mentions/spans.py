@@ -195,7 +195,8 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         head = fold(tok.text) in name_cues().institution_heads and not first
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
         opening = first and _opening_name(doc, i, j)
-        if introduced or unknown or inner or head or acronym or opening:
+        company = not first and j - i >= 2 and fold(doc[j - 1].text) in entity_cues().org_name_words  # « X Capital »
+        if introduced or unknown or inner or head or acronym or opening or company:
             a, b = _hyphen_join(doc, _past_term(doc, i, j), j)
             b = institution_end(doc, a, b) if head else _extend_place(doc, a, b, acronym) if acronym else b
             if fold(doc[a:b].text) not in common:  # « École » alone is a common noun, « École supérieure … » a name
