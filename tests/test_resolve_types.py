@@ -200,3 +200,8 @@ def test_a_given_name_says_person_and_two_words_without_one_are_a_weak_guess(nlp
     assert person(0, 2, "PER") == WEAK_NER
     assert person(3, 5, "PER") == 1.0 and person(6, 8, "PER") == 1.0 and person(9, 11, "PER") == 1.0
     assert person(3, 5, "ORG") > 0
+
+
+def test_an_institution_s_head_inside_its_name_makes_an_organisation(nlp):
+    # spaCy may call « Conseil constitutionnel » a place
+    assert _type(nlp, "Conseil Constitutionnel", "Le Conseil Constitutionnel a tranché mardi.") == "Organization"
