@@ -185,7 +185,7 @@ def _purpose(ctx: DocContext, a: int, lex: Lexicon) -> bool:
     above = (tok.head, tok.head.head) if tok.pos_ in {"VERB", "AUX"} else (tok.head,)
     # « a conclu un accord pour acquérir Y »: the agreement (the word above, or its object) is the deal;
     # « a profité du salon pour lancer Y »: the goal was carried out
-    return not any(ctx.lemmas[g.i] in lex.agreements | lex.carried_out or any(
+    return not any(ctx.lemmas[g.i] in lex.agreements or ctx.lemmas[g.i] in lex.carried_out or any(
         c.dep_ == "obj" and ctx.lemmas[c.i] in lex.agreements for c in g.children) for g in above)
 
 

@@ -21,6 +21,7 @@ from kg.model import Mention
 
 WEAK_NER = 0.3  # NER's PER or LOC on a name it alone vouches for
 NER_VOTES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Organization", "GPE": "Place"}
+# « la filiale de X »: X owns, it is no seat
 RELATIONAL = {"filiale", "branche", "division", "pole", "entite", "maison", "regie", "marque", "holding", "client",
               "partenaire", "actionnaire", "enseigne", "studio", "chaine", "fonds", "centrale", "offre"}
 HEAD_OF = {"tete", "direction", "presidence", "capital", "patron", "patronne"}  # « à la tête de X »
@@ -205,8 +206,7 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Place", 1.0) if folded in places else add("Place", WEAK_NER)
     elif kind:
         add("Organization", 1.0 if label == "ORG" else 0.4)
-    locative = _located(span) or _dateline(span) or _seat(span)
-    if folded in places and placeish and (folded not in surnames or locative):
+    if folded in places and placeish and (folded not in surnames or _located(span) or _dateline(span) or _seat(span)):
         add("Place", 2.0)
     noun = type_noun(span)
     if (titled or holds_place) and not noun:
