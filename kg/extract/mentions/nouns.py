@@ -15,7 +15,6 @@ NAMING_WORDS = {stem + end for stem in ("baptise", "nomme", "appele", "denomme",
 LIST_INTRODUCERS = {"dont", "comme", "notamment", "parmi"}
 DETERMINERS = ARTICLES | {"un", "une", "du", "des", "au", "aux", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
                           "cette", "ces"}
-# « la filiale de X »: X owns, it is no seat
 APPOSED_DETERMINERS = {"un", "une", "le", "la", "l'", "son", "sa", "leur", "notre"}
 OPENING_QUOTES = {"«", '"', "“"}
 
@@ -104,12 +103,13 @@ def _apposition(span: Span) -> str | None:
         k -= 1
         while k >= 0 and doc[k].pos_ == "ADJ":
             k -= 1
-        if k > 0 and typed_lemma(doc, k):
+        lemma = typed_lemma(doc, k) if k > 0 else None
+        if lemma:
             j = _noun(doc, k)[1] - 1
             while j > 0 and doc[j].pos_ == "ADJ":
                 j -= 1  # « son nouveau jeu, X »
             if fold(doc[j].text) in APPOSED_DETERMINERS:
-                return nouns[typed_lemma(doc, k) or ""]
+                return nouns[lemma]
     k = span.end
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1

@@ -268,15 +268,14 @@ def _joins_name(doc: Doc, i: int, start: int) -> bool:
     return bool(words) and len(words) == 1 and words[0] in entity_cues().org_name_words
 
 
-def _place_article(doc: Doc, a: int, b: int) -> bool:
-    """« La Rochelle », « Le Havre », « Les Sables-d'Olonne »: the article of a place's name is part of it."""
-    return b - a > 1 and doc[a].text[:1].isupper() and fold(doc[a].text) in ARTICLES \
-        and fold(doc[a:b].text) in place_cues().places
-
-
 def _opening_article(doc: Doc, a: int, b: int) -> bool:
     """« la campagne « Le goût du matin » »: a quoted title keeps the capital article it opens on."""
     return b - a > 1 and doc[a].text[:1].isupper() and fold(doc[a].text) in ARTICLES
+
+
+def _place_article(doc: Doc, a: int, b: int) -> bool:
+    """« La Rochelle », « Le Havre », « Les Sables-d'Olonne »: the article of a place's name is part of it."""
+    return _opening_article(doc, a, b) and fold(doc[a:b].text) in place_cues().places
 
 
 def _elided(doc: Doc, k: int) -> bool:

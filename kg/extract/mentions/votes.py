@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, typed_lemma
@@ -37,6 +37,12 @@ def _role_words() -> frozenset[str]:
     return frozenset({n for n, t in cues.type_nouns.items() if t == "Person"} | cues.title_words | HEAD_OF)
 
 
+def _site_noun(tok: Token) -> bool:
+    """« usine », « quartier », « port »: a noun whose « de X » complement is where the site is."""
+    sites = entity_cues().place_nouns
+    return fold(tok.text) in sites or fold(tok.lemma_) in sites
+
+
 def _owner_of_role(span: Span) -> bool:
     """"directeur général de la X", "cofondateur et PDG d'X", "à la tête de X": the complement of a role is an
     organisation."""
@@ -46,10 +52,10 @@ def _owner_of_role(span: Span) -> bool:
         k -= 1
     if k < 0 or fold(doc[k].text) not in DE_WORDS:
         return False
-    roles, sites = _role_words(), entity_cues().place_nouns
+    roles = _role_words()
     for j in range(k - 1, max(-1, k - 6), -1):
         tok = doc[j]
-        if fold(tok.text) in sites or fold(tok.lemma_) in sites:
+        if _site_noun(tok):
             return False  # « directrice de l'usine d'Issoire »: she runs the plant, X is where it is
         if fold(tok.lemma_) in roles or fold(tok.text) in roles or fold(tok.text).split("-")[0] in roles:
             return True  # (« présidente-directrice générale de X »)
@@ -92,7 +98,7 @@ def _seat(span: Span) -> bool:
     k = span.start - 1
     if k < 1 or fold(doc[k].text) not in {"de", "d'"}:
         return False
-    if fold(doc[k - 1].text) in entity_cues().place_nouns or fold(doc[k - 1].lemma_) in entity_cues().place_nouns:
+    if _site_noun(doc[k - 1]):
         return True
     lemma = typed_lemma(doc, k - 1)
     return lemma is not None and entity_cues().type_nouns[lemma] == "Organization" and lemma not in RELATIONAL
@@ -112,7 +118,8 @@ def _speaker_line(span: Span) -> bool:
         k += 1
     if k >= len(doc) or doc[k].text not in {"–", "—", ":"}:
         return False
-    headline = "\n" not in doc.text[: span.start_char]
+    first_break = doc.text.find("\n")
+    headline = first_break < 0 or span.start_char < first_break
     return not headline or (k + 1 < len(doc) and doc[k + 1].text in OPENING_QUOTES)
 
 
