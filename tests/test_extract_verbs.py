@@ -107,3 +107,15 @@ def test_an_agreement_to_buy_and_a_purchase_for_a_price_or_a_reason_are_facts(ex
                  "Le groupe Novatra a racheté la société Kelbrix pour 20 millions d'euros.",
                  "Le groupe Novatra a racheté la société Kelbrix pour renforcer son offre."):
         assert ("Novatra", "acquired", "Kelbrix") in extract(text), text
+
+
+def test_a_time_between_the_verb_and_its_object_is_skipped(extract):
+    facts = extract("La néobanque Kelvra franchit les Alpes. La start-up lyonnaise a présenté mercredi Kelvra Go, "
+                    "son application de paiement.")
+    assert ("Kelvra", "launched", "Kelvra Go") in facts
+    assert ("Brimex", "acquired", "Valtor") in extract("Le groupe Brimex a racheté hier la société Valtor.")
+
+
+def test_a_time_between_a_negated_verb_and_its_object_makes_no_fact(extract):
+    facts = extract("Le groupe Brimex n'a pas racheté lundi dernier la société Valtor.")
+    assert not any(p == "acquired" for _, p, _ in facts)
