@@ -16,3 +16,15 @@ def test_work_presented_by_agency_for_client(extract):
 def test_pour_without_a_work_or_agency_marker_is_no_client(extract):
     facts = extract("Le groupe Orvane a payé cher pour la société Kestrel.")
     assert not any(p == "clientOf" for _, p, _ in facts)
+
+
+def test_these_clients_are_those_a_possessive_named_before(extract):
+    facts = extract("La société Quorvane vend des logiciels. « Nos clients veulent tout simuler », dit Paul Garnier, "
+                    "son directeur. Parmi ces clients figurent le constructeur naval Atlantor et le groupe Brelane.")
+    assert ("Atlantor", "clientOf", "Quorvane") in facts
+    assert ("Brelane", "clientOf", "Quorvane") in facts
+
+
+def test_these_clients_with_no_possessor_named_before_are_nobody_s(extract):
+    facts = extract("Le groupe Fenwal a racheté Tilbe. Parmi ces clients figurent Atlantor et Brelane.")
+    assert not any(p == "clientOf" for _, p, _ in facts)
