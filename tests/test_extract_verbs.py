@@ -119,3 +119,14 @@ def test_a_time_between_the_verb_and_its_object_is_skipped(extract):
 def test_a_time_between_a_negated_verb_and_its_object_makes_no_fact(extract):
     facts = extract("Le groupe Brimex n'a pas racheté lundi dernier la société Valtor.")
     assert not any(p == "acquired" for _, p, _ in facts)
+
+
+def test_taking_the_occasion_to_launch_is_a_launch(extract):
+    text = ("La société Quelmar fabrique des robots de soudure. Elle a réuni ses clients à Lyon jeudi. Quelmar en "
+            "profite pour dévoiler Tarvo Edge, une version embarquée de son logiciel.")
+    assert ("Quelmar", "launched", "Tarvo Edge") in extract(text)
+
+
+def test_wanting_to_launch_is_no_launch(extract):
+    facts = extract("La société Quelmar fabrique des robots. Quelmar lève des fonds pour lancer Tarvo Edge.")
+    assert not any(p == "launched" for _, p, _ in facts)

@@ -192,8 +192,11 @@ class Arguments(ObjectReaders, DescribedNames):
                 return NONE if controller is None or controller.pos_ == "PRON" else self.names_of(controller, allowed)
             mismatched = head.dep_ == "conj" and "Inf" in ctx.verb_forms[head.i] and \
                 "Fin" in ctx.verb_forms[up.i]  # « …, qui détient Y, et de distancer Z »: not one subject
-            if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX") and up.pos_ in {"VERB", "AUX"} \
-                    and up.i != head.i and not mismatched:
+            purpose = head.dep_ == "acl" and "Inf" in ctx.verb_forms[head.i] and any(
+                c.dep_ == "mark" and ctx.words[c.i] in {"pour", "afin"} for c in head.children)  # « X en profite
+            # pour dévoiler Y », the infinitive hung as a clause of the verb: who does the one does the other
+            if (head.dep_ in {"xcomp", "conj", "advcl"} or head.head.pos_ == "AUX" or purpose) and \
+                    up.pos_ in {"VERB", "AUX"} and up.i != head.i and not mismatched:
                 return self.subject(up, allowed, depth + 1)
             if head.dep_ in {"acl", "acl:relcl"} and ctx.mention(head.head.i) is not None:
                 return Found((ctx.mention(head.head.i),), "parse")

@@ -179,8 +179,11 @@ def _purpose(ctx: DocContext, a: int, lex: Lexicon) -> bool:
     k = a - 1
     while k >= start and (ctx.tokens[k].pos_ in {"PRON", "ADV"} and ctx.words[k] not in {"pas", "ne", "n'"}):
         k -= 1
-    if k < start or not ctx.phrase_ending(k, lex.purposes):
+    n = ctx.phrase_ending(k, lex.purposes) if k >= start else 0
+    if not n:
         return False
+    if k - n >= start and ctx.lemmas[k - n] in lex.carried_out:
+        return False  # « X en profite pour dévoiler Y », whatever the parser hangs the verb from
     tok = ctx.tokens[a]
     above = (tok.head, tok.head.head) if tok.pos_ in {"VERB", "AUX"} else (tok.head,)
     # « a conclu un accord pour acquérir Y »: the agreement (the word above, or its object) is the deal;
