@@ -42,6 +42,9 @@ REFERENCES = [
                  id="nous of a press release"),
     pytest.param("La société Quimpex fabrique des vélos. Quimpex recrute. Son PDG, Hélène Varsac, vise l'export.",
                  ("Hélène Varsac", "ceoOf", "Quimpex"), id="son PDG in the next sentence"),
+    pytest.param("La société Pilvexa change d'échelle. La PME bretonne ouvre une usine financée par le fonds Cerbal "
+                 "Capital, qui entre au capital. Fondée en 2017 par Hélène Varsac, l'entreprise fabrique des pièces.",
+                 ("Hélène Varsac", "founderOf", "Pilvexa"), id="l'entreprise after la PME, not the fund of a relative"),
     gap("La société Pilvexa vend des capteurs. Nos clients, dont la société Velnor, sont satisfaits.",
         ("Velnor", "clientOf", "Pilvexa"), id="nos clients",
         reason="client.role 'clients' no fact: no relatum (« nos » is not resolved to the organisation)"),

@@ -205,3 +205,10 @@ def test_a_given_name_says_person_and_two_words_without_one_are_a_weak_guess(nlp
 def test_an_institution_s_head_inside_its_name_makes_an_organisation(nlp):
     # spaCy may call « Conseil constitutionnel » a place
     assert _type(nlp, "Conseil Constitutionnel", "Le Conseil Constitutionnel a tranché mardi.") == "Organization"
+
+
+def test_the_subject_after_a_fronted_participle_is_no_apposition_to_its_agent(nlp):
+    # « Fondée par X, l'entreprise … »: « l'entreprise » is the sentence's subject, not a description of X
+    assert _type(nlp, "Hélène Varsac", "Fondée en 2017 par Hélène Varsac, l'entreprise fabrique des pièces.") \
+        == "Person"
+    assert _type(nlp, "Marlow Reed", "On connaît Marlow Reed, l'entreprise de conseil de Rennes.") == "Organization"

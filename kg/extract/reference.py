@@ -76,8 +76,11 @@ class References(Speakers):
                           and not any(g.dep_ == "case" for g in c.children)), None)  # not « marque de Y »
                 left = min(t.i for t in tok.subtree)
                 if m is None and left - 2 >= a and ctx.words[left - 1] == "," and ctx.mention(left - 2) is not None \
-                        and not self._governed(ctx.mention(left - 2), a):
-                    m = ctx.mention(left - 2)  # « X, marque commerciale de Y, est … »: the apposed name
+                        and not self._governed(ctx.mention(left - 2), a) and (
+                        ctx.words[i] not in self.lex.relatives or ctx.bounds(ctx.mention(left - 2))[0] == a):
+                    # « X, marque commerciale de Y, est … », « X, qui …, a fermé Z »: the apposed name (not « …,
+                    # soutenu par Y, qui entre au capital »: Y is no subject of the sentence)
+                    m = ctx.mention(left - 2)
             elif m is not None and tok.dep_ not in deps:
                 m = None
             if m is not None and (not out or out[-1][1] != m):

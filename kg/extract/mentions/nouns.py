@@ -122,6 +122,8 @@ def _apposition(span: Span) -> str | None:
         j = k + 1 if fold(doc[k].text) != "start" else k + 3
         if j < len(doc) and doc[j].pos_ in {"VERB", "AUX"} and "Fin" in doc[j].morph.get("VerbForm"):
             return None  # « Fondée par A et B, la start-up emploie … »: the noun is the next verb's subject
+        if article and _in_fronted_participle(span):
+            return None  # (the same, with the verb mis-tagged: « …, l'entreprise fabrique des pièces »)
         followed_by_de = j < len(doc) and fold(doc[j].text) in DE_WORDS
         lemma = typed_lemma(doc, j - 1) if j - 1 < len(doc) else None
         if lemma and (article or followed_by_de):
@@ -129,6 +131,15 @@ def _apposition(span: Span) -> str | None:
         if fold(doc[k].text) in titles and (article or followed_by_de or doc[k].pos_ == "NOUN"):
             return "Person"
     return None
+
+
+def _in_fronted_participle(span: Span) -> bool:
+    """« Fondée en 2017 par A, … »: the name stands in a participle phrase opening its sentence, before its first
+    comma (what follows the comma is the sentence's subject)."""
+    sent = span.sent
+    first = sent[0] if sent[0].is_alpha else sent[1] if len(sent) > 1 else sent[0]
+    return first.i < span.start and "Part" in first.morph.get("VerbForm") and \
+        not any(t.text == "," for t in span.doc[first.i : span.start])
 
 
 def _dependency_apposition(span: Span) -> str | None:
@@ -143,7 +154,7 @@ def _dependency_apposition(span: Span) -> str | None:
         return nouns[fold(head.lemma_)]
     for child in root.children:
         # next to the name (« X, la filiale de Y »), not past another phrase: « X, directrice de Y, la filiale … »
-        beside = child.left_edge.i <= span.end + 1
+        beside = child.left_edge.i <= span.end + 1 and not _in_fronted_participle(span)
         if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns and beside:
             return nouns[fold(child.lemma_)]
     return None
