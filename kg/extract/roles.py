@@ -274,7 +274,8 @@ class RoleReader:
                 names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
-        now = now_apposed(ctx, self.reader, first, start)  # « X, ancien DG de Y, aujourd'hui CCO chez Z »
+        # « X, ancien DG de Y, aujourd'hui CCO chez Z », « X, aujourd'hui CTO »
+        now = now_apposed(ctx, self.reader, first, start, self.lex.past_phrases)
         if now:
             return Found(tuple(now), "parse"), "apposition", None
         # appointment: « Y a nommé X PDG », « Y a élu X président », « Y a recruté X au poste de directeur »
