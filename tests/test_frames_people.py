@@ -374,3 +374,8 @@ def test_a_title_after_then_beside_a_name_is_a_past_one(extract):
     facts = extract("La société Kestrel vend des vélos. Elle recrute Hugo Ladrière, alors directeur technique de "
                     "Norvane.")
     assert not any(o == "Norvane" for _, _, o in facts)
+
+
+def test_en_before_a_copula_and_a_title_is_the_organisation_spoken_of(extract):
+    facts = extract("Le groupe Tarlane vend des pneus. Paul Garnier en est le président depuis 2019.")
+    assert ("Paul Garnier", "leaderOf", "Tarlane") in facts

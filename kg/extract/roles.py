@@ -215,6 +215,12 @@ class RoleReader:
             p -= 1
         if p >= start and ctx.words[p] in DEMONSTRATIVES:
             return self._possessive_recalled(chain.a, start)
+        if p - 1 > start and ctx.words[p] in {"le", "la", "l'"}:  # « X en est (aujourd'hui) le PDG »: « en » is whose
+            k = p - 1
+            while k > start and ctx.tokens[k].pos_ == "ADV":
+                k -= 1
+            if ctx.lemmas[k] in {"etre", "devenir", "rester", "demeurer"} and ctx.words[k - 1] == "en":
+                return k - 1
         return p if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)) else -1
 
     def _possessive_recalled(self, a: int, start: int) -> int:
