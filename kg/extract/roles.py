@@ -17,6 +17,7 @@ from kg.extract.answers import answer_names
 from kg.extract.arguments import NONE, Arguments, Found
 from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.frames import Lexicon
+from kg.extract.possessors import possessive_of
 from kg.extract.readers import Reader
 from kg.extract.reference import References
 from kg.extract.relative_roles import dont_antecedent
@@ -36,7 +37,6 @@ ROLE_ADJECTIVES = {"executif", "executive", "non", "delegue", "deleguee", "gener
 LINKS_AFTER = {"de", "d'"}
 ORG, PERSON = frozenset({"Organization"}), frozenset({"Person"})
 SINGULAR_DETERMINERS = {"le", "la", "l'", "son", "sa"}
-DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 FOLLOWING_LIST = {":", "dont", "comme", "notamment", "parmi", "tels", "telles", "tel", "telle"}
 
 
@@ -208,36 +208,7 @@ class RoleReader:
 
     def possessive_before(self, chain: Chain) -> int:
         """The possessive of the roles (« sa filiale », « nos nouveaux clients »), else -1."""
-        ctx = self.ctx
-        start, _ = ctx.sentence(chain.a)
-        p = chain.a - 1
-        while p >= start and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
-            p -= 1
-        if p >= start and ctx.words[p] in DEMONSTRATIVES:
-            return self._possessive_recalled(chain.a, start)
-        if p - 1 > start and ctx.words[p] in {"le", "la", "l'"}:  # « X en est (aujourd'hui) le PDG »: « en » is whose
-            k = p - 1
-            while k > start and ctx.tokens[k].pos_ == "ADV":
-                k -= 1
-            if ctx.lemmas[k] in {"etre", "devenir", "rester", "demeurer"} and ctx.words[k - 1] == "en":
-                return k - 1
-        return p if p >= start and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)) else -1
-
-    def _possessive_recalled(self, a: int, start: int) -> int:
-        """« Nos clients veulent … Parmi ces clients figurent A et B »: « ces clients » are the ones the same noun
-        named with a possessive in this sentence or the two before; that possessive says whose (else -1)."""
-        ctx = self.ctx
-        first = start
-        for _ in range(2):
-            if first > 0:
-                first = ctx.sentence(first - 1)[0]
-        for k in range(a - 1, first - 1, -1):
-            if ctx.lemmas[k] == ctx.lemmas[a] and ctx.words[k - 1] not in DEMONSTRATIVES:
-                p = k - 1
-                while p >= first and (ctx.tokens[p].pos_ == "ADJ" or ctx.words[p] in self.lex.fillers):
-                    p -= 1
-                return p if p >= first and (ctx.words[p] in self.lex.possessives or self.refs.is_we(p)) else -1
-        return -1
+        return possessive_of(self.ctx, self.lex, self.refs, chain.a, self.ctx.sentence(chain.a)[0], recall=True)
 
     def holders(self, chain: Chain, after: int, allowed: frozenset[str]) -> tuple[Found, str, int | None]:
         """Who has the roles, how the sentence says it (apposition, copula, appointed, after) and the verb that
