@@ -63,6 +63,16 @@ def test_a_short_form_without_company_words_joins_the_long_name(nlp):
     assert "Nordvik" in _entity(entities, "Nordvik Capital Partners").aliases
 
 
+def test_a_trade_word_after_a_short_name_makes_a_short_form(nlp):
+    entities, _ = _resolve(nlp, "La société Tarvexo Robotics a levé 12 millions d'euros. Tarvexo vise l'Asie.")
+    assert "Tarvexo" in _entity(entities, "Tarvexo Robotics").aliases
+
+
+def test_a_division_word_after_a_short_name_makes_no_short_form(nlp):
+    entities, _ = _resolve(nlp, "La société Tarvexo lance Tarvexo Media, sa régie. Tarvexo vise l'Asie.")
+    assert _entity(entities, "Tarvexo Media") is not _entity(entities, "Tarvexo")
+
+
 def test_a_legal_form_is_dropped_into_an_alias(nlp):
     entities, _ = _resolve(nlp, "Le conseil de Valmetrix AG a validé le plan. Valmetrix AG recrute.",
                            "Le constructeur Valmetrix a annoncé ses résultats. Valmetrix recrute.")
