@@ -187,6 +187,17 @@ def test_a_company_is_never_merged_with_the_place_in_its_name(nlp):
     assert _entity(entities, "Orvane Italie") is not _entity(entities, "Italie")
 
 
+def test_a_surname_of_two_words_joins_the_full_name(nlp):
+    entities, _ = _resolve(nlp, "« Le marché change », souligne Évelyne Morand-Vasseur, présidente de Kelvane. "
+                                "Fondée par Morand-Vasseur en 2008, la société recrute. Kelvane vise l'Asie.")
+    assert "Morand-Vasseur" in _entity(entities, "Évelyne Morand-Vasseur").aliases
+
+
+def test_two_words_opening_on_a_given_name_are_no_surname(nlp):
+    entities, _ = _resolve(nlp, "Jean Pierre Garnier dirige Kelvane.", "Pierre Garnier dirige Tarvexo.")
+    assert _entity(entities, "Pierre Garnier") is not _entity(entities, "Jean Pierre Garnier")
+
+
 def test_a_country_subsidiary_is_not_the_parents_short_form(nlp):
     entities, _ = _resolve(nlp, "Sophie Martel dirige Orvane France. Le groupe Orvane recrute.")
     assert _entity(entities, "Orvane France") is not _entity(entities, "Orvane")

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from kg.extract.cues import fold, name_cues, place_cues
+from kg.extract.cues import first_names, fold, name_cues, place_cues
 from kg.model import Mention
 
 Votes = dict[str, dict[str, float]]
@@ -53,19 +53,25 @@ def surname_links(votes: Votes) -> dict[str, str]:
     they can be. A lone word the votes call a place or an organisation with real evidence is not a surname, and
     a near miss by one letter is only followed for a word that some evidence calls a person."""
     people = [k for k, v in votes.items() if " " in k and best_type(v)[0] == "Person"]
+    given = first_names()
     by_last: dict[str, list[str]] = defaultdict(list)
     for k in people:
-        by_last[k.rsplit(" ", 1)[1]].append(k)
+        words = k.split()
+        by_last[words[-1]].append(k)
+        if len(words) >= 3 and words[1] not in given:  # « Évelyne Fort-Danjou », « Youssef El Idrissi »
+            by_last[" ".join(words[1:])].append(k)
     links: dict[str, str] = {}
     for k, v in votes.items():
-        if " " in k or len(k) < 4:
+        several = " " in k  # a surname of two words, never one opening on a given name (« Pierre Martin »)
+        if len(k) < 4 or (several and (k not in by_last or k.split()[0] in given)):
             continue
         kind, weight = best_type(v)
         if kind != "Person" and weight >= WEAK:
             continue
         exact = by_last.get(k, [])
         person = kind == "Person" or v.get("Person", 0.0) > 0  # a near miss only for what NER took for a person
-        near = [p for last, ps in by_last.items() if len(k) >= 5 and person and _one_edit(k, last) for p in ps]
+        near = [p for last, ps in by_last.items() if len(k) >= 5 and person and not several and _one_edit(k, last)
+                for p in ps]
         candidates = set(exact or near)
         if len(candidates) == 1:
             links[k] = candidates.pop()
