@@ -365,13 +365,13 @@ def test_a_pluperfect_join_or_founding_is_still_a_fact(extract):
 
 
 def test_a_title_after_now_beside_a_name_is_that_person_s(extract):
-    facts = extract("La société Kestrel vend des vélos. Elle recrute Hugo Ladrière, aujourd'hui directeur technique "
+    facts = extract("La société Kestrel vend des vélos. Elle recrute Hugo Lambrecht, aujourd'hui directeur technique "
                     "de Norvane.")
-    assert ("Hugo Ladrière", "employeeOf", "Norvane") in facts
+    assert ("Hugo Lambrecht", "employeeOf", "Norvane") in facts
 
 
 def test_a_title_after_then_beside_a_name_is_a_past_one(extract):
-    facts = extract("La société Kestrel vend des vélos. Elle recrute Hugo Ladrière, alors directeur technique de "
+    facts = extract("La société Kestrel vend des vélos. Elle recrute Hugo Lambrecht, alors directeur technique de "
                     "Norvane.")
     assert not any(o == "Norvane" for _, _, o in facts)
 

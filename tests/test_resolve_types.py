@@ -212,3 +212,10 @@ def test_the_subject_after_a_fronted_participle_is_no_apposition_to_its_agent(nl
     assert _type(nlp, "Hélène Varsac", "Fondée en 2017 par Hélène Varsac, l'entreprise fabrique des pièces.") \
         == "Person"
     assert _type(nlp, "Marlow Reed", "On connaît Marlow Reed, l'entreprise de conseil de Rennes.") == "Organization"
+
+
+def test_a_trade_s_house_before_a_name_makes_an_organisation(nlp):
+    assert _type(nlp, "Ker Avel", "La brasserie artisanale bretonne Ker Avel a signé avec Distrisol.") \
+        == "Organization"
+    # the trade itself names people as well: no vote of its own
+    assert _type(nlp, "Patrick Vernier", "Le chocolatier Patrick Vernier ouvre une boutique.") == "Person"

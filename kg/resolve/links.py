@@ -58,7 +58,7 @@ def surname_links(votes: Votes) -> dict[str, str]:
     for k in people:
         words = k.split()
         by_last[words[-1]].append(k)
-        if len(words) >= 3 and words[1] not in given:  # « Évelyne Fort-Danjou », « Youssef El Idrissi »
+        if len(words) >= 3 and words[1] not in given:  # « Claire Morand-Vasseur », « Karim Ben Salah »
             by_last[" ".join(words[1:])].append(k)
     links: dict[str, str] = {}
     for k, v in votes.items():
