@@ -12,12 +12,12 @@ from kg.model import Mention
 
 
 def now_apposed(ctx: DocContext, reader: Reader, first: int, start: int,
-                past_words: tuple[str, ...] = ()) -> list[Mention]:
+                past_phrases: tuple[str, ...] = ()) -> list[Mention]:
     """The holder of the title starting at ``first`` when « , <adverb> » opens it right after a person's name or
     after an earlier apposition."""
     if first - 3 <= start or ctx.tokens[first - 1].pos_ != "ADV" or ctx.words[first - 2] != ",":
         return []
-    if ctx.words[first - 1] in past_words:
+    if ctx.words[first - 1] in past_phrases:
         return []  # « X, alors directeur général de Y »: a past role
     before = ctx.mention(first - 3)
     if before is not None and kind_of(before) == "Person":  # « avec X, aujourd'hui directeur technique »

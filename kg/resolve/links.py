@@ -58,12 +58,12 @@ def surname_links(votes: Votes) -> dict[str, str]:
     for k in people:
         words = k.split()
         by_last[words[-1]].append(k)
-        if len(words) >= 3 and words[1] not in given:  # « Claire Morand-Vasseur », « Karim Ben Salah »
-            by_last[" ".join(words[1:])].append(k)
+        if len(words) >= 3 and words[1] not in given:  # « Claire Morand-Vasseur », « Karim Ben Salah »; never
+            by_last[" ".join(words[1:])].append(k)  # two words opening on a given name (« Jean Pierre Martin »)
     links: dict[str, str] = {}
     for k, v in votes.items():
-        several = " " in k  # a surname of two words, never one opening on a given name (« Pierre Martin »)
-        if len(k) < 4 or (several and (k not in by_last or k.split()[0] in given)):
+        several = " " in k  # a surname of two words: only one indexed above
+        if len(k) < 4 or (several and k not in by_last):
             continue
         kind, weight = best_type(v)
         if kind != "Person" and weight >= WEAK:
