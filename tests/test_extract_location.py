@@ -23,3 +23,19 @@ def test_based_in_a_city(extract):
 def test_a_demonym_on_a_person_is_no_head_office(extract):
     facts = extract("Le chanteur britannique Tom Harlow a rencontré le groupe Orvane.")
     assert not any(p == "basedIn" for _, p, _ in facts)
+
+
+def test_demonym_before_the_trade_the_description_names(extract):
+    assert ("Tavelio", "basedIn", "États-Unis") in extract(
+        "Le géant américain de la livraison de repas Tavelio a racheté la société Gorvane.")
+    assert ("Sauvix", "basedIn", "Nantes") in extract(
+        "L'éditeur nantais de logiciels de sauvegarde Sauvix a levé 5 millions d'euros.")
+    assert ("Pomelin", "basedIn", "Vosges") in extract(
+        "Le fabricant vosgien de meubles pour enfants Pomelin recrute quarante salariés.")
+
+
+def test_a_name_after_an_owner_in_the_complement_is_the_owners(extract):
+    facts = extract("La filiale française du groupe Orvane a recruté vingt ingénieurs.")
+    assert ("Orvane", "basedIn", "France") not in facts
+    facts = extract("La filiale française de la société Kestrel a ouvert une usine.")
+    assert ("Kestrel", "basedIn", "France") not in facts

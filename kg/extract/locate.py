@@ -34,6 +34,8 @@ APPOSED = {"un", "une", "sa", "son", "leur", "notre"}  # « X, une société de 
 
 NOMINAL_DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "aux", "au", "du", "ce", "cet", "cette", "ces"}
 LIST_LOOKAHEAD = 10
+MAX_TRADE = 8  # tokens of « de N » complements read between a description and its name
+TRADE_LINKS = {"pour", "en"}  # « de meubles pour enfants », « de logiciels en ligne »
 
 
 class Locator:
@@ -139,6 +141,32 @@ class Locator:
             k -= 1
         return k + 1, noun, nominal
 
+    def _trade_complement(self, k: int, end: int) -> int | None:
+        """« le géant américain de la livraison X », « l'éditeur nantais de logiciels de sauvegarde X »: the name
+        right after the « de N » complements (common nouns only) of a description, or None. A description noun with
+        an article in the complement (« la filiale française du groupe Y ») makes the name the complement's, not
+        the holder's; without one it says the trade (« l'éditeur de logiciels X »)."""
+        ctx = self.ctx
+        nouns = 0
+        for n in range(k, min(end, k + MAX_TRADE)):
+            word, tok = ctx.words[n], ctx.tokens[n]
+            if ctx.mention(n) is not None:
+                return n if nouns and ctx.words[n - 1] not in LINKS | TRADE_LINKS else None
+            if word in LINKS | TRADE_LINKS:
+                if n + 1 >= end or ctx.mention(n + 1) is not None:
+                    return None
+            elif tok.pos_ == "DET":
+                if n == k or ctx.words[n - 1] not in LINKS | TRADE_LINKS:
+                    return None
+            elif tok.pos_ in {"NOUN", "ADJ"} and tok.text.islower() and (
+                    not self.reader.is_description_noun(n) or ctx.words[n - 1] in {"de", "d'"}):
+                nouns += tok.pos_ == "NOUN"
+            else:
+                return None
+            if n == k and word not in LINKS:
+                return None
+        return None
+
     def _noun_complement(self, k: int, start: int) -> bool:
         """« le groupe de presse britannique X », « le fonds d'investissement américain X »: the common noun at ``k``
         completes a description noun through « de » (« de l' »)."""
@@ -160,6 +188,8 @@ class Locator:
             return self._any_noun_before_name(i, start, end)
         j = self.reader.skip_description(i + 1, end)
         complement = any(ctx.words[k] in LINKS for k in range(i + 1, j))  # « filiale française du groupe Y »: not Y
+        if noun and (trade := self._trade_complement(i + 1, end)) is not None:
+            j, complement = trade, False  # « le géant américain de la livraison X »: X, not a complement's name
         if j < end and ctx.mention(j) is not None and j - i <= 5 and not complement:  # « la société britannique X »
             names = self.reader.names_at(i + 1, end) or [ctx.mention(j)]
             number = ctx.numbers[i] or ctx.numbers[i - 1]
