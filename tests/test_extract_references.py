@@ -76,3 +76,11 @@ def test_a_name_after_a_preposition_is_not_the_next_subject_s_apposition(extract
     facts = extract("Diplômée de l'université Norvale, l'ancienne consultante a fait ses armes chez Brimex. "
                     "Elle est aussi à l'origine du festival Lumora, que le groupe a lancé en 2013.")
     assert not any(s == "Norvale" for s, _, _ in facts)
+
+
+def test_a_lone_given_name_in_a_quote_is_no_company_a_description_stands_for(extract):
+    facts = extract("La société Orvane a nommé Ingrid Vasseur directrice générale. « Ingrid connaît nos clients », "
+                    "souligne Paul Tesson, président d'Orvane. Fondée en 2008, la société compte parmi ses clients "
+                    "la compagnie Air Lunel.")
+    assert ("Air Lunel", "clientOf", "Orvane") in facts
+    assert ("Air Lunel", "clientOf", "Ingrid") not in facts

@@ -100,6 +100,20 @@ def test_a_lone_surname_joins_the_one_person_of_the_document(nlp):
     assert "Vendrell" in _entity(entities, "Clara Vendrell").aliases
 
 
+def test_a_lone_given_name_joins_the_one_person_it_opens_in_the_document(nlp):
+    entities, _ = _resolve(nlp, "La société Orvane a nommé Ingrid Vasseur directrice générale. « Ingrid connaît nos "
+                                "clients », souligne le président. La société compte parmi ses clients Air Lunel.")
+    assert "Ingrid" in _entity(entities, "Ingrid Vasseur").aliases
+    assert _entity(entities, "Air Lunel").type == "Organization"
+
+
+def test_a_given_name_two_people_open_joins_neither(nlp):
+    entities, _ = _resolve(nlp, "Ingrid Vasseur et Ingrid Morlan ont fondé Orvane. "
+                                "« Ingrid a raison », dit Paul Tesson.")
+    assert "Ingrid" not in _entity(entities, "Ingrid Vasseur").aliases
+    assert "Ingrid" not in _entity(entities, "Ingrid Morlan").aliases
+
+
 def _mention(doc: str, start: int, text: str, source: str, kind: str, weight: float) -> Mention:
     return Mention(doc, start, start + len(text), text, ((kind, weight),), source)
 

@@ -3,8 +3,10 @@ slot of the allowed types."""
 
 from __future__ import annotations
 
-from kg.extract.cues import fold, place_cues
+from kg.extract.cues import first_names, fold, place_cues
 from kg.model import Mention
+
+GIVEN_NAME = 1.5  # the vote a lone given name gets from a person the text names in full
 
 
 def kind_of(m: Mention) -> str:
@@ -38,10 +40,16 @@ def fits(m: Mention, allowed: frozenset[str]) -> bool:
         if kind == "Place":
             return fold(m.text) not in place_cues().places and votes.get("Place", 0.0) < 2.0
         if kind == "Person":
-            return " " not in m.text.strip() or votes.get("Organization", 0.0) > 0
+            return (" " not in m.text.strip() and not familiar(m, votes)) or votes.get("Organization", 0.0) > 0
         return votes.get("Organization", 0.0) > 0
     if "Person" in allowed and kind == "Organization":
         return votes.get("Person", 0.0) > 0 and " " in m.text.strip()
     if "Place" in allowed:
         return fold(m.text) in place_cues().places
     return False
+
+
+def familiar(m: Mention, votes: dict[str, float]) -> bool:
+    """« Ingrid connaît nos clients » after « Ingrid Solberg »: a lone given name the text gives a person in full
+    (:data:`kg.extract.mentions.votes.GIVEN_NAME`) is that person named familiarly, no company."""
+    return votes.get("Person", 0.0) >= GIVEN_NAME and fold(m.text) in first_names()

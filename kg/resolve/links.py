@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from kg.extract.cues import first_names, fold, name_cues, place_cues
+from kg.extract.kinds import familiar
 from kg.model import Mention
 
 Votes = dict[str, dict[str, float]]
@@ -85,7 +86,8 @@ def _initials(text: str) -> str:
 
 def text_links(mentions: Iterable[Mention], key: Callable[[str], str]) -> dict[str, set[str]]:
     """Other names a text gives: an acronym and the longer name of its document whose initials it spells
-    ("BCE", "Banque centrale européenne"), and every ``same_as`` a mention carries (« l'ex-X », « Y (Z) »)."""
+    ("BCE", "Banque centrale européenne"), a lone given name and the full name of its document it opens
+    (« Ingrid », « Ingrid Solberg »), and every ``same_as`` a mention carries (« l'ex-X », « Y (Z) »)."""
     mentions = list(mentions)
     names_by_doc: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -99,6 +101,10 @@ def text_links(mentions: Iterable[Mention], key: Callable[[str], str]) -> dict[s
         elif 2 <= len(text) <= 6 and text.isalpha() and text.isupper():
             for name in names_by_doc.get(m.doc_id, ()):
                 if _initials(name) == text:
+                    candidates[key(text)].add(key(name))
+        elif familiar(m, dict(m.type_votes)):  # « Ingrid » after « Ingrid Solberg » (several: none is linked)
+            for name in names_by_doc.get(m.doc_id, ()):
+                if name.startswith(text + " "):
                     candidates[key(text)].add(key(name))
     return candidates
 

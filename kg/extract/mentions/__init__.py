@@ -49,6 +49,8 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                   if not all(t.i in caps or t.is_space for t in e)]  # (an entity may end on the line break)
     candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + _hashtags(parsed)
     surnames = frozenset(fold(e[-1].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2)
+    givens = frozenset(fold(e[0].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2
+                       and e[-1].text not in name_cues().legal_forms)  # (not « Marisol SA »)
     mentions: dict[tuple[int, int], Mention] = {}
     for start, end, source, label in candidates:
         whole = source in {"hashtag", "quoted"}
@@ -72,7 +74,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 end=offset + key[1],
                 text=text,
                 type_votes=(("Organization", FAMILY_VOTE),) if label == "family" else votes(
-                    span, text, label, source, honorific, surnames),
+                    span, text, label, source, honorific, surnames, givens),
                 source=source,
                 initial=_initial(span, text),
                 handle=_handle(parsed, a, b),

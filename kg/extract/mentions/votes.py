@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
+from kg.extract.kinds import GIVEN_NAME
 from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, typed_lemma
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, has_upper, line_start
 from kg.model import Mention
@@ -178,10 +179,12 @@ def _given_name(span: Span) -> bool | None:
 
 
 def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False,
-          surnames: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
+          surnames: frozenset[str] = frozenset(),
+          givens: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
     """The (type, weight) votes of one mention. ``surnames`` are the last words of the people the text names in
     full: there a lone « Morvan » is the person's surname before it is the gazetteer's region, unless the words
-    around it place it (« à Morvan », « le groupe de Morvan »)."""
+    around it place it (« à Morvan », « le groupe de Morvan »). ``givens`` are their first words: a lone given
+    name among them (« Ingrid connaît nos clients » after « Ingrid Solberg ») is that person, named familiarly."""
     cues = entity_cues()
     places = place_cues().places
     out: dict[str, float] = {}
@@ -213,6 +216,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Place", 1.0) if folded in places else add("Place", WEAK_NER)
     elif kind:
         add("Organization", 1.0 if label == "ORG" else 0.4)
+    if single and folded in givens and folded in first_names() and folded not in surnames:
+        add("Person", GIVEN_NAME)
     if folded in places and placeish and (folded not in surnames or _located(span) or _dateline(span) or _seat(span)):
         add("Place", 2.0)
     noun = type_noun(span)
