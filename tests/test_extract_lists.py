@@ -109,3 +109,15 @@ def test_a_backer_that_puts_money_back_in_invests_in_the_texts_company(extract):
 def test_a_possible_parallel_investment_is_no_fact(extract):
     facts = extract("Le groupe Brimex pourrait investir dans la société Quimpex, tout comme Valtor Capital.")
     assert not any(p == "investedIn" for _, p, _ in facts)
+
+
+def test_a_singular_role_after_a_list_describes_the_name_beside_it(extract):
+    facts = extract("Le lyonnais Orvane, le nantais Brelix et Kestra, filiale du groupe Sopral, visent le marché.")
+    assert ("Kestra", "subsidiaryOf", "Sopral") in facts
+    assert ("Orvane", "subsidiaryOf", "Sopral") not in facts
+    assert ("Brelix", "subsidiaryOf", "Sopral") not in facts
+
+
+def test_a_plural_role_after_a_list_describes_every_name(extract):
+    facts = extract("Orvane et Brelix, filiales du groupe Sopral, recrutent des ingénieurs.")
+    assert {("Orvane", "subsidiaryOf", "Sopral"), ("Brelix", "subsidiaryOf", "Sopral")} <= facts

@@ -385,3 +385,10 @@ def test_an_agency_working_for_a_brand_is_not_its_subsidiary(extract):
     got = read(extract, "La marque Maxilo lance sa nouvelle campagne, conçue par l'agence Brontal pour sa gamme "
                         "solaire.")
     assert ("Brontal", "subsidiaryOf", "Maxilo") not in got
+
+
+def test_rivals_disputing_contracts_are_no_partners(extract):
+    facts = extract("Orvane, Brelix et Kestra se disputent les contrats des administrations.")
+    assert not any(p == "partnersWith" for _, p, _ in facts)
+    facts = extract("Orvane et Brelix ont signé un contrat de cinq ans.")
+    assert ("Brelix", "partnersWith", "Orvane") in facts or ("Orvane", "partnersWith", "Brelix") in facts

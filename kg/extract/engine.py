@@ -259,6 +259,9 @@ class Engine:
         args = self.args
         head = self.ctx.tokens[t.head]
         if slot == "clause_subject":
+            if t.frame.kind == "noun" and head.dep_ == "obj" and head.head.pos_ == "VERB" and \
+                    self.ctx.lemmas[head.head.i] not in self.lex.support_verbs:
+                return NONE  # « A, B et C se disputent les contrats »: their verb, not the noun, says what they do
             return args.clause_subject(t.a, allowed)
         if slot == "topic":
             return args.topic(t.a, other)

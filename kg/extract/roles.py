@@ -246,9 +246,9 @@ class RoleReader:
             first = k
         if first > start and ctx.words[first - 1] in {",", "("}:
             names = self.reader.names_before(first - 1, start)
-            if len(names) > 1 and ctx.numbers[chain.a] == "Sing" and \
-                    ctx.words[first - 1] == "," and ctx.words[first] in SINGULAR_DETERMINERS:
-                names = names[-1:]  # « A et B, le président de Y »: one role, the name it stands beside
+            if len(names) > 1 and ctx.numbers[chain.a] == "Sing" and ctx.words[first - 1] == "," and (
+                    ctx.words[first] in SINGULAR_DETERMINERS or not ctx.words[chain.a].endswith(("s", "x"))):
+                names = names[-1:]  # « A et B, le président de Y », « A et B, filiale de Y »: the name beside it
             if names:
                 return Found(tuple(names), "parse"), "apposition", None
         # « X, ancien DG de Y, aujourd'hui CCO chez Z », « X, aujourd'hui CTO »
