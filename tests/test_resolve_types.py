@@ -219,3 +219,18 @@ def test_a_trade_s_house_before_a_name_makes_an_organisation(nlp):
         == "Organization"
     # the trade itself names people as well: no vote of its own
     assert _type(nlp, "Patrick Vernier", "Le chocolatier Patrick Vernier ouvre une boutique.") == "Person"
+
+
+def test_a_house_or_a_yard_in_the_name_makes_an_organisation(nlp):
+    assert _type(nlp, "Maison Verlaud", "L'agence a gagné le budget du chocolatier Maison Verlaud.") == "Organization"
+    assert _type(nlp, "Kervic Yachts", "Sa filiale, le chantier naval Kervic Yachts, recrute.") == "Organization"
+
+
+def test_goods_in_apposition_make_a_product(nlp):
+    assert _type(nlp, "Loc Braz Sunset", "La brasserie lancera cet été Loc Braz Sunset, une bière blanche "
+                                         "aromatisée au yuzu.") == "Product"
+
+
+def test_the_head_of_a_trade_complement_types_the_name_not_its_modifier(nlp):
+    assert _type(nlp, "Les Pédales Vives", "Les livraisons seront assurées par la coopérative de coursiers à vélo "
+                                           "« Les Pédales Vives », qui travaille déjà pour Orvane.") == "Organization"

@@ -67,13 +67,14 @@ def _noun_before(span: Span) -> str | None:
 
 def _head_noun(doc: Doc, k: int, lemma: str) -> str:
     """"cabinet d'étude X", "société de conseil X", "le spécialiste du recyclage de batteries X", "un concours de
-    création d'entreprises, X": the noun heading "N de N (de N)" names the type, not its modifiers, typed or not.
+    création d'entreprises, X", "la coopérative de coursiers à vélo X": the noun heading "N de N (à N)" names the
+    type, not its modifiers, typed or not.
     The chain starts on a bare « de »: in « l'offre de rachat du groupe X », « du groupe » is X's own phrase."""
     best = lemma
     j, chained = k - 1, False
     while j >= 1:
         word = fold(doc[j].text)
-        if word in {"de", "d'"} or (chained and word in {"du", "des"}):
+        if word in {"de", "d'", "en"} or doc[j].lower_ == "à" or (chained and word in {"du", "des"}):
             j -= 1
         elif chained and word in ARTICLES and fold(doc[j - 1].text) in {"de", "d'"}:
             j -= 2  # « de la », « de l' »
@@ -138,7 +139,9 @@ def _in_fronted_participle(span: Span) -> bool:
     comma (what follows the comma is the sentence's subject)."""
     sent = span.sent
     first = sent[0] if sent[0].is_alpha else sent[1] if len(sent) > 1 else sent[0]
-    return first.i < span.start and "Part" in first.morph.get("VerbForm") and \
+    opens = first.i == 0 or span.doc[first.i - 1].is_space or span.doc[first.i - 1].text in {".", "!", "?", "»"} \
+        or (first.i == 1 and not span.doc[0].is_alpha)  # (not « … lancera cet été X » the parser cut at « été »)
+    return first.i < span.start and "Part" in first.morph.get("VerbForm") and first.pos_ != "AUX" and opens and \
         not any(t.text == "," for t in span.doc[first.i : span.start])
 
 
