@@ -23,6 +23,13 @@ def test_a_quoted_name_after_an_event_noun_keeps_its_lower_case_words(extract):
     assert "Cartes ouvertes pour tous" in names
 
 
+def test_an_unknown_capitalised_word_inside_a_sentence_is_a_name_whatever_its_tag(extract):
+    # spaCy tags the invented « Hostix » NOUN (lemma « hosti »), after a description noun it has no type for
+    names = _names(extract, "Orvane n'a pas racheté le petit hébergeur lillois Hostix, faute d'accord.")
+    assert "Hostix" in names
+    assert "Bourse" not in _names(extract, "Orvane est cotée en Bourse depuis 2021.")
+
+
 def test_a_name_after_a_type_noun_and_its_complement_is_a_name(extract):
     # « vidéo » is tagged X, not NOUN: the complement of the type noun still leads to it
     assert "Kravlo" in _names(extract, "Le studio de jeux vidéo Kravlo a levé 10 millions d'euros.")

@@ -36,6 +36,7 @@ from kg.extract.mentions.tokens import (
 
 Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
 
+UNKNOWN_POS = {"PROPN", "NOUN"}  # a capitalised word no vector knows, mid-sentence: spaCy tags invented names either way
 ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
 QUOTES = {"«": "»", '"': '"', "“": "”"}
@@ -190,7 +191,7 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         span = doc[i:j]
         first = opens_sentence(span[0])
         introduced = type_noun(span) is not None
-        unknown = all(t.pos_ == "PROPN" and t.is_oov for t in span) and not first
+        unknown = all(t.pos_ in UNKNOWN_POS and t.is_oov for t in span) and not first
         inner = any(name_like(t) and not t.text[0].isupper() for t in span)  # "eBay", "iPhone"
         head = fold(tok.text) in name_cues().institution_heads and not first
         acronym = len(span) == 1 and is_acronym(tok) and not ROMAN.match(tok.text) and not line_start(tok)
