@@ -36,7 +36,7 @@ from kg.extract.mentions.tokens import (
 
 Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
 
-UNKNOWN_POS = {"PROPN", "NOUN"}  # a capitalised word no vector knows, mid-sentence: spaCy tags invented names either way
+UNKNOWN_POS = {"PROPN", "NOUN"}  # a capitalised word no vector knows, mid-sentence: spaCy tags invented names both
 ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
 QUOTES = {"«": "»", '"': '"', "“": "”"}
