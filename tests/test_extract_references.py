@@ -84,3 +84,10 @@ def test_a_lone_given_name_in_a_quote_is_no_company_a_description_stands_for(ext
                     "la compagnie Air Lunel.")
     assert ("Air Lunel", "clientOf", "Orvane") in facts
     assert ("Air Lunel", "clientOf", "Ingrid") not in facts
+
+
+def test_il_stands_for_the_name_an_aside_parts_from_its_verb(extract):
+    facts = extract("Selon des rumeurs, Sopral pourrait racheter Kestra. Orvane, enfin, n'a pas racheté le petit "
+                    "hébergeur lillois Hostix. Il a en revanche acquis en janvier l'éditeur Backix.")
+    assert ("Orvane", "acquired", "Backix") in facts
+    assert ("Hostix", "acquired", "Backix") not in facts

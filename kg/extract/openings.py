@@ -3,7 +3,8 @@
 « X, l'entité data du groupe Y, qui commercialise les données de A et B, s'associe à Z »: after a long apposition
 and a relative clause the parser often leaves the main verb without a subject. When the sentence opens on a name
 followed by a comma, and the verb's group comes right after the comma that closes the incise, that name is the
-subject. A description right after that comma stands for the name too (:meth:`Arguments.names_of`). Kept apart
+subject. A description right after that comma stands for the name too (:meth:`Arguments.names_of`). And when the main
+verb has no subject at all, the name before it (past an aside) is what the sentence is about. Kept apart
 from arguments.py, which is at its size limit.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, fits
+from kg.extract.readers import Reader
 from kg.model import Mention
 
 
@@ -60,3 +62,23 @@ def opening_subject(ctx: DocContext, head: Token, verb_start: int) -> list[Menti
     m = opening_name(ctx, start)
     names = [m] if m is not None else opening_pair(ctx, start)
     return names if names and ctx.bounds(names[-1])[1] < verb_start - 1 else []
+
+
+def detached_subject(ctx: DocContext, reader: Reader, s: int, e: int, allowed: frozenset[str],
+                     skip: set[str]) -> Mention | None:
+    """« En mars, X a accueilli … » parsed with X in apposition to « mars », « X, enfin, n'a pas racheté … »
+    parsed with X apart: when the main verb of the sentence [s, e) has no subject, the name just before it (past
+    an aside between commas), as what the sentence is about."""
+    root = next((t for t in ctx.tokens[s:e] if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+    if root is None or any(c.dep_.startswith("nsubj") for c in root.children):
+        return None
+    k = root.i
+    while k - 1 > s and ctx.tokens[k - 1].pos_ in {"AUX", "ADV"}:
+        k -= 1
+    if k - 1 > s and ctx.words[k - 1] == ",":  # past an aside: « X, enfin, », « X, de son côté, »
+        j = next((j for j in range(k - 2, max(s, k - 6), -1) if ctx.words[j] == ","), None)
+        if j is not None and all(ctx.mention(t) is None and ctx.tokens[t].pos_ not in {"VERB", "AUX"}
+                                 for t in range(j + 1, k - 1)):
+            k = j
+    named = [m for m in reader.names_before(k, s) if fits(m, allowed) and m.text not in skip]
+    return named[0] if named else None

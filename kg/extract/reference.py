@@ -23,6 +23,7 @@ from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.control import object_controller
 from kg.extract.frames import Lexicon
 from kg.extract.kind_nouns import apposed_noun, introduced_kinds, of_the_kind
+from kg.extract.openings import detached_subject
 from kg.extract.readers import PREPOSITIONS, Reader
 from kg.extract.speakers import ORG, Speakers
 from kg.model import Mention
@@ -113,6 +114,9 @@ class References(Speakers):
                 return ctx.refer(i, latter)
             if subjects:
                 return ctx.refer(i, subjects[0])
+            detached = detached_subject(ctx, self.reader, s, e, allowed, set())
+            if detached is not None:
+                return ctx.refer(i, detached)
             if hops < 2 and any(t.dep_ in {"nsubj", "nsubj:pass"} and ctx.words[t.i] == ctx.words[i]
                                 for t in ctx.tokens[s:e]):
                 hops += 1  # « il débarque … Il est embauché chez Y … En 1999, il fonde Z »: the same « il »
@@ -346,14 +350,9 @@ class References(Speakers):
         subjects = [m for _, m in self.subject_mentions(s, e) if fits(m, allowed) and m.text not in skip]
         if subjects:
             return subjects[0]
-        root = next((t for t in ctx.tokens[s:e] if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
-        if root is not None and not any(c.dep_.startswith("nsubj") for c in root.children):
-            k = root.i  # « En mars, X a accueilli … » parsed with X in apposition to « mars »: the name before the verb
-            while k - 1 > s and ctx.tokens[k - 1].pos_ in {"AUX", "ADV"}:
-                k -= 1
-            named = [m for m in self.reader.names_before(k, s) if fits(m, allowed) and m.text not in skip]
-            if named:
-                return named[0]
+        named = detached_subject(ctx, self.reader, s, e, allowed, skip)
+        if named is not None:
+            return named
         if not any(t.pos_ in {"VERB", "AUX"} for t in ctx.tokens[s:e]):  # a heading: « 1. X – 170 millions »
             named = [m for m in (ctx.mention(k) for k in range(s, e)) if m is not None and fits(m, allowed)]
             return named[0] if named and named[0].text not in skip else None
