@@ -30,3 +30,12 @@ def test_taking_a_stake_is_an_investment(extract):
     assert ("Brimex", "investedIn", "Valtor") in extract(
         "Le groupe Brimex a pris une participation de 30 % dans la société Valtor.")
     assert extract("Le groupe Brimex n'a pas pris de participation dans la société Valtor.") == set()
+
+
+def test_a_share_of_its_capital_is_a_stake_in_the_company_the_possessive_names(extract):
+    assert ("Arbor Capital", "investedIn", "Orvane") in extract(
+        "La brasserie Orvane exporte au Japon. Arbor Capital détient 18 % de son capital.")
+    facts = extract("La start-up Orvane, soutenue par le fonds Arbor Capital, qui détient un quart de son capital, "
+                    "recrute vingt ingénieurs.")
+    assert ("Arbor Capital", "investedIn", "Orvane") in facts
+    assert not any(s == o for s, _, o in facts)

@@ -77,12 +77,17 @@ class ObjectReaders(NounComplements):
 
     def share_of(self, b: int, a: int = -1, holders: tuple[Mention, ...] = ()) -> Found:
         """« détient 20 % de Y », « possède 68 % du capital de Y », « la majorité de Y »; « X en possède 20 % »:
-        « en » stands for the organisation named before (in the sentence, else the previous sentence's subject)."""
+        « en » stands for the organisation named before (in the sentence, else the previous sentence's subject), as
+        « son » does in « X détient 18 % de son capital »."""
         ctx = self.ctx
         start, end = ctx.sentence(b - 1)
         for k in range(b, min(end, b + 6)):
-            if ctx.words[k] in {"%", "pourcent", "majorite", "moitie", "totalite", "part", "parts", "tiers"}:
+            if ctx.words[k] in {"%", "pourcent", "majorite", "moitie", "totalite", "part", "parts", "tiers", "quart"}:
                 j = k + 1
+                if j + 2 < end and ctx.words[j] in {"de", "d'"} and ctx.words[j + 1] in self.lex.possessives and \
+                        ctx.words[j + 2] == "capital":  # « X détient 18 % de son capital »: whose, not X's
+                    m = self.refs.possessive(j + 1, holders)
+                    return Found((m,), "reference") if m is not None and m not in holders else NONE
                 for words in (("du", "capital", "de"), ("du", "capital", "du"), ("du", "capital", "d'"),
                               ("de", "l'", "action"), ("de",), ("d'",), ("du",), ("des",)):
                     nxt = self.reader.match(j, words)
