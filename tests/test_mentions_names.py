@@ -30,6 +30,16 @@ def test_an_unknown_capitalised_word_inside_a_sentence_is_a_name_whatever_its_ta
     assert "Bourse" not in _names(extract, "Orvane est cotée en Bourse depuis 2021.")
 
 
+def test_the_words_an_acronym_in_brackets_spells_are_one_name(extract):
+    names = _names(extract, "Orvane est membre du Collectif des studios de création d'entreprises (CSCE).")
+    assert "Collectif des studios de création d'entreprises" in names
+    names = _names(extract, "Orvane utilise les données du Bureau national des sociétés (BNS) depuis 2020.")
+    assert "Bureau national des sociétés" in names
+    # initials that do not spell it: no name is made of the words before
+    names = _names(extract, "Orvane a présenté ses résultats trimestriels (TVA) mardi.")
+    assert not any("résultats" in n for n in names)
+
+
 def test_a_name_after_a_type_noun_and_its_complement_is_a_name(extract):
     # « vidéo » is tagged X, not NOUN: the complement of the type noun still leads to it
     assert "Kravlo" in _names(extract, "Le studio de jeux vidéo Kravlo a levé 10 millions d'euros.")

@@ -1,15 +1,20 @@
 """Institutional names: a head written with a capital (« Agence », « Autorité », « École », « Forum ») runs on over
 the lower-case words that complete it (« Agence spatiale canadienne », « Caisse des dépôts et consignations »,
-« Fondation pour l'habitat durable », « École des compagnons du Rhône »), also where spaCy stopped inside it.
+« Fondation pour l'habitat durable », « École des compagnons du Rhône »), also where spaCy stopped inside it. And
+a name the acronym after it spells (« le Bureau national des entreprises (BNE) »), wherever its head is known.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
 from kg.extract.cues import fold, name_cues
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, is_break, opens_sentence
 
+SMALL_WORDS = {"de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "et", "pour", "a", "en", "sur", "aux", "au"}
+MAX_EXPANSION = 10  # words of a name an acronym in brackets can spell
 TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "journee", "soir", "matin", "trimestre", "semestre",
               "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
               "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
@@ -69,3 +74,28 @@ def institution_end(doc: Doc, start: int, end: int) -> int:
         return end
     full = complement_end(doc, first + 1)
     return full if full >= end else end  # the NER span stopped inside the name, or already holds more
+
+
+def expanded_acronyms(doc: Doc) -> list[tuple[int, int, str, None]]:  # (source "expansion": kept whole)
+    """« le Bureau national des entreprises (BNE) », « Fonds stratégique numérique (FSN) »: the words before an
+    acronym in brackets whose initials spell it, from a capitalised word (small words skipped), as a name; NER often
+    misses a name whose head it does not know."""
+    out: list[tuple[int, int, str, None]] = []
+    for p in range(1, len(doc) - 2):
+        short = doc[p + 1].text
+        if doc[p].text != "(" or doc[p + 2].text != ")" or not (short.isupper() and short.isalpha() and
+                                                                2 <= len(short) <= 6):
+            continue
+        letters = ""
+        for s in range(p - 1, max(-1, p - 1 - MAX_EXPANSION), -1):
+            if is_break(doc[s]) or doc[s].text in {",", ";", ":", "»", "«"}:
+                break
+            word = fold(doc[s].text)
+            if word not in SMALL_WORDS:
+                letters = "".join(w[0] for w in re.split(r"[-'’]+", word) if w) + letters
+            if letters == fold(short) and doc[s].text[:1].isupper() and s < p - 1:
+                out.append((s, p, "expansion", None))
+                break
+            if len(letters) >= len(short):
+                break
+    return out
