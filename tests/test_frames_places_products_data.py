@@ -182,6 +182,8 @@ DATA = [
                  id="the owner after a kind of data and a participle"),
     pytest.param("La société Quimpex exploite les données de navigation fournies par l'opérateur Velnor.", {USES},
                  id="the source after a participle: les données fournies par Y"),
+    pytest.param("La société Quimpex achète à l'opérateur télécoms Velnor des statistiques de mobilité.", {BUYS},
+                 id="the seller after a trade noun: acheter à l'opérateur télécoms Y des statistiques"),
 ]
 
 

@@ -97,6 +97,9 @@ class Reader:
                 steps += 1
             elif tok.pos_ == "ADV" and word not in {"ne", "n'", "pas", "plus"} | self.lex.description_stops:
                 pass
+            elif after_noun and tok.pos_ == "NOUN" and tok.text.islower() and self.is_description_noun(i - 1) and \
+                    i + 1 < end and ctx.mention(i + 1) is not None:
+                pass  # « l'opérateur télécoms X »: a bare noun saying the trade
             elif after_noun and word in self.lex.naming_words and i + 1 < end and ctx.mention(i + 1) is not None:
                 pass  # « une application baptisée X »
             elif after_noun and word == "," and i + 2 < end and ctx.words[i + 1] in self.lex.naming_words and \
