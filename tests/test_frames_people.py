@@ -379,3 +379,19 @@ def test_a_title_after_then_beside_a_name_is_a_past_one(extract):
 def test_en_before_a_copula_and_a_title_is_the_organisation_spoken_of(extract):
     facts = extract("Le groupe Tarlane vend des pneus. Paul Garnier en est le président depuis 2019.")
     assert ("Paul Garnier", "leaderOf", "Tarlane") in facts
+
+
+def test_founders_named_after_a_description_of_them(extract):
+    facts = extract("Fondée en 2020 par trois docteurs en robotique, Chloé Marny, Théo Varenne et Anil Desmet, la "
+                    "société Novix conçoit des bras robotisés.")
+    assert {(p, "founderOf", "Novix") for p in ("Chloé Marny", "Théo Varenne", "Anil Desmet")} <= facts
+    facts = extract("La société Novix a été fondée par deux anciens ingénieurs de Tarlane, Chloé Marny et "
+                    "Théo Varenne.")
+    assert {("Chloé Marny", "founderOf", "Novix"), ("Théo Varenne", "founderOf", "Novix")} <= facts
+    assert ("Chloé Marny", "founderOf", "Tarlane") not in facts
+
+
+def test_a_description_whose_number_disagrees_with_the_names_after_it_does_not_introduce_them(extract):
+    facts = extract("La société Novix a été fondée par un ancien ingénieur, Chloé Marny et Théo Varenne l'ont "
+                    "rejointe.")
+    assert ("Théo Varenne", "founderOf", "Novix") not in facts

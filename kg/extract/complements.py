@@ -248,14 +248,36 @@ class NounComplements:
 
     def _after_any_noun(self, j: int, end: int) -> list[Mention]:
         """« sur sa compatriote X », « à son concurrent X »: a determiner, any common noun (and adjectives), then the
-        name it describes, though the noun is none of the lexicon's descriptions."""
+        name it describes, though the noun is none of the lexicon's descriptions. The noun may have a number and a
+        complement, and the names may follow a comma when their number agrees with it (« par trois docteurs en
+        robotique, A, B et C », « par deux anciens ingénieurs de Y, A et B »)."""
         ctx = self.ctx
         k = j
         if k < end and ctx.tokens[k].pos_ == "DET":
             k += 1
+        while k < end and ctx.tokens[k].pos_ in {"NUM", "ADJ"} and ctx.tokens[k].text.islower():
+            k += 1  # « trois », « deux anciens »
         if k >= end or ctx.tokens[k].pos_ != "NOUN" or ctx.mention(k) is not None:
             return []
-        k += 1
+        noun = k
+        k = self._past_adjectives(k + 1, end)
+        while k + 1 < end and ctx.words[k] in {"en", "de", "d'", "du", "chez"}:
+            m = ctx.mention(k + 1)
+            if m is not None and kind_of(m) == "Organization":
+                k = self._past_adjectives(ctx.bounds(m)[1], end)  # « de Y »
+            elif m is None and ctx.tokens[k + 1].pos_ == "NOUN" and ctx.tokens[k + 1].text.islower():
+                k = self._past_adjectives(k + 2, end)  # « en robotique »
+            else:
+                break
+        if k + 1 < end and ctx.words[k] == "," and k > noun + 1 and ctx.mention(k + 1) is not None:
+            names = self.reader.names_at(k + 1, end)
+            return names if (len(names) > 1) == (ctx.numbers[noun] == "Plur") else []
+        if k > noun + 1 and ctx.tokens[k - 1].pos_ != "ADJ":
+            return []  # (a complement, then a name with no comma: not described by the noun)
+        return self.reader.names_at(k, end) if k < end and ctx.mention(k) is not None else []
+
+    def _past_adjectives(self, k: int, end: int) -> int:
+        ctx = self.ctx
         while k < end and ctx.tokens[k].pos_ == "ADJ" and ctx.mention(k) is None:
             k += 1
-        return self.reader.names_at(k, end) if k < end and ctx.mention(k) is not None else []
+        return k
