@@ -39,3 +39,9 @@ def test_a_share_of_its_capital_is_a_stake_in_the_company_the_possessive_names(e
                     "recrute vingt ingénieurs.")
     assert ("Arbor Capital", "investedIn", "Orvane") in facts
     assert not any(s == o for s, _, o in facts)
+
+
+def test_a_contract_won_from_a_client_is_no_funding(extract):
+    facts = extract("Forgix décroche un contrat de 120 millions d'euros auprès d'Aeronix.")
+    assert ("Aeronix", "investedIn", "Forgix") not in facts
+    assert ("Arbor", "investedIn", "Forgix") in extract("Forgix décroche 12 millions d'euros auprès du fonds Arbor.")

@@ -40,7 +40,7 @@ ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "Creative
 # Conditions a frame may require of its sentence or trigger (checked by the engine).
 REQUIREMENTS = {"money", "passive", "given", "share", "no_share", "agency", "relatum_explicit", "joint", "paid",
                 "data_object", "no_object_noun", "no_complement",
-                "collective_object", "part", "after_round"}
+                "collective_object", "part", "after_round", "not_contract"}
 
 
 

@@ -73,6 +73,7 @@ class Lexicon:
     possessives: frozenset[str]
     relatives: frozenset[str]
     money_words: frozenset[str]
+    contract_nouns: frozenset[str]
     paid_words: tuple[str, ...]
     round_words: tuple[str, ...]
     joint_words: tuple[str, ...]
@@ -194,6 +195,7 @@ def read_lexicon(path: Path, text: bytes) -> Lexicon:
         possessives=folded(d["reference"]["possessives"]),
         relatives=folded(d["reference"]["relatives"]),
         money_words=folded(d["requirements"]["money_words"]),
+        contract_nouns=folded(d["requirements"].get("contract_nouns", [])),
         paid_words=tuple(fold(w) for w in d["requirements"]["paid_words"]),
         round_words=tuple(fold(w) for w in d["requirements"]["round_words"]),
         joint_words=tuple(fold(w) for w in d["requirements"]["joint_words"]),

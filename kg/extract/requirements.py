@@ -29,6 +29,8 @@ def unmet(ctx: DocContext, args: Arguments, lex: Lexicon, frame: Frame, t: Trigg
         if req == "money" and not (set(words) & lex.money_words or find_amounts(" ".join(
                 tok.text for tok in ctx.tokens[start:end]))):
             return req
+        if req == "not_contract" and _contract_object(ctx, lex, t.head):
+            return req
         if req == "passive" and voice not in {"passive", "participle"}:
             return req
         if req == "paid" and not (ctx.lemmas[t.head] in {"acheter", "payer", "louer", "acquerir", "souscrire"}
@@ -71,3 +73,14 @@ def _object_noun_first(ctx: DocContext, frame: Frame, b: int, end: int) -> bool:
     while k < end and ctx.tokens[k].pos_ in {"DET", "ADJ", "ADV"}:
         k += 1
     return k < end and (ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns)
+
+
+def _contract_object(ctx: DocContext, lex: Lexicon, head: int) -> bool:
+    """Whether the verb at ``head`` takes a contract or an order (« décroche un contrat de 120 millions »)."""
+    tok = ctx.tokens[head]
+    if any(c.dep_ == "obj" and ctx.lemmas[c.i] in lex.contract_nouns for c in tok.children):
+        return True
+    k = head + 1
+    while k < min(len(ctx.tokens), head + 4) and ctx.tokens[k].pos_ in {"DET", "ADJ", "ADV", "NUM"}:
+        k += 1  # (the object as read off the words, when the parse hangs it elsewhere)
+    return k < len(ctx.tokens) and (ctx.lemmas[k] in lex.contract_nouns or ctx.words[k] in lex.contract_nouns)
