@@ -39,3 +39,14 @@ def test_a_name_after_an_owner_in_the_complement_is_the_owners(extract):
     assert ("Orvane", "basedIn", "France") not in facts
     facts = extract("La filiale française de la société Kestrel a ouvert une usine.")
     assert ("Kestrel", "basedIn", "France") not in facts
+
+
+def test_a_town_in_parentheses_after_a_company_is_its_seat(extract):
+    assert ("Navix", "basedIn", "Lorient") in extract("La start-up Navix (Lorient) a levé 3 millions d'euros.")
+    assert not any(p == "basedIn" for _, p, _ in extract("Paul Tesson (Lyon) a pris la parole."))
+
+
+def test_a_town_set_off_after_a_described_company_is_its_seat(extract):
+    assert ("Navix", "basedIn", "Épinal") in extract("Le projet associe la société Navix, à Épinal, et Orvane.")
+    facts = extract("La société exploite sept magasins sous l'enseigne Navix, à Angers, Dijon et Reims.")
+    assert ("Navix", "basedIn", "Angers") not in facts

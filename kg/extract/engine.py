@@ -94,10 +94,9 @@ class Engine:
             if frame.kind == "demonym":
                 for cue, holders, place in locator.find(frame):
                     facts += self.emit(frame, frame.predicate, holders, Found((place,), "parse"), cue, cue)
-            elif frame.kind == "affiliation":
-                for cue, person, org in locator.affiliations():
-                    facts += self.emit(frame, frame.predicate, Found((person,), "parse"), Found((org,), "parse"),
-                                       cue, cue + 1)
+            elif frame.kind in {"affiliation", "seat"}:  # « A (Y) »: a person's organisation, a company's town
+                for cue, a, b in locator.affiliations() if frame.kind == "affiliation" else locator.seats():
+                    facts += self.emit(frame, frame.predicate, Found((a,), "parse"), Found((b,), "parse"), cue, cue + 1)
             elif frame.kind == "branch_name":
                 for cue, branch, parent in branch_names(self.ctx):
                     facts += self.emit(frame, frame.predicate, Found((branch,), "parse"), parent, cue, cue + 1)

@@ -25,7 +25,7 @@ from kg.extract.lexicon import FrameError, Lexicon, folded, read_lexicon, words_
 from kg.ontology import ontology_dir, toml_files, user_frame_files
 from kg.vocab import RELATION_PREDICATES
 
-KINDS = ("verb", "noun", "role", "demonym", "affiliation", "branch_name")
+KINDS = ("verb", "noun", "role", "demonym", "affiliation", "branch_name", "seat")
 SLOTS = {
     "verb": {"agent", "patient", "clause_subject", "topic", "patient_of", "share_of", "topic_data", "between",
              "companions", "possessor_within"},
@@ -34,6 +34,7 @@ SLOTS = {
     "role": {"holder", "relatum", "round_topic"},
     "demonym": {"holder", "place"},
     "affiliation": {"name", "parenthesis"},
+    "seat": {"holder", "place"},
     "branch_name": {"branch", "parent"},
 }
 ENTITY_TYPES = {"Organization", "Person", "Place", "Product", "Event", "CreativeWork"}
@@ -146,7 +147,7 @@ def parse_frame(raw: dict[str, Any], source: str) -> Frame:
         raise FrameError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
     phrases = [form for p in raw.get("phrases", []) for form in agreed_forms(p)]
     triggers = tuple(dict.fromkeys(words_of(w) for w in [*raw.get("lemmas", []), *phrases, *raw.get("nouns", [])]))
-    if not triggers and kind not in {"demonym", "affiliation", "branch_name"}:
+    if not triggers and kind not in {"demonym", "affiliation", "branch_name", "seat"}:
         raise FrameError(f"{where}: no trigger (give lemmas, phrases or nouns)")
     requires = frozenset(raw.get("requires", []))
     if requires - REQUIREMENTS:

@@ -22,7 +22,7 @@ from functools import cached_property
 from kg.extract.acting import acting_on
 from kg.extract.arguments import NONE, Found
 from kg.extract.context import DocContext, kind_of
-from kg.extract.cues import place_cues
+from kg.extract.cues import fold, place_cues
 from kg.extract.demonyms import demonym_place, places_of
 from kg.extract.frames import Frame, Lexicon
 from kg.extract.readers import LINKS, Reader
@@ -276,6 +276,30 @@ class Locator:
             e = ctx.bounds(org)[1]
             if e < len(ctx.tokens) and ctx.words[e] == ")":
                 yield b, m, org
+
+    def seats(self) -> Iterator[tuple[int, Mention, Mention]]:
+        """« la start-up Navix (Lorient) », « la société X, à Épinal, »: an organisation's name with a place alone
+        in the parentheses right after it (the press's way of giving a company's town), or, after a description
+        noun, set off by « , à » and a comma. Yields (the opening token, organisation, place)."""
+        ctx = self.ctx
+        for m in ctx.mentions:
+            if kind_of(m) != "Organization" or (m.start, m.end) not in ctx.span_of:
+                continue
+            a, b = ctx.bounds(m)
+            described = a > 0 and self.reader.is_description_noun(a - 1)
+            if b + 2 < len(ctx.tokens) and ctx.words[b] == "(":
+                k, closes = b + 1, {")"}
+            elif described and b + 3 < len(ctx.tokens) and ctx.words[b] == "," and ctx.words[b + 1] in {"a", "à"}:
+                k, closes = b + 2, {",", ".", ";"}
+            else:
+                continue
+            place = ctx.mention(k)
+            if place is None or kind_of(place) != "Place" or fold(place.text) not in place_cues().places:
+                continue
+            e = ctx.bounds(place)[1]
+            after = ctx.mention(e + 1) if e + 1 < len(ctx.tokens) else None
+            if e < len(ctx.tokens) and ctx.words[e] in closes and (after is None or kind_of(after) != "Place"):
+                yield b, m, place  # (not « l'enseigne X, à Angers, Dijon et Reims »: the towns of its shops)
 
     def _of_place(self, i: int) -> tuple[Found, Mention] | None:
         """« l'éditeur de Cambridge »: a description noun, « de », a gazetteer place. In apposition to the name
