@@ -40,6 +40,14 @@ def test_the_words_an_acronym_in_brackets_spells_are_one_name(extract):
     assert not any("résultats" in n for n in names)
 
 
+def test_a_lower_case_brand_after_a_type_noun_is_a_name(extract):
+    names = _names(extract, "Kravix a annoncé le rachat de la start-up plivo, fondée en 2021. Les clients de plivo "
+                            "resteront servis.")
+    assert names.count("plivo") == 2
+    # a known lower-case word after the noun is no name
+    assert _names(extract, "La start-up lyonnaise Kravix et la plateforme collaborative recrutent.") == ["Kravix"]
+
+
 def test_a_name_after_a_type_noun_and_its_complement_is_a_name(extract):
     # « vidéo » is tagged X, not NOUN: the complement of the type noun still leads to it
     assert "Kravlo" in _names(extract, "Le studio de jeux vidéo Kravlo a levé 10 millions d'euros.")

@@ -41,7 +41,7 @@ CLOSING = SENTENCE_END | {";", "»", '"', "”"}  # what ends a sentence where s
 SPEAKER_WORDS = 4  # at most this many words before a colon that ends a sentence: a speaker or a kicker
 ORGANISATION = frozenset({"Organization"})
 HEADING_STOPS = {".", "!", "?", "…", "»", ":", ";", ",", '"', "”"}
-WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "expansion", "repeat"}
+WEAK_LABELS = {"ner:PER", "ner:LOC", "ner:MISC", "caps", "expansion", "lower", "repeat"}
 
 
 def _pool_votes(mentions: list[Mention]) -> list[Mention]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.filters import clean_text, keep
 from kg.extract.mentions.institutions import expanded_acronyms
-from kg.extract.mentions.spans import capitalised_runs, pieces, quoted_names, repair
+from kg.extract.mentions.spans import capitalised_runs, lower_case_names, pieces, quoted_names, repair
 from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start, parsed_text
 from kg.extract.mentions.votes import agreement, votes
 from kg.model import Document, Mention
@@ -49,14 +49,15 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     candidates = [(*repair(parsed, e.start, e.end), f"ner:{e.label_}", e.label_) for e in parsed.ents
                   if not all(t.i in caps or t.is_space for t in e)]  # (an entity may end on the line break)
     candidates += quoted_names(parsed) + capitalised_runs(parsed, caps) + expanded_acronyms(parsed) + \
-        _hashtags(parsed)
+        lower_case_names(parsed) + _hashtags(parsed)
     surnames = frozenset(fold(e[-1].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2)
     givens = frozenset(fold(e[0].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2
                        and e[-1].text not in name_cues().legal_forms)  # (not « Marisol SA »)
     mentions: dict[tuple[int, int], Mention] = {}
     for start, end, source, label in candidates:
         whole = source in {"hashtag", "quoted", "expansion"}
-        for a, b, honorific in ([(start, end, False)] if source == "hashtag" else pieces(parsed, start, end, whole)):
+        one_word = source in {"hashtag", "lower"}  # (a lower-case brand is no run to trim)
+        for a, b, honorific in ([(start, end, False)] if one_word else pieces(parsed, start, end, whole)):
             span = parsed[a:b]
             text = span.text if source == "hashtag" else clean_text(span)
             if source != "hashtag" and not keep(span, text):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.institutions import complement_end, institution_end, titled_head
 from kg.extract.mentions.nouns import NAMING_WORDS as PARTICIPLES
-from kg.extract.mentions.nouns import type_noun
+from kg.extract.mentions.nouns import type_noun, typed_lemma
 from kg.extract.mentions.tokens import (
     ARTICLES,
     DE_WORDS,
@@ -346,3 +346,20 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         if a < b:
             yield a, b, honorific
         i = max(j, i + 1)
+
+
+def lower_case_names(doc: Doc) -> list[Candidate]:
+    """« la start-up hopla », « l'application yuka »: a lower-case word no vector knows, right after a noun that
+    types what it names (not a person's), is a brand written in lower case. Later mentions are found as repeats."""
+    out: list[Candidate] = []
+    nouns = entity_cues().type_nouns
+    common = name_cues().common_words | entity_cues().not_names
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if not (tok.text.islower() and tok.is_alpha and len(tok.text) >= 3 and tok.is_oov) or \
+                fold(tok.text) in nouns or fold(tok.text) in common or fold(tok.lemma_) in nouns:
+            continue
+        lemma = typed_lemma(doc, i - 1)
+        if lemma is not None and nouns[lemma] in {"Organization", "Product"}:
+            out.append((i, i + 1, "lower", None))
+    return out
