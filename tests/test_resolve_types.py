@@ -234,3 +234,12 @@ def test_goods_in_apposition_make_a_product(nlp):
 def test_the_head_of_a_trade_complement_types_the_name_not_its_modifier(nlp):
     assert _type(nlp, "Les Pédales Vives", "Les livraisons seront assurées par la coopérative de coursiers à vélo "
                                            "« Les Pédales Vives », qui travaille déjà pour Orvane.") == "Organization"
+
+
+def test_a_name_only_ner_typed_that_a_company_launches_is_a_product(nlp):
+    assert _type(nlp, "Kobix", "Metix a profité du salon pour lancer Kobix, un bras robotisé capable de soulever "
+                                "40 kilos.") == "Product"
+
+
+def test_a_company_a_group_creates_with_a_type_noun_stays_a_company(nlp):
+    assert _type(nlp, "Brelix", "Le groupe Orvane a créé la société Brelix en 2019.") == "Organization"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract.cues import first_names, fold, place_cues
 from kg.model import Mention
 
+WEAK_SOURCES = {"ner:MISC", "ner:LOC", "ner:PER", "caps", "lower"}  # names no noun or cue typed
 GIVEN_NAME = 1.5  # the vote a lone given name gets from a person the text names in full
 
 
@@ -30,7 +31,8 @@ def fits(m: Mention, allowed: frozenset[str]) -> bool:
     spaCy's French NER types many company names as persons or places, and the frame is evidence of its own: the
     subject of « a racheté » is an organisation. So a slot for an organisation takes any name but a place the
     gazetteer knows, a full personal name (first name and surname, nothing that marks a company), or a thing the
-    votes never call an organisation; a slot for a person takes a multi-word name with a vote for a person.
+    votes never call an organisation; a slot for a person takes a multi-word name with a vote for a person; a slot
+    for a product takes a name only NER typed, weakly (« lancer Kobix, un bras robotisé »: the launch says it).
     """
     kind = kind_of(m)
     if kind in allowed:
@@ -44,6 +46,8 @@ def fits(m: Mention, allowed: frozenset[str]) -> bool:
         return votes.get("Organization", 0.0) > 0
     if "Person" in allowed and kind == "Organization":
         return votes.get("Person", 0.0) > 0 and " " in m.text.strip()
+    if "Product" in allowed and m.source in WEAK_SOURCES and fold(m.text) not in place_cues().places:
+        return max(votes.values(), default=0.0) < 1.0  # « lancer Kobix, un bras robotisé »: NER's guess alone
     if "Place" in allowed:
         return fold(m.text) in place_cues().places
     return False
