@@ -243,3 +243,7 @@ def test_a_name_only_ner_typed_that_a_company_launches_is_a_product(nlp):
 
 def test_a_company_a_group_creates_with_a_type_noun_stays_a_company(nlp):
     assert _type(nlp, "Brelix", "Le groupe Orvane a créé la société Brelix en 2019.") == "Organization"
+
+
+def test_goods_before_the_name_make_a_product(nlp):
+    assert _type(nlp, "Brume Claire", "Son produit phare, le shampoing Brume Claire, se vend bien.") == "Product"
