@@ -68,6 +68,13 @@ def test_a_trade_word_after_a_short_name_makes_a_short_form(nlp):
     assert "Tarvexo" in _entity(entities, "Tarvexo Robotics").aliases
 
 
+def test_a_name_told_in_full_with_a_trade_and_a_company_word_joins_its_short_form(nlp):
+    entities, _ = _resolve(nlp, "La société Veronyx Risk Solutions vend des scores. Veronyx n'a pas répondu.")
+    assert "Veronyx" in _entity(entities, "Veronyx Risk Solutions").aliases
+    entities, _ = _resolve(nlp, "La société Veronyx lance Veronyx Consumer Health, sa division. Veronyx recrute.")
+    assert _entity(entities, "Veronyx Consumer Health") is not _entity(entities, "Veronyx")
+
+
 def test_a_division_word_after_a_short_name_makes_no_short_form(nlp):
     entities, _ = _resolve(nlp, "La société Tarvexo lance Tarvexo Media, sa régie. Tarvexo vise l'Asie.")
     assert _entity(entities, "Tarvexo Media") is not _entity(entities, "Tarvexo")

@@ -127,7 +127,8 @@ def _head_length(long: str, forms: Mapping[str, Counter[str]]) -> int:
 def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Counter[str]] | None = None,
                      together: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
     """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud", "Avril" for "Groupe
-    Avril": a name is the short form of a longer one that only adds words saying "a company" (legal forms,
+    Avril", "Veronyx" for "Veronyx Risk Solutions" (a trade, then a word saying "a company", both capitalised): a
+    name is the short form of a longer one that only adds words saying "a company" (legal forms,
     "Group", "Partners"; a generic head before it) or glues a lower-case word to an acronym. A division or a
     country subsidiary ("X Media", "X France") adds a real word and stays apart. A fund's word ("X Ventures")
     makes a short form only where every text naming X also names the fund (``together``): a company's own fund
@@ -146,13 +147,23 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
             if base not in votes or base in places:
                 continue
             if all(w in generic for w in rest) or (all(w in local for w in rest)
-                                                   and long in (together or {}).get(base, ())):
+                                                   and long in (together or {}).get(base, ())) or (
+                    len(rest) == 2 and rest[-1] in generic and _capitalised_tail(long, forms or {})):
                 out[base].add(long)
         if len(words) == 1:
             for base in acronyms:
                 if long.startswith(base) and len(long) - len(base) >= 3 and long[len(base):].isalpha():
                     out[base].add(long)
     return out
+
+
+def _capitalised_tail(long: str, forms: Mapping[str, Counter[str]]) -> bool:
+    """« X Risk Solutions », « X Data Systems »: the name's two last words are capitalised in its most frequent
+    form, the last one only saying "a company": the name is the company X's, told in full."""
+    if not forms.get(long):
+        return False
+    words = forms[long].most_common(1)[0][0].split()
+    return len(words) >= 3 and all(w[:1].isupper() for w in words[-2:])
 
 
 def place_links(votes: Votes, key: Callable[[str], str]) -> dict[str, str]:
