@@ -121,3 +121,9 @@ def test_a_singular_role_after_a_list_describes_the_name_beside_it(extract):
 def test_a_plural_role_after_a_list_describes_every_name(extract):
     facts = extract("Orvane et Brelix, filiales du groupe Sopral, recrutent des ingénieurs.")
     assert {("Orvane", "subsidiaryOf", "Sopral"), ("Brelix", "subsidiaryOf", "Sopral")} <= facts
+
+
+def test_a_trade_said_as_an_acronym_is_part_of_the_description_not_the_name(extract):
+    assert ("Modix", "subsidiaryOf", "Batinix") in extract("Modix, filiale du groupe de BTP Batinix, recrute.")
+    names = [m.text for m in extract("La start-up d'IA Modix a levé 3 millions d'euros.", full=True).mentions]
+    assert "Modix" in names and not any(n.startswith("IA") for n in names)

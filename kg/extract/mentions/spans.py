@@ -285,6 +285,11 @@ def _elided(doc: Doc, k: int) -> bool:
         and not doc[k - 1].whitespace_ and has_upper(doc[k - 1])
 
 
+def _sector(tok) -> bool:
+    """« la start-up d'IA X », « le groupe de BTP X »: a trade as an acronym before the name is not part of it."""
+    return tok.text.isupper() and fold(tok.text) in entity_cues().not_names
+
+
 def _edge(tok) -> bool:
     return tok.is_punct or fold(tok.text) in EDGE_WORDS or not has_upper(tok)
 
@@ -332,7 +337,7 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         honorific = False
         while a < b and not (whole and _opening_article(doc, a, b)) and not _place_article(doc, a, b) and (
                 _edge(doc[a]) or (b - a > 1 and (
-                fold(doc[a].text) in honorifics or fold(doc[a].text) in PARTICIPLES))):
+                fold(doc[a].text) in honorifics or fold(doc[a].text) in PARTICIPLES or _sector(doc[a])))):
             honorific = honorific or fold(doc[a].text) in honorifics
             a += 1
         if not whole and b - a > 2 and opens_sentence(doc[a]):
