@@ -247,3 +247,8 @@ def test_a_company_a_group_creates_with_a_type_noun_stays_a_company(nlp):
 
 def test_goods_before_the_name_make_a_product(nlp):
     assert _type(nlp, "Brume Claire", "Son produit phare, le shampoing Brume Claire, se vend bien.") == "Product"
+
+
+def test_a_department_in_a_name_makes_it_an_organisation_not_a_place(nlp):
+    assert _type(nlp, "Loire Horizon", "L'augmentation de capital est souscrite par Loire Horizon, l'actionnaire "
+                                       "de référence du groupe.") == "Organization"
