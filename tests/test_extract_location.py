@@ -50,3 +50,15 @@ def test_a_town_set_off_after_a_described_company_is_its_seat(extract):
     assert ("Navix", "basedIn", "Épinal") in extract("Le projet associe la société Navix, à Épinal, et Orvane.")
     facts = extract("La société exploite sept magasins sous l'enseigne Navix, à Angers, Dijon et Reims.")
     assert ("Navix", "basedIn", "Angers") not in facts
+
+
+def test_a_town_demonym_places_the_name_it_describes(extract):
+    assert ("Hydrix", "basedIn", "Tarbes") in extract("Hydrix, une start-up tarbaise, a levé 3 millions d'euros.")
+
+
+def test_a_demonym_describes_the_list_up_to_a_name_another_demonym_describes(extract):
+    facts = extract("Ses investisseurs, le fonds girondin Médix Ventures et le britannique Harrix Capital, "
+                    "réalisent un multiple de huit.")
+    assert ("Médix Ventures", "basedIn", "Gironde") in facts
+    assert ("Harrix Capital", "basedIn", "Royaume-Uni") in facts
+    assert ("Harrix Capital", "basedIn", "Gironde") not in facts

@@ -141,6 +141,15 @@ class Locator:
             k -= 1
         return k + 1, noun, nominal
 
+    def _own_demonym_cut(self, names: list[Mention]) -> list[Mention]:
+        """« le fonds girondin A et le britannique B »: the list a demonym describes stops before a name another
+        demonym describes."""
+        for n in range(1, len(names)):
+            a, b = self.ctx.bounds(names[n - 1])[1], self.ctx.bounds(names[n])[0]
+            if any(self.reader.is_demonym(k) for k in range(a, b)):
+                return names[:n]
+        return names
+
     def _trade_complement(self, k: int, end: int) -> int | None:
         """« le géant américain de la livraison X », « l'éditeur nantais de logiciels de sauvegarde X »: the name
         right after the « de N » complements (common nouns only) of a description, or None. A description noun with
@@ -195,6 +204,7 @@ class Locator:
             number = ctx.numbers[i] or ctx.numbers[i - 1]
             if number == "Sing":
                 names = names[:1]  # « l'allemand A, l'espagnol B et C »: a singular demonym describes one name
+            names = self._own_demonym_cut(names)
             return Found(tuple(names), "parse")
         before = self.reader.name_before(first, start) if first > start and ctx.words[first - 1] in {",", "("} \
             else None
