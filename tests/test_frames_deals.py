@@ -461,3 +461,10 @@ def test_money_put_into_a_thing_the_company_has_is_no_investment_in_an_organisat
     got = read(extract, "La société Pilvexa, qui appartient au groupe Ondra depuis 2015, va investir 12 millions "
                         "d'euros dans son usine.")
     assert not [f for f in got if f[1] == "investedIn"]
+
+
+def test_a_participle_ending_an_indefinite_apposition_describes_the_name_before_it(extract):
+    facts = extract("Splitix, une place de marché cédée à Fnix en 2008, a fermé ses portes.")
+    assert ("Fnix", "acquired", "Splitix") in facts
+    facts = extract("Orvix exploite une place de marché cédée à Fnix en 2008.")
+    assert ("Fnix", "acquired", "Orvix") not in facts

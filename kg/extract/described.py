@@ -24,7 +24,9 @@ from kg.extract.participles import (
 )
 from kg.extract.readers import Reader
 from kg.extract.reference import References
+from kg.model import Mention
 
+MAX_APPOSED = 7  # tokens of « une place de marché » read back from a participle to the name it is apposed to
 
 class DescribedNames:
     ctx: DocContext
@@ -94,6 +96,9 @@ class DescribedNames:
         m = self.reader.name_before(a)
         if m is not None:
             return Found((m,), "surface")
+        m = self._past_indefinite(a, start)
+        if m is not None:
+            return Found((m,), "surface")
         # « la société, basée à X »
         if k >= start and ctx.words[k] == ",":
             j = self.reader.skip_description_back(k, start)
@@ -105,3 +110,15 @@ class DescribedNames:
                 if m is not None:
                     return Found((m,), "reference")
         return NONE
+
+    def _past_indefinite(self, a: int, start: int) -> Mention | None:
+        """« Y, une place de marché cédée à Z en 2008 »: the name before an indefinite noun phrase in apposition
+        that the participle at ``a`` ends, whatever its noun."""
+        ctx = self.ctx
+        j = a - 1
+        while j > start and a - j <= MAX_APPOSED and ctx.mention(j) is None and ctx.words[j] != "," and \
+                ctx.tokens[j].pos_ in {"NOUN", "ADJ", "ADP", "DET"}:
+            j -= 1
+        if j - 1 >= start and ctx.words[j] == "," and j + 1 < a and ctx.words[j + 1] in {"un", "une"}:
+            return ctx.mention(j - 1)
+        return None
