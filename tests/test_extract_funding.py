@@ -45,3 +45,11 @@ def test_a_contract_won_from_a_client_is_no_funding(extract):
     facts = extract("Forgix décroche un contrat de 120 millions d'euros auprès d'Aeronix.")
     assert ("Aeronix", "investedIn", "Forgix") not in facts
     assert ("Arbor", "investedIn", "Forgix") in extract("Forgix décroche 12 millions d'euros auprès du fonds Arbor.")
+
+
+def test_those_who_take_part_in_the_round_invest_in_the_company_that_raises(extract):
+    facts = extract("La start-up Kubix a levé 12 millions d'euros auprès du fonds Arbor. Bluefix Partners et le fonds "
+                    "public Terrix ont participé à l'opération.")
+    assert {("Bluefix Partners", "investedIn", "Kubix"), ("Terrix", "investedIn", "Kubix")} <= facts
+    facts = extract("La start-up Kubix a levé 12 millions d'euros. Son PDG Paul Tesson a participé au salon Vivix.")
+    assert not any(o == "Vivix" or s == "Paul Tesson" for s, p, o in facts if p == "investedIn")

@@ -468,3 +468,8 @@ def test_a_participle_ending_an_indefinite_apposition_describes_the_name_before_
     assert ("Fnix", "acquired", "Splitix") in facts
     facts = extract("Orvix exploite une place de marché cédée à Fnix en 2008.")
     assert ("Fnix", "acquired", "Orvix") not in facts
+
+
+def test_a_relative_after_an_organisations_apposition_is_the_organisations(extract):
+    facts = extract("GV, filiale d'Alphix, qui a racheté Owix, recrute.")
+    assert ("GV", "acquired", "Owix") in facts and ("Alphix", "acquired", "Owix") not in facts

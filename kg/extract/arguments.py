@@ -26,7 +26,7 @@ from kg.extract.control import infinitive_controller
 from kg.extract.described import DescribedNames
 from kg.extract.frames import Lexicon
 from kg.extract.objects import ObjectReaders
-from kg.extract.openings import opening_name, opening_subject
+from kg.extract.openings import apposition_head, opening_name, opening_subject
 from kg.extract.readers import PREPOSITIONS, Reader
 from kg.extract.reference import References
 from kg.extract.trailing_lists import parallel_subjects, trailing_members
@@ -159,7 +159,7 @@ class Arguments(ObjectReaders, DescribedNames):
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}:
                 if ctx.words[child.i] in self.lex.relatives:
-                    antecedent = self.reader.name_before(child.i)
+                    antecedent = apposition_head(ctx, self.reader.name_before(child.i))
                     if antecedent is None:  # « du groupe bancaire, qui fédère … »: a description before « qui »
                         start = ctx.sentence(child.i)[0]
                         k = child.i - 1 if ctx.words[child.i - 1] == "," else child.i

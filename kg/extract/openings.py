@@ -4,7 +4,8 @@
 and a relative clause the parser often leaves the main verb without a subject. When the sentence opens on a name
 followed by a comma, and the verb's group comes right after the comma that closes the incise, that name is the
 subject. A description right after that comma stands for the name too (:meth:`Arguments.names_of`). And when the main
-verb has no subject at all, the name before it (past an aside) is what the sentence is about. Kept apart
+verb has no subject at all, the name before it (past an aside) is what the sentence is about; and a relative
+« qui » after « X, filiale de Y, » is X's, not Y's. Kept apart
 from arguments.py, which is at its size limit.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import DocContext, fits
+from kg.extract.context import DocContext, fits, kind_of
 from kg.extract.readers import Reader
 from kg.model import Mention
 
@@ -82,3 +83,21 @@ def detached_subject(ctx: DocContext, reader: Reader, s: int, e: int, allowed: f
             k = j
     named = [m for m in reader.names_before(k, s) if fits(m, allowed) and m.text not in skip]
     return named[0] if named else None
+
+
+def apposition_head(ctx: DocContext, m: Mention | None) -> Mention | None:
+    """« X, filiale de Y, qui a racheté Z »: when the name a relative pronoun follows (``m``) is the complement of
+    an apposition to the organisation X, the clause is X's. (Not « A, directrice générale de Y, qui a levé … »: a
+    person's title, and Y raised.)"""
+    if m is None:
+        return None
+    a = ctx.bounds(m)[0]
+    start = ctx.sentence(a)[0]
+    if a - 2 < start or ctx.words[a - 1] not in {"de", "d'", "du"}:
+        return m
+    k = a - 1
+    while k > start and a - k <= 6 and ctx.mention(k - 1) is None and ctx.words[k - 1] != "," and \
+            ctx.tokens[k - 1].pos_ in {"NOUN", "ADJ", "DET", "ADP"}:
+        k -= 1
+    head = ctx.mention(k - 2) if k - 2 >= start and ctx.words[k - 1] == "," else None
+    return head if head is not None and k < a - 1 and kind_of(head) != "Person" else m

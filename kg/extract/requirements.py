@@ -70,8 +70,8 @@ def after_round(ctx: DocContext, lex: Lexicon, start: int) -> bool:
 def _object_noun_first(ctx: DocContext, frame: Frame, b: int, end: int) -> bool:
     """The first noun after the trigger (past determiners and adjectives) is one of the frame's object nouns."""
     k = b
-    while k < end and ctx.tokens[k].pos_ in {"DET", "ADJ", "ADV"}:
-        k += 1
+    while k < end and (ctx.tokens[k].pos_ in {"DET", "ADJ", "ADV"} or ctx.words[k] in {"a", "au", "aux"}):
+        k += 1  # (« a participé à l'opération », « participe au tour »)
     return k < end and (ctx.lemmas[k] in frame.object_nouns or ctx.words[k] in frame.object_nouns)
 
 
