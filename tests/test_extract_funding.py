@@ -53,3 +53,13 @@ def test_those_who_take_part_in_the_round_invest_in_the_company_that_raises(extr
     assert {("Bluefix Partners", "investedIn", "Kubix"), ("Terrix", "investedIn", "Kubix")} <= facts
     facts = extract("La start-up Kubix a levé 12 millions d'euros. Son PDG Paul Tesson a participé au salon Vivix.")
     assert not any(o == "Vivix" or s == "Paul Tesson" for s, p, o in facts if p == "investedIn")
+
+
+def test_every_holder_of_a_split_capital_is_an_investor(extract):
+    facts = extract("La coentreprise Navix Add sera détenue à 51 % par Navix et à 49 % par Dlabix.")
+    assert {("Navix", "investedIn", "Navix Add"), ("Dlabix", "investedIn", "Navix Add")} <= facts
+
+
+def test_agents_repeated_after_par_are_all_agents(extract):
+    facts = extract("Brelix a été racheté par Orvix, puis par Kestrix.")
+    assert {("Orvix", "acquired", "Brelix"), ("Kestrix", "acquired", "Brelix")} <= facts

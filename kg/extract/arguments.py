@@ -260,6 +260,8 @@ class Arguments(ObjectReaders, DescribedNames):
                 j += 1
         while j < end and ctx.words[j] in {",", "et", "mais", "aussi", "ainsi", "que", "ou", "encore", "puis"}:
             j += 1
+        if j > k and j + 3 < end and ctx.words[j] == "a" and ctx.words[j + 2] in {"%", "pourcent"}:
+            j += 3  # « détenue à 51 % par A et à 49 % par B »
         if j > k and j < end and (ctx.words[j] == prep or CONTRACTED.get(ctx.words[j], ctx.words[j]) ==
                                   CONTRACTED.get(prep, prep)):
             nxt = j + 1
@@ -315,6 +317,8 @@ class Arguments(ObjectReaders, DescribedNames):
             j = self.reader.match(k, words)
             if j > 0:
                 names = self.reader.names_at(j, end) or self._after_any_noun(j, end)
+                if names and words == ("par",):  # « racheté par A, puis par B », « à 51 % par A et à 49 % par B »
+                    names = list(dict.fromkeys(names + self.repeated(ctx.bounds(names[-1])[1], "par")))
                 if names:
                     return Found(tuple(names + self._wider_place(names, end)), "parse")
                 shares = self.share_company(j, end, exclude)  # « une offre sur l'ensemble des actions de Y »
