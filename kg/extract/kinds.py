@@ -55,5 +55,5 @@ def fits(m: Mention, allowed: frozenset[str]) -> bool:
 
 def familiar(m: Mention, votes: dict[str, float]) -> bool:
     """« Ingrid connaît nos clients » after « Ingrid Solberg »: a lone given name the text gives a person in full
-    (:data:`kg.extract.mentions.votes.GIVEN_NAME`) is that person named familiarly, no company."""
+    (:data:`GIVEN_NAME`, cast in kg.extract.mentions.votes) is that person named familiarly, no company."""
     return votes.get("Person", 0.0) >= GIVEN_NAME and fold(m.text) in first_names()
