@@ -392,3 +392,9 @@ def test_rivals_disputing_contracts_are_no_partners(extract):
     assert not any(p == "partnersWith" for _, p, _ in facts)
     facts = extract("Orvane et Brelix ont signé un contrat de cinq ans.")
     assert ("Brelix", "partnersWith", "Orvane") in facts or ("Orvane", "partnersWith", "Brelix") in facts
+
+
+def test_an_organisation_entrusting_work_to_another_is_its_client(extract):
+    assert ("Cimix", "clientOf", "Sahix") in extract("Le cimentier Cimix a confié à Sahix la gestion de ses sites.")
+    facts = extract("Le conseil d'Orvix a confié la direction générale à Paul Tesson.")
+    assert not any(p == "clientOf" for _, p, _ in facts)
