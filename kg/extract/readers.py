@@ -14,8 +14,9 @@ of names looks like in French news:
 from __future__ import annotations
 
 from kg.extract.context import DocContext
-from kg.extract.cues import entity_cues, place_cues
+from kg.extract.cues import place_cues
 from kg.extract.frames import Lexicon
+from kg.extract.mentions.tokens import sector_acronym
 from kg.extract.phrase_tables import first_words
 from kg.model import Mention
 
@@ -91,7 +92,7 @@ class Reader:
                 after_noun = True
             elif (word in LINKS or word == "en") and after_noun and i + 1 < end and ctx.mention(i + 1) is None and (
                     (self.tokens[i + 1].pos_ in {"NOUN", "ADJ", "ADV", "X", "PROPN"} and (
-                        self.tokens[i + 1].text.islower() or self._sector(i + 1))) or (
+                        self.tokens[i + 1].text.islower() or sector_acronym(self.tokens[i + 1]))) or (
                     self.tokens[i + 1].pos_ == "DET" and i + 2 < end and self.tokens[i + 2].pos_ == "NOUN")):
                 # « la société de conseil X », « la société de marketing en ligne X »: the description's complement
                 i += 1
@@ -114,10 +115,6 @@ class Reader:
             i += 1
             steps += 1
         return i
-
-    def _sector(self, i: int) -> bool:
-        """« le groupe de BTP X », « la start-up d'IA X »: a trade as an acronym (entities.toml's not_names)."""
-        return self.tokens[i].text.isupper() and self.ctx.words[i] in entity_cues().not_names
 
     def skip_description_back(self, k: int, start: int) -> int:
         """The first token of the description ending at ``k`` (exclusive), read backwards; ``k`` if none.

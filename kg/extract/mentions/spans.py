@@ -32,6 +32,7 @@ from kg.extract.mentions.tokens import (
     line_start,
     name_like,
     opens_sentence,
+    sector_acronym,
 )
 
 Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER label
@@ -285,11 +286,6 @@ def _elided(doc: Doc, k: int) -> bool:
         and not doc[k - 1].whitespace_ and has_upper(doc[k - 1])
 
 
-def _sector(tok) -> bool:
-    """« la start-up d'IA X », « le groupe de BTP X »: a trade as an acronym before the name is not part of it."""
-    return tok.text.isupper() and fold(tok.text) in entity_cues().not_names
-
-
 def _edge(tok) -> bool:
     return tok.is_punct or fold(tok.text) in EDGE_WORDS or not has_upper(tok)
 
@@ -337,7 +333,7 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         honorific = False
         while a < b and not (whole and _opening_article(doc, a, b)) and not _place_article(doc, a, b) and (
                 _edge(doc[a]) or (b - a > 1 and (
-                fold(doc[a].text) in honorifics or fold(doc[a].text) in PARTICIPLES or _sector(doc[a])))):
+                fold(doc[a].text) in honorifics or fold(doc[a].text) in PARTICIPLES or sector_acronym(doc[a])))):
             honorific = honorific or fold(doc[a].text) in honorifics
             a += 1
         if not whole and b - a > 2 and opens_sentence(doc[a]):

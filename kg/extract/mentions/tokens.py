@@ -11,7 +11,7 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
 from kg.extract.columns import cached_column
-from kg.extract.cues import fold
+from kg.extract.cues import entity_cues, fold
 from kg.model import Document
 
 SPLIT_WORDS = {"pour", "chez", "avec", "par", "selon", "contre", "via", "sur", "dans", "à", "au", "aux", "en"}
@@ -148,3 +148,9 @@ def _caps_tokens(tokens: list[Token], out: set[int]) -> None:
         if "\n" in tok.whitespace_:
             close()
     close()
+
+
+def sector_acronym(tok: Token) -> bool:
+    """« le groupe de BTP X », « la start-up d'IA X »: a trade said as an acronym (entities.toml's not_names), part
+    of the description before a name, not of the name."""
+    return tok.text.isupper() and fold(tok.text) in entity_cues().not_names
