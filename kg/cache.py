@@ -165,7 +165,8 @@ def _valid(ex: DocumentExtraction, doc_id: str, n: int) -> bool:
     def mention(m: Mention) -> bool:
         return (m.doc_id == doc_id and _int(m.start, 0, n) and _int(m.end, m.start, n) and _text(m.text)
                 and all(_text(k) and type(w) in (int, float) for k, w in m.type_votes) and _text(m.source)
-                and type(m.initial) is bool and _text(m.handle) and _text(getattr(m, "same_as", "")))
+                and type(m.initial) is bool and _text(m.handle) and _text(getattr(m, "same_as", ""))
+                and _text(getattr(m, "noun", "")))
 
     def evidence(e: Evidence) -> bool:
         s = e.sentence

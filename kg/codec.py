@@ -13,17 +13,18 @@ from typing import Any
 from kg.extract import DocumentExtraction
 from kg.model import Evidence, Mention, RelationMention, Span
 
-FORMAT = 2  # bump when the layout below changes: old cache entries are then ignored
+FORMAT = 3  # bump when the layout below changes: old cache entries are then ignored
 
 
 def _mention(m: Mention) -> list[Any]:
     return [m.doc_id, m.start, m.end, m.text, [list(v) for v in m.type_votes], m.source, m.initial, m.handle,
-            m.same_as]
+            m.same_as, m.noun]
 
 
 def _unmention(row: list[Any]) -> Mention:
-    doc_id, start, end, text, votes, source, initial, handle, same_as = row
-    return Mention(doc_id, start, end, text, tuple((t, w) for t, w in votes), source, initial, handle, same_as)
+    doc_id, start, end, text, votes, source, initial, handle, same_as, noun = row
+    return Mention(doc_id, start, end, text, tuple((t, w) for t, w in votes), source, initial, handle, same_as,
+                   noun)
 
 
 def _evidence(e: Evidence) -> list[Any]:

@@ -60,6 +60,7 @@ class Mention:
     initial: bool = False  # a lone capitalised word opening a sentence: a name only if seen elsewhere too
     handle: str = ""  # an @account written right after the name
     same_as: str = ""  # another name the text gives this thing: « X, l'ex-Y », « Metabolic Explorer (Metex) »
+    noun: str = ""  # the noun that introduces or describes it (« la holding X », « X, une start-up »), folded
 
     @property
     def key(self) -> tuple[str, int, int]:

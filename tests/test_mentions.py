@@ -13,6 +13,12 @@ def test_a_type_noun_types_the_name(extract):
     assert _mentions(extract, "Le cabinet d'étude Vexor prévoit une hausse.")["Vexor"] == "Organization"
 
 
+def test_a_mention_keeps_the_noun_that_describes_it(extract):
+    nouns = {m.text: m.noun for m in extract("Trelvo SE, la holding des familles, vote contre. La start-up "
+                                             "Quillo recrute.", full=True).mentions}
+    assert (nouns["Trelvo SE"], nouns["Quillo"]) == ("holding", "start-up")
+
+
 def test_a_list_after_a_typed_noun_types_each_member(extract):
     kinds = _mentions(extract, "Des plateformes telles que Quillo, Parlo ou Vistagram attirent les marques.")
     assert {kinds["Quillo"], kinds["Parlo"], kinds["Vistagram"]} == {"Product"}

@@ -96,6 +96,31 @@ def test_a_name_two_legal_forms_share_is_nobodys_alias(nlp):
     assert "Trelvo" not in _entity(entities, "Trelvo AG").aliases | _entity(entities, "Trelvo SE").aliases
 
 
+def test_a_name_two_legal_forms_share_is_the_company_trading_under_it_when_the_other_is_a_holding(nlp):
+    entities, _ = _resolve(nlp, "Le patron de Trelvo quitte ses fonctions. Il dirigeait Trelvo AG depuis 2015. "
+                                "Au-dessus de l'édifice trône Trelvo SE, la holding des familles fondatrices.")
+    assert _same(entities, "Trelvo AG", "Trelvo")
+    assert _entity(entities, "Trelvo SE") is not _entity(entities, "Trelvo AG")
+
+
+def test_a_name_two_legal_forms_share_stays_apart_when_neither_is_a_holding(nlp):
+    entities, _ = _resolve(nlp, "Le patron de Trelvo quitte ses fonctions. Il dirigeait Trelvo AG depuis 2015. "
+                                "Trelvo SE a publié ses comptes.")
+    assert len({id(_entity(entities, n)) for n in ("Trelvo", "Trelvo AG", "Trelvo SE")}) == 3
+
+
+def test_a_company_named_after_its_founder_answers_to_the_surname(nlp):
+    entities, _ = _resolve(nlp, "Entrée chez Varnier en 2001, Claire Dumas est nommée directrice générale de "
+                                "Christian Varnier Couture.")
+    assert _same(entities, "Christian Varnier Couture", "Varnier")
+
+
+def test_the_surname_of_a_founder_who_is_a_person_stays_with_the_person(nlp):
+    entities, _ = _resolve(nlp, "Le couturier Christian Varnier a fondé sa maison en 1946. Varnier a ouvert une "
+                                "boutique.")
+    assert _entity(entities, "Varnier").type == "Person"
+
+
 def test_a_gazetteer_alias_joins_its_place(nlp):
     entities, _ = _resolve(nlp, "La fintech investit en France.", "Elle ouvre trois bureaux dans l'Hexagone.")
     assert "Hexagone" in _entity(entities, "France").aliases

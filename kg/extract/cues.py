@@ -46,6 +46,7 @@ class NameCues:
     family_nouns: frozenset[str] = frozenset()
     generic_prefixes: frozenset[str] = frozenset()
     fund_suffixes: frozenset[str] = frozenset()
+    holding_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def name_cues() -> NameCues:
         family_nouns=folded("family_nouns"),
         generic_prefixes=folded("generic_prefixes"),
         fund_suffixes=folded("fund_suffixes"),
+        holding_nouns=folded("holding_nouns"),
     )
 
 

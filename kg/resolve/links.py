@@ -125,14 +125,18 @@ def _head_length(long: str, forms: Mapping[str, Counter[str]]) -> int:
 
 
 def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Counter[str]] | None = None,
-                     together: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
+                     together: Mapping[str, set[str]] | None = None,
+                     holdings: set[str] | None = None) -> dict[str, set[str]]:
     """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud", "Avril" for "Groupe
     Avril", "Veronyx" for "Veronyx Risk Solutions" (a trade, then a word saying "a company", both capitalised): a
     name is the short form of a longer one that only adds words saying "a company" (legal forms,
     "Group", "Partners"; a generic head before it) or glues a lower-case word to an acronym. A division or a
     country subsidiary ("X Media", "X France") adds a real word and stays apart. A fund's word ("X Ventures")
     makes a short form only where every text naming X also names the fund (``together``): a company's own fund
-    ("Y Ventures" beside the company Y of other texts) is another body."""
+    ("Y Ventures" beside the company Y of other texts) is another body. A company named after its founder in full
+    (« Christian X Couture ») answers to the surname alone where that is a company too (:func:`_founder_links`).
+    Where a short form fits several longer names, one a text calls a holding is not it (``holdings``): « X » beside
+    « X AG » and « X SE, la holding » is the company trading as X."""
     generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
     local = generic | name_cues().fund_suffixes
     places = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form
@@ -154,7 +158,27 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
             for base in acronyms:
                 if long.startswith(base) and len(long) - len(base) >= 3 and long[len(base):].isalpha():
                     out[base].add(long)
+    for base, long in _founder_links(votes):
+        out[base].add(long)
+    for base, longs in out.items():
+        if len(longs) > 1 and (trading := longs - (holdings or set())):
+            out[base] = trading
     return out
+
+
+def _founder_links(votes: Votes) -> Iterable[tuple[str, str]]:
+    """(« x », « christian x couture »): an organisation whose name opens on a person's full name and goes on
+    (« Christian X Couture », « Hugo Y AG ») is what a text calling the company by the surname alone means. Both
+    must be organisations by real evidence: a lone surname that may be a person's is left to the people."""
+    given = first_names()
+    for long, v in votes.items():
+        words = long.split()
+        if len(words) < 3 or words[0] not in given or words[1] not in votes:
+            continue
+        kind, weight = best_type(v)
+        base_kind, base_weight = best_type(votes[words[1]])
+        if kind == base_kind == "Organization" and min(weight, base_weight) >= WEAK:
+            yield words[1], long
 
 
 def _capitalised_tail(long: str, forms: Mapping[str, Counter[str]]) -> bool:

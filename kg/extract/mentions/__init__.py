@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.filters import clean_text, keep
 from kg.extract.mentions.institutions import expanded_acronyms
+from kg.extract.mentions.nouns import describing_noun
 from kg.extract.mentions.spans import capitalised_runs, lower_case_names, pieces, quoted_names, repair
 from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start, parsed_text
 from kg.extract.mentions.votes import agreement, votes
@@ -81,6 +82,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 source=source,
                 initial=_initial(span, text),
                 handle=_handle(parsed, a, b),
+                noun="" if label == "family" else describing_noun(span) or "",
             )
     found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
     found = _other_names(_coordinated(found, doc_text, offset), doc_text, offset)

@@ -57,7 +57,7 @@ def _noun_before(span: Span) -> str | None:
     while k >= 0 and steps < 6 and not doc[k].is_space:
         lemma = typed_lemma(doc, k)
         if lemma:
-            return entity_cues().type_nouns[_head_noun(doc, _noun(doc, k)[1], lemma)]
+            return _head_noun(doc, _noun(doc, k)[1], lemma)
         if doc[k].pos_ not in {"ADJ", "ADP", "DET", "NOUN", "X"} or doc[k].text in {",", "("}:
             break
         k = _noun(doc, k)[1] - 1
@@ -95,7 +95,6 @@ def _apposition(span: Span) -> str | None:
     a type noun in apposition either side of a comma. A noun that is the subject of the next verb (« Fondée par
     A et B, l'entreprise a ... ») is not in apposition."""
     doc = span.doc
-    nouns = entity_cues().type_nouns
     titles = entity_cues().title_words
     k = span.start - 1
     if k > 0 and doc[k].text in OPENING_QUOTES:
@@ -110,7 +109,7 @@ def _apposition(span: Span) -> str | None:
             while j > 0 and doc[j].pos_ == "ADJ":
                 j -= 1  # « son nouveau jeu, X »
             if fold(doc[j].text) in APPOSED_DETERMINERS:
-                return nouns[lemma]
+                return lemma
     k = span.end
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
@@ -128,9 +127,9 @@ def _apposition(span: Span) -> str | None:
         followed_by_de = j < len(doc) and fold(doc[j].text) in DE_WORDS
         lemma = typed_lemma(doc, j - 1) if j - 1 < len(doc) else None
         if lemma and (article or followed_by_de):
-            return nouns[lemma]
+            return lemma
         if fold(doc[k].text) in titles and (article or followed_by_de or doc[k].pos_ == "NOUN"):
-            return "Person"
+            return fold(doc[k].text)
     return None
 
 
@@ -154,18 +153,18 @@ def _dependency_apposition(span: Span) -> str | None:
         span.start > 0 and span.doc[span.start - 1].pos_ == "ADP")
     if root.dep_ in {"appos", "nmod", "flat:name"} and head.pos_ == "NOUN" and fold(head.lemma_) in nouns \
             and not complement and head.i < span.start and head.i >= span.start - 4:
-        return nouns[fold(head.lemma_)]
+        return fold(head.lemma_)
     for child in root.children:
         # next to the name (« X, la filiale de Y »), not past another phrase: « X, directrice de Y, la filiale … »
         beside = child.left_edge.i <= span.end + 1 and not _in_fronted_participle(span)
         if child.dep_ == "appos" and child.pos_ == "NOUN" and fold(child.lemma_) in nouns and beside:
-            return nouns[fold(child.lemma_)]
+            return fold(child.lemma_)
     return None
 
 
-def list_type(span: Span) -> str | None:
+def _list_noun(span: Span) -> str | None:
     """"des plateformes telles que A, B ou C", "plusieurs enseignes dont C", "parmi ses clubs fondateurs, A, B":
-    a name listed after a plural noun of a known type is of that type."""
+    a name listed after a plural noun of a known type is of that type: the noun."""
     doc = span.doc
     k = span.start - 1
     steps = 0
@@ -198,12 +197,19 @@ def _noun_back(doc: Doc, k: int) -> str | None:
     for j in range(k, max(-1, k - 5), -1):
         lemma = typed_lemma(doc, j)
         if lemma:
-            return entity_cues().type_nouns[_head_noun(doc, _noun(doc, j)[1], lemma)]
+            return _head_noun(doc, _noun(doc, j)[1], lemma)
         if doc[j].pos_ not in {"ADJ", "ADP", "NOUN", "DET", "NUM"}:
             break
     return None
 
 
+def describing_noun(span: Span) -> str | None:
+    """The noun the span stands beside (its ``type_nouns`` key, or a title word): before it, in apposition, or
+    heading a list of names. Resolution keeps it where the type alone says too little (« X SE, la holding »)."""
+    return _noun_before(span) or _apposition(span) or _list_noun(span) or _dependency_apposition(span)
+
+
 def type_noun(span: Span) -> str | None:
     """The type named by a noun the span stands beside: before it, in apposition, or heading a list of names."""
-    return _noun_before(span) or _apposition(span) or list_type(span) or _dependency_apposition(span)
+    noun = describing_noun(span)
+    return None if noun is None else entity_cues().type_nouns.get(noun, "Person")  # (a title word: a person)
