@@ -23,6 +23,18 @@ def test_a_quoted_name_after_an_event_noun_keeps_its_lower_case_words(extract):
     assert "Cartes ouvertes pour tous" in names
 
 
+def test_a_quoted_title_after_an_article_is_one_name_typed_by_its_apposition(extract):
+    mentions = extract("La start-up publie le « Palmarès des villes vertes », une étude menée avec l'Ifop.",
+                       full=True).mentions
+    title = next(m for m in mentions if m.text == "Palmarès des villes vertes")
+    assert max(title.type_votes, key=lambda v: v[1])[0] == "CreativeWork"
+    assert _names(extract, "Le patron évoque le « Nous irons plus loin » de son fondateur.") == []  # a quotation
+
+
+def test_a_quoted_name_after_a_noun_and_a_comma_is_one_name(extract):
+    assert "Vivre mieux" in _names(extract, "Il lance sa campagne, « Vivre mieux », en mai.")
+
+
 def test_an_unknown_capitalised_word_inside_a_sentence_is_a_name_whatever_its_tag(extract):
     # spaCy tags the invented « Hostix » NOUN (lemma « hosti »), after a description noun it has no type for
     names = _names(extract, "Orvane n'a pas racheté le petit hébergeur lillois Hostix, faute d'accord.")
@@ -321,6 +333,28 @@ def test_a_bracketed_short_form_is_recorded_on_the_mention(extract):
 def test_a_person_and_a_bracketed_company_are_not_one_name(extract):
     mentions = extract("Jeanne Orsoni (KTVR) : « Nous préférons créer nos agences. »", full=True).mentions
     assert not any(m.same_as for m in mentions)
+
+
+def test_a_model_number_after_a_name_is_part_of_it_unless_it_counts_something(extract):
+    assert "Quimbo 2" in _names(extract, "Plus léger, le Quimbo 2 embarque un moteur central.")
+    assert "Quorvex" in _names(extract, "Brelvo a recruté chez Quorvex 3 ingénieurs.")
+
+
+def test_a_capitalised_foreign_word_spacy_mistags_stays_in_the_name(extract):
+    names = _names(extract, "Le loueur de flottes professionnelles Brevity Fleet a commandé 800 exemplaires.")
+    assert "Brevity Fleet" in names
+
+
+def test_a_title_opened_by_a_capital_article_runs_on_over_de_and_a_name(extract):
+    names = _names(extract, "Elle a un partenariat avec la chaîne de boulangeries Le Pétrin d'Aurèle, qui lui "
+                            "cède ses invendus.")
+    assert "Pétrin d'Aurèle" in names
+    assert "Jean Dupont" in _names(extract, "Il a racheté Le Courrier de Jean Dupont l'an dernier.")  # his paper
+
+
+def test_a_run_of_capitals_goes_on_over_a_place_written_with_de(extract):
+    names = _names(extract, "Elle a levé 5 millions d'euros auprès du fonds Centre-Val de Loire Amorçage.")
+    assert "Centre-Val de Loire Amorçage" in names
 
 
 # --- handles ----------------------------------------------------------------------------------------------------

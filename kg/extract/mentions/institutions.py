@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.extract.cues import fold, name_cues
+from kg.extract.cues import first_names, fold, name_cues
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, is_break, opens_sentence
 
 SMALL_WORDS = {"de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "et", "pour", "a", "en", "sur", "aux", "au"}
@@ -20,11 +20,13 @@ TIME_NOUNS = {"an", "annee", "mois", "semaine", "jour", "journee", "soir", "mati
               "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
 
 
-def complement_end(doc: Doc, j: int) -> int:
+def complement_end(doc: Doc, j: int, titled: bool = False) -> int:
     """The end of the lower-case words that complete an institutional head: "spatiale européenne",
     "de la concurrence", "des dépôts et consignations", "de football professionnel", "pour l'habitat durable".
     A capitalised word after « du », « de la », « des » ends it (« des éleveurs de l'Aubrac », « du Rhône »); one
-    after a bare « de » is where the institution sits, not its name."""
+    after a bare « de » is where the institution sits, not its name, except in a title a capital article opens
+    (``titled``: « Le Fournil d'Honoré », « Les Vignerons de Sauveterre ») where no person's full name follows
+    (« Le Courrier de Jean Dupont » is his)."""
     first, end, had_de = j, j, False
     while j < len(doc) and j - first < 9:
         t = doc[j]
@@ -50,11 +52,16 @@ def complement_end(doc: Doc, j: int) -> int:
                 j = end = k + 1
                 had_de = True
                 continue
-            if k < len(doc) and (article or word in {"du", "des"}) and doc[k].text[:1].isupper() \
-                    and doc[k].pos_ in {"PROPN", "NOUN", "X"} and not is_break(doc[k]):
+            if k < len(doc) and (article or word in {"du", "des"} or (titled and not _full_name(doc, k))) \
+                    and doc[k].text[:1].isupper() and doc[k].pos_ in {"PROPN", "NOUN", "X"} and not is_break(doc[k]):
                 return k + 1
         break
     return end
+
+
+def _full_name(doc: Doc, k: int) -> bool:
+    """A given name and a capitalised word from token k (« Jean Dupont »): a person's name."""
+    return k + 1 < len(doc) and fold(doc[k].text) in first_names() and doc[k + 1].text[:1].isupper()
 
 
 def titled_head(doc: Doc, i: int) -> bool:
@@ -72,7 +79,7 @@ def institution_end(doc: Doc, start: int, end: int) -> int:
         first += 1
     if first >= end or not titled_head(doc, first):
         return end
-    full = complement_end(doc, first + 1)
+    full = complement_end(doc, first + 1, titled=first > 0 and capital_article(doc[first - 1]))
     return full if full >= end else end  # the NER span stopped inside the name, or already holds more
 
 

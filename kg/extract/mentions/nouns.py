@@ -17,6 +17,7 @@ DETERMINERS = ARTICLES | {"un", "une", "du", "des", "au", "aux", "son", "sa", "s
                           "cette", "ces"}
 APPOSED_DETERMINERS = {"un", "une", "le", "la", "l'", "son", "sa", "leur", "notre"}
 OPENING_QUOTES = {"«", '"', "“"}
+CLOSING_QUOTES = {"»", '"', "”"}
 
 
 def _noun(doc: Doc, k: int) -> tuple[str, int]:
@@ -111,6 +112,9 @@ def _apposition(span: Span) -> str | None:
             if fold(doc[j].text) in APPOSED_DETERMINERS:
                 return lemma
     k = span.end
+    quoted = span.start > 0 and doc[span.start - 1].text in OPENING_QUOTES
+    if k + 2 < len(doc) and doc[k].text in CLOSING_QUOTES and quoted:
+        k += 1  # « le « X », une étude »: the quotes close first
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
         article = fold(doc[k].text) in APPOSED_DETERMINERS  # « X, son nouveau service »

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.lexeme import Lexeme
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.institutions import complement_end, institution_end, titled_head
@@ -30,6 +30,7 @@ from kg.extract.mentions.tokens import (
     is_acronym,
     is_break,
     line_start,
+    model_number,
     name_like,
     opens_sentence,
     sector_acronym,
@@ -70,11 +71,18 @@ def _extend_caps(doc: Doc, end: int) -> int:
     first = end
     while end < len(doc) and doc[end].text[:1].isupper() and not is_break(doc[end]) \
             and doc[end - 1].whitespace_ != "" and not doc[end].ent_type_ and "\n" not in doc[end - 1].whitespace_ \
-            and (doc[end].pos_ in {"PROPN", "X", "NOUN", "ADJ"} or fold(doc[end].text) in org_words):
+            and (doc[end].pos_ in {"PROPN", "X", "NOUN", "ADJ"} or fold(doc[end].text) in org_words
+                 or _mistagged(doc[end])):
         end += 1
     while end > first and fold(doc[end - 1].text) in not_names:
         end -= 1  # « X Business School » keeps « Business », « X Business » does not
     return end
+
+
+def _mistagged(tok: Token) -> bool:
+    """« X Fleet », « X Freight »: a capitalised foreign word spaCy tags a pronoun or a punctuation mark; no French
+    word of those classes (« Il », « Elle ») is a stop word missing from its lists."""
+    return tok.pos_ in {"PRON", "PUNCT", "SYM", "INTJ"} and tok.is_alpha and not tok.is_stop
 
 
 def _extend_exclaimed(doc: Doc, end: int) -> int:
@@ -167,7 +175,8 @@ def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     start = _split_place(doc, _acronym_join(doc, _suffix_join(doc, start, end)), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
     end = _extend_exclaimed(doc, institution_end(doc, start, end))
-    return start, _extend_place(doc, start, end)
+    end = _extend_place(doc, start, end)
+    return start, end + model_number(doc, end)
 
 
 def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
@@ -189,6 +198,10 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         j = i
         while j < n and j not in ents and named[j]:
             j += 1
+        if (k := _through_place(doc, i, j)) > j:  # « Centre-Val de Loire Innovation »
+            j = k
+            while j < n and j not in ents and named[j]:
+                j += 1
         span = doc[i:j]
         first = opens_sentence(span[0])
         introduced = type_noun(span) is not None
@@ -205,6 +218,17 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
                 out.append((a, b, "caps", None))
         after = max(j, i + 1)
     return out
+
+
+def _through_place(doc: Doc, start: int, end: int) -> int:
+    """Where a run of capitalised words ending at ``end`` goes on as a place the gazetteer writes with « de » inside
+    (« Centre-Val de Loire », « Pays de la Loire »): the end of that place, else ``end``."""
+    places = place_cues().places
+    for i in range(start, end):
+        for k in range(end + 2, min(len(doc), end + 3) + 1):
+            if name_like(doc[k - 1]) and fold(doc[i:k].text) in places:
+                return k
+    return end
 
 
 def _opening_name(doc: Doc, i: int, j: int) -> bool:
@@ -225,6 +249,9 @@ def _is_quote(lex: Lexeme) -> bool:
     return lex.text in QUOTES
 
 
+QUOTED_DETERMINERS = {"le", "la", "les", "l'", "un", "une", "du", "au", "son", "sa", "leur", "ce", "cette"}
+
+
 def quoted_names(doc: Doc) -> list[Candidate]:
     """« l'association "Stop au Sida" », « les hackathons « Cartes ouvertes » »: a quoted name after a type noun
     or a naming word is a name, whatever its case inside."""
@@ -236,14 +263,18 @@ def quoted_names(doc: Doc) -> list[Candidate]:
         tok = doc[i]
         close = QUOTES[tok.text]
         k = tok.i - 1
+        k -= k > 0 and doc[k].text == "," and fold(doc[k - 1].lemma_) in nouns  # « sa campagne, « X » »
         while k >= 0 and doc[k].pos_ == "ADJ":
             k -= 1
-        if k < 0 or not (fold(doc[k].lemma_) in nouns or fold(doc[k].text) in NAMING_WORDS):
+        determined = k >= 0 and fold(doc[k].text) in QUOTED_DETERMINERS  # « le « X du circuit court » »
+        if k < 0 or not (fold(doc[k].lemma_) in nouns or fold(doc[k].text) in NAMING_WORDS or determined):
             continue
         j = tok.i + 1
         while j < len(doc) and j - tok.i <= 12 and doc[j].text != close and "\n" not in doc[j].text:
             j += 1
-        if j < len(doc) and doc[j].text == close and j > tok.i + 1 and name_like(doc[tok.i + 1]):
+        if j < len(doc) and doc[j].text == close and j > tok.i + 1 and name_like(doc[tok.i + 1]) and not (
+                determined and any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+                                   for t in doc[tok.i + 1 : j])):  # (a quotation said, not a title)
             out.append((tok.i + 1, j, "quoted", None))
     return out
 
@@ -338,7 +369,8 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
             a += 1
         if not whole and b - a > 2 and opens_sentence(doc[a]):
             a = _past_opening_role(doc, a, b)
-        while b > a and not _brand_mark(doc, b - 1) and not _place_demonym(doc, a, b) and not _elided(doc, b - 1) and (
+        while b > a and not _brand_mark(doc, b - 1) and not _place_demonym(doc, a, b) and not _elided(doc, b - 1) \
+                and not (b - a > 1 and model_number(doc, b - 1)) and (
                 doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
                 or (not whole and not has_upper(doc[b - 1]))):
             b -= 1

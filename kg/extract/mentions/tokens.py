@@ -154,3 +154,17 @@ def sector_acronym(tok: Token) -> bool:
     """« le groupe de BTP X », « la start-up d'IA X »: a trade said as an acronym (entities.toml's not_names), part
     of the description before a name, not of the name."""
     return tok.text.isupper() and fold(tok.text) in entity_cues().not_names
+
+
+MODEL_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d)?")  # « 2 », « 208 », « 9.2 »: not a year, not a thousands group
+
+
+def model_number(doc: Doc, k: int) -> bool:
+    """« le Kargo 2 embarque … », « la Peugeot 208, … », « Aiguille 9.2 »: token k is a model number written after a
+    name, part of it, unless it counts something (« X 300 salariés », « X 2 % ») or opens a date (« X 2 mars »)."""
+    if not 0 < k < len(doc) or not MODEL_NUMBER.fullmatch(doc[k].text) or doc[k - 1].whitespace_ == "" \
+            or not has_upper(doc[k - 1]):
+        return False
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt is None or not (nxt.pos_ in {"NOUN", "NUM", "PROPN", "ADJ", "SYM"} or nxt.like_num
+                               or nxt.text in {"%", "€", "$", "-", "–", "/"} or nxt.text[:1].isupper())
