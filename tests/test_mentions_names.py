@@ -60,6 +60,13 @@ def test_a_lower_case_brand_after_a_type_noun_is_a_name(extract):
     assert _names(extract, "La start-up lyonnaise Kravix et la plateforme collaborative recrutent.") == ["Kravix"]
 
 
+def test_a_lower_case_brand_a_type_noun_describes_is_a_name(extract):
+    assert "quibi" in _names(extract, "Elle annonce le rachat de quibi, une jeune pousse lilloise de livraison.")
+    assert "vardo" in _names(extract, "Elle imprime les fixations de la marque d'équipement nautique vardo.")
+    # a lower-case word no noun describes is no name
+    assert _names(extract, "Elle annonce le rachat de quibi, pour un montant tenu secret.") == []
+
+
 def test_a_name_after_a_type_noun_and_its_complement_is_a_name(extract):
     # « vidéo » is tagged X, not NOUN: the complement of the type noun still leads to it
     assert "Kravlo" in _names(extract, "Le studio de jeux vidéo Kravlo a levé 10 millions d'euros.")

@@ -31,7 +31,10 @@ def typed_lemma(doc: Doc, k: int) -> str | None:
     """The ``type_nouns`` key of the noun ending at token k, if it is one (« site internet »: the compound)."""
     nouns = entity_cues().type_nouns
     lemma, first = _noun(doc, k)
-    after_det = first > 0 and fold(doc[first - 1].text) in DETERMINERS  # « son offre »: a noun, whatever the tag
+    before = first - 1
+    while before > 0 and doc[before].pos_ == "ADJ" and first - before <= 2:
+        before -= 1  # « une jeune pousse » (« pousse » tagged a verb)
+    after_det = before >= 0 and fold(doc[before].text) in DETERMINERS  # « son offre »: a noun, whatever the tag
     if (doc[k].pos_ in {"NOUN", "PROPN", "X"} or after_det) and (lemma in nouns or fold(doc[k].text) in nouns):
         word = lemma if lemma in nouns else fold(doc[k].text)
         compound = f"{word} {fold(doc[k + 1].text)}" if k + 1 < len(doc) else ""

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.institutions import complement_end, institution_end, titled_head
 from kg.extract.mentions.nouns import NAMING_WORDS as PARTICIPLES
-from kg.extract.mentions.nouns import type_noun, typed_lemma
+from kg.extract.mentions.nouns import type_noun
 from kg.extract.mentions.tokens import (
     ARTICLES,
     DE_WORDS,
@@ -392,7 +392,6 @@ def lower_case_names(doc: Doc) -> list[Candidate]:
         if not (tok.text.islower() and tok.is_alpha and len(tok.text) >= 3 and tok.is_oov) or \
                 fold(tok.text) in nouns or fold(tok.text) in common or fold(tok.lemma_) in nouns:
             continue
-        lemma = typed_lemma(doc, i - 1)
-        if lemma is not None and nouns[lemma] in {"Organization", "Product"}:
+        if type_noun(doc[i : i + 1]) in {"Organization", "Product"}:  # (also « hopla, une application … »)
             out.append((i, i + 1, "lower", None))
     return out
