@@ -47,6 +47,8 @@ def test_the_words_an_acronym_in_brackets_spells_are_one_name(extract):
     assert "Collectif des studios de création d'entreprises" in names
     names = _names(extract, "Orvane utilise les données du Bureau national des sociétés (BNS) depuis 2020.")
     assert "Bureau national des sociétés" in names
+    names = _names(extract, "Orvane a signé avec l'Observatoire de recherche en énergie marine (OREM).")
+    assert "Observatoire de recherche en énergie marine" in names  # « en » links nothing here
     # initials that do not spell it: no name is made of the words before
     names = _names(extract, "Orvane a présenté ses résultats trimestriels (TVA) mardi.")
     assert not any("résultats" in n for n in names)

@@ -121,6 +121,14 @@ def test_the_surname_of_a_founder_who_is_a_person_stays_with_the_person(nlp):
     assert _entity(entities, "Varnier").type == "Person"
 
 
+def test_a_company_named_after_a_place_and_told_short_in_its_text_is_the_company(nlp):
+    entities, _ = _resolve(nlp, "Jean Armand est PDG de Cantal Robotics. Le rachat de Hellwig par Cantal lui permet "
+                                "de doubler son chiffre d'affaires. La banque a conseillé Cantal.")
+    assert _same(entities, "Cantal Robotics", "Cantal")
+    entities, _ = _resolve(nlp, "Jean Armand est PDG de Cantal Robotics. Le groupe est installé dans le Cantal.")
+    assert _entity(entities, "Cantal").type == "Place"  # where the words around it place it
+
+
 def test_a_gazetteer_alias_joins_its_place(nlp):
     entities, _ = _resolve(nlp, "La fintech investit en France.", "Elle ouvre trois bureaux dans l'Hexagone.")
     assert "Hexagone" in _entity(entities, "France").aliases

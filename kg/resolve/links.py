@@ -139,7 +139,9 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     « X AG » and « X SE, la holding » is the company trading as X."""
     generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
     local = generic | name_cues().fund_suffixes
-    places = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form
+    gazetteer = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form,
+    places = {p for p in gazetteer if p not in votes or not _company(votes[p])}  # unless the votes make it a
+    # company (« Vercors Ingénierie » and the « Vercors » that « a conseillé … »)
     out: dict[str, set[str]] = defaultdict(set)
     for long in votes:
         words = long.split()
@@ -179,6 +181,11 @@ def _founder_links(votes: Votes) -> Iterable[tuple[str, str]]:
         base_kind, base_weight = best_type(votes[words[1]])
         if kind == base_kind == "Organization" and min(weight, base_weight) >= WEAK:
             yield words[1], long
+
+
+def _company(v: dict[str, float]) -> bool:
+    kind, weight = best_type(v)
+    return kind == "Organization" and weight >= WEAK
 
 
 def _capitalised_tail(long: str, forms: Mapping[str, Counter[str]]) -> bool:

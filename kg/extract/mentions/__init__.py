@@ -54,6 +54,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     surnames = frozenset(fold(e[-1].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2)
     givens = frozenset(fold(e[0].text) for e in parsed.ents if e.label_ == "PER" and len(e) >= 2
                        and e[-1].text not in name_cues().legal_forms)  # (not « Marisol SA »)
+    companies = _company_heads(parsed, candidates)
     mentions: dict[tuple[int, int], Mention] = {}
     for start, end, source, label in candidates:
         whole = source in {"hashtag", "quoted", "expansion"}
@@ -78,7 +79,7 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
                 end=offset + key[1],
                 text=text,
                 type_votes=(("Organization", FAMILY_VOTE),) if label == "family" else votes(
-                    span, text, label, source, honorific, surnames, givens),
+                    span, text, label, source, honorific, surnames, givens, companies),
                 source=source,
                 initial=_initial(span, text),
                 handle=_handle(parsed, a, b),
@@ -88,6 +89,14 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
     found = _other_names(_coordinated(found, doc_text, offset), doc_text, offset)
     return _drop_nested(sorted(found + _repeats(doc, parsed, found, offset, caps, doc_text),
                                key=lambda m: (m.start, -m.end)))
+
+
+def _company_heads(parsed: Doc, candidates: list[tuple[int, int, str, str | None]]) -> frozenset[str]:
+    """The first words of the names that only add company words or a legal form to them (« Vercors Ingénierie »,
+    « Morvan SA »): the text's own short forms of a company, whatever the gazetteer says of the word alone."""
+    tails = name_cues().generic_suffixes | {fold(w) for w in name_cues().legal_forms}
+    return frozenset(fold(parsed[a].text) for a, b, _, _ in candidates
+                     if b - a >= 2 and all(fold(t.text) in tails for t in parsed[a + 1 : b]))
 
 
 def _family_noun(parsed: Doc, a: int) -> bool:

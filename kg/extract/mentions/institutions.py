@@ -95,9 +95,9 @@ def expanded_acronyms(doc: Doc) -> list[tuple[int, int, str, None]]:  # (source 
             continue
         letters = ""
         for s in range(p - 1, max(-1, p - 1 - MAX_EXPANSION), -1):
-            if is_break(doc[s]) or doc[s].text in {",", ";", ":", "»", "«"}:
-                break
             word = fold(doc[s].text)
+            if (is_break(doc[s]) and word not in SMALL_WORDS) or doc[s].text in {",", ";", ":", "»", "«"}:
+                break  # (« en », « pour » link two names, but not inside the words an acronym spells)
             if word not in SMALL_WORDS:
                 letters = "".join(w[0] for w in re.split(r"[-'’]+", word) if w) + letters
             if letters == fold(short) and doc[s].text[:1].isupper() and s < p - 1:

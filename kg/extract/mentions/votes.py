@@ -180,11 +180,14 @@ def _given_name(span: Span) -> bool | None:
 
 def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False,
           surnames: frozenset[str] = frozenset(),
-          givens: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
+          givens: frozenset[str] = frozenset(),
+          companies: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
     """The (type, weight) votes of one mention. ``surnames`` are the last words of the people the text names in
     full: there a lone « Morvan » is the person's surname before it is the gazetteer's region, unless the words
     around it place it (« à Morvan », « le groupe de Morvan »). ``givens`` are their first words: a lone given
-    name among them (« Ingrid connaît nos clients » after « Ingrid Solberg ») is that person, named familiarly."""
+    name among them (« Ingrid connaît nos clients » after « Ingrid Solberg ») is that person, named familiarly.
+    ``companies`` are the first words of the text's names that only add company words to them (« Vercors
+    Ingénierie »): there a lone « Vercors » is the company told short, unless the words around it place it."""
     cues = entity_cues()
     places = place_cues().places
     out: dict[str, float] = {}
@@ -196,9 +199,12 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
     words = [fold(t.text) for t in span]
     titled = span.start > 0 and capital_article(span.doc[span.start - 1])  # « La Gazette », « Le Phare »
     holds_place = _contains_place(span, folded, label)
-    placeish = not titled and not holds_place
+    company = folded in companies and not (_located(span) or _dateline(span) or _seat(span))
+    placeish = not titled and not holds_place and not company
     if source == "hashtag":
         add("CreativeWork", 2.0)
+    if company:
+        add("Organization", 1.5)
     if honorific:
         add("Person", 2.5)
     if text.split()[-1] in name_cues().legal_forms and len(text.split()) > 1:
