@@ -130,3 +130,15 @@ def test_taking_the_occasion_to_launch_is_a_launch(extract):
 def test_wanting_to_launch_is_no_launch(extract):
     facts = extract("La société Quelmar fabrique des robots. Quelmar lève des fonds pour lancer Tarvo Edge.")
     assert not any(p == "launched" for _, p, _ in facts)
+
+
+def test_an_adjective_after_a_noun_of_a_phrase_does_not_break_it(extract):
+    assert ("Brelvo", "competitorOf", "Quimpex") in extract(
+        "La start-up Brelvo, en concurrence frontale avec le groupe Quimpex, recrute.")
+
+
+def test_a_phrase_without_a_verb_after_a_copula_has_the_copulas_subject(extract):
+    assert ("Brelvo", "competitorOf", "Quimpex") in extract(
+        "La start-up Brelvo était désormais en concurrence avec le groupe Quimpex.")
+    facts = extract("La start-up Brelvo n'est pas en concurrence avec le groupe Quimpex.")
+    assert not any(p == "competitorOf" for _, p, _ in facts)

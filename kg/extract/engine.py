@@ -222,7 +222,7 @@ class Engine:
             if voice in {"passive", "participle"}:
                 return args.prep(("par",), t.b)
             if not verbal:  # « X, à la tête de Y »; « la compétition Z en partenariat avec Y »: who runs Z
-                m = self.reader.name_before(t.a)
+                m = self.reader.copula_subject(t.a) or self.reader.name_before(t.a)
                 k = self.ctx.bounds(m)[0] - 2 if m is not None else -1
                 if k >= 0 and self.ctx.words[k + 1] in {"de", "du", "d'"} and self.ctx.lemmas[k] in args.person_roles:
                     return args.names_of(self.ctx.tokens[k], allowed)  # « le président de Y siège au conseil de Z »

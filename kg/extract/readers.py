@@ -304,6 +304,19 @@ class Reader:
         return ctx.mention(i) if i >= start else None
 
 
+    def copula_subject(self, k: int) -> Mention | None:
+        """« X est en concurrence avec Y », « X était désormais en partenariat avec Y »: the name right before the
+        copula that stands before token ``k`` (adverbs between them), for a phrase without a verb. A negated copula
+        (« X n'est pas à l'origine de Y ») has none: it states nothing."""
+        ctx = self.ctx
+        j = k - 1
+        while j > ctx.sent_start[k] and ctx.tokens[j].pos_ == "ADV":
+            j -= 1
+        if j < 1 or ctx.lemmas[j] != "etre" or ctx.pos[j] != "AUX" or ctx.words[j - 1] in {"ne", "n'"}:
+            return None
+        return ctx.mention(j - 1) if j - 1 >= ctx.sent_start[k] else None
+
+
 def _close_list(found: list[Mention], seps: list[str], opened: bool) -> list[Mention]:
     """Drop the names after the last comma when the list does not go on with a conjunction: « avec Y, X annonce »
     names one partner, « A, B et plusieurs marques » three members (the last one unnamed)."""

@@ -86,17 +86,16 @@ class TriggerIndex:
         there (« est » opens 35 phrases: each was matched at each place)."""
         for phrase in opened.single:
             yield phrase, a + 1
-        forms, n = ctx.forms, len(ctx.forms)
+        forms = ctx.forms
         for long, by_second in ((False, opened.short), (True, opened.long)):
             if not by_second:
                 continue
             for k in self._seconds(cols, a, long):
                 for form in forms[k]:
                     for phrase in by_second.get(form, ()):
-                        body = phrase[1]
-                        rest = len(body) - 2
-                        if k + rest < n and all(body[m] in forms[k + m - 1] for m in range(2, len(body))):
-                            yield phrase, k + rest + 1
+                        end = _rest_end(forms, cols[1], k, phrase[1])
+                        if end is not None:
+                            yield phrase, end
 
     def _appointee_in_gap(self, ctx: DocContext, a: int, b: int, body: tuple[str, ...], named: list[int]) -> bool:
         """« a nommé X à la tête de Y »: the name of whom an appointment verb appoints may stand in the phrase's gap
@@ -133,6 +132,21 @@ class TriggerIndex:
                 if old is None or b - a > old.b - old.a:
                     found[key] = Trigger(frame, a, b, _head(ctx, frame, a, b))
         return sorted(found.values(), key=lambda t: (t.a, t.b, t.frame.id))
+
+
+def _rest_end(forms: list[frozenset[str]], pos: list[str], k: int, body: tuple[str, ...]) -> int | None:
+    """Where a phrase whose second word is token ``k`` ends, its other words following in order; one adjective may
+    stand after a noun of it (« en concurrence frontale avec », « en partenariat exclusif avec »). None when
+    they do not follow."""
+    j, n, skipped = k, len(forms), False
+    for word in body[2:]:
+        j += 1
+        if j < n and word in forms[j]:
+            continue
+        if skipped or j + 1 >= n or pos[j] != "ADJ" or pos[j - 1] != "NOUN" or word not in forms[j + 1]:
+            return None
+        j, skipped = j + 1, True
+    return j + 1
 
 
 Phrase = tuple[Frame, tuple[str, ...], bool]  # a frame, the words of one of its triggers, whether pronominal
