@@ -127,3 +127,9 @@ def test_a_trade_said_as_an_acronym_is_part_of_the_description_not_the_name(extr
     assert ("Modix", "subsidiaryOf", "Batinix") in extract("Modix, filiale du groupe de BTP Batinix, recrute.")
     names = [m.text for m in extract("La start-up d'IA Modix a levé 3 millions d'euros.", full=True).mentions]
     assert "Modix" in names and not any(n.startswith("IA") for n in names)
+
+
+def test_list_items_described_by_a_trade_noun_no_list_knows_are_read(extract):
+    facts = extract("Le groupe Altovar compte plusieurs filiales, dont la voilerie Sailrek, le conserveur Océbine et "
+                    "le fabricant Naviroc.")
+    assert {(n, "subsidiaryOf", "Altovar") for n in ("Sailrek", "Océbine", "Naviroc")} <= set(facts)

@@ -110,11 +110,23 @@ class Reader:
             elif word in {"et", "ou"} and i > k and self.tokens[i - 1].pos_ == "ADJ" and i + 1 < end and \
                     self.tokens[i + 1].pos_ == "ADJ":
                 pass  # « des groupes américains et chinois comme X »
+            elif tok.pos_ == "NOUN" and tok.text.islower() and i > k and self.tokens[i - 1].pos_ == "DET" \
+                    and self._names_next(i + 1, end):
+                after_noun = True  # « la voilerie X », « le conserveur Y »: a trade noun no list knows, before a name
             else:
                 break
             i += 1
             steps += 1
         return i
+
+    def _names_next(self, i: int, end: int) -> bool:
+        """A name at token ``i``, or after one or two adjectives or demonyms (« le conserveur breton X »)."""
+        for j in range(i, min(end, i + 3)):
+            if self.ctx.mention(j) is not None:
+                return True
+            if not (self.tokens[j].pos_ == "ADJ" or self.is_demonym(j)):
+                return False
+        return False
 
     def skip_description_back(self, k: int, start: int) -> int:
         """The first token of the description ending at ``k`` (exclusive), read backwards; ``k`` if none.
