@@ -16,6 +16,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext
 from kg.extract.cues import place_cues
 from kg.extract.frames import Lexicon
+from kg.extract.kinds import kind_of
 from kg.extract.mentions.tokens import sector_acronym
 from kg.extract.phrase_tables import first_words
 from kg.model import Mention
@@ -120,10 +121,11 @@ class Reader:
         return i
 
     def _names_next(self, i: int, end: int) -> bool:
-        """A name at token ``i``, or after one or two adjectives or demonyms (« le conserveur breton X »)."""
+        """A name that is no place at token ``i``, or after one or two adjectives or demonyms (« le conserveur breton
+        X »; not « la zone Europe », a scope)."""
         for j in range(i, min(end, i + 3)):
-            if self.ctx.mention(j) is not None:
-                return True
+            if (m := self.ctx.mention(j)) is not None:
+                return kind_of(m) != "Place"
             if not (self.tokens[j].pos_ == "ADJ" or self.is_demonym(j)):
                 return False
         return False
