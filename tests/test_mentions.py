@@ -54,3 +54,14 @@ def test_speaker_initials_are_not_entities(extract):
 
 def test_place_names_from_the_gazetteer(extract):
     assert _mentions(extract, "La société Kestrel ouvre un bureau à Montréal.")["Montréal"] == "Place"
+
+
+def test_a_name_ending_in_a_model_number_is_a_product_unless_a_noun_says_otherwise(extract):
+    kinds = _mentions(extract, "Une troisième génération, le Quimbo 3, est attendue. Le match passe sur France 2.")
+    assert (kinds["Quimbo 3"], kinds["France 2"]) == ("Product", "Organization")
+    assert _mentions(extract, "La société organise son colloque « Usine 4.0 » en mai.")["Usine 4.0"] == "Event"
+
+
+def test_a_trade_word_in_a_name_makes_it_a_company(extract):
+    kinds = _mentions(extract, "Son vélo est fabriqué à Taïwan par Quanzhi Bikes et vendu par Orvane Distribution.")
+    assert (kinds["Quanzhi Bikes"], kinds["Orvane Distribution"]) == ("Organization", "Organization")

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.kinds import GIVEN_NAME
 from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, typed_lemma
-from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, capital_article, has_upper, line_start
+from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, MODEL_NUMBER, capital_article, has_upper, line_start
 from kg.model import Mention
 
 WEAK_NER = 0.3  # NER's PER or LOC on a name it alone vouches for
@@ -231,6 +231,10 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Organization", 1.0)
     if kind == "Place" and placeish and _located(span):
         add("Place", 0.5)  # "basée à Pantin", "en Floride": a place the gazetteer does not know
+    if len(span) >= 2 and MODEL_NUMBER.fullmatch(span[-1].text) and not holds_place and \
+            fold(span[:-1].text) not in places and not any(w in cues.org_name_words for w in words) and \
+            words[0] not in name_cues().institution_heads and not noun:
+        add("Product", 1.2)  # « le Kori 3 », « l'Helix 500 »: a model, unless a noun says more
     if any(w in cues.event_name_words for w in words):
         add("Event", 1.5)
     elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
