@@ -109,6 +109,22 @@ def test_a_name_two_legal_forms_share_stays_apart_when_neither_is_a_holding(nlp)
     assert len({id(_entity(entities, n)) for n in ("Trelvo", "Trelvo AG", "Trelvo SE")}) == 3
 
 
+def test_a_family_holding_is_not_the_group_of_the_same_name(nlp):
+    entities, _ = _resolve(nlp, "Le groupe Varmeil poursuit ses emplettes. La holding familiale Varmeil "
+                                "Participations apporte 20 millions d'euros.")
+    assert _entity(entities, "Varmeil") is not _entity(entities, "Varmeil Participations")
+    entities, _ = _resolve(nlp, "Peu connue, la holding Tordal Participations contrôle six sociétés. Tordal détient "
+                                "par ailleurs 30 % du motoriste Hydrax.")
+    assert _same(entities, "Tordal Participations", "Tordal")  # no group said: the holding told short
+
+
+def test_a_short_name_joins_a_company_told_in_full_but_not_its_country_branch(nlp):
+    entities, _ = _resolve(nlp, "La société Quelvan a signé. Quelvan Analytics Inc. recrute. Quelvan Europe BV "
+                                "ouvre un bureau. Quelvan grandit.")
+    assert _same(entities, "Quelvan", "Quelvan Analytics Inc")
+    assert _entity(entities, "Quelvan Europe BV") is not _entity(entities, "Quelvan")
+
+
 def test_a_company_named_after_its_founder_answers_to_the_surname(nlp):
     entities, _ = _resolve(nlp, "Entrée chez Varnier en 2001, Claire Dumas est nommée directrice générale de "
                                 "Christian Varnier Couture.")

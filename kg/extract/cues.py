@@ -47,6 +47,7 @@ class NameCues:
     generic_prefixes: frozenset[str] = frozenset()
     fund_suffixes: frozenset[str] = frozenset()
     holding_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def name_cues() -> NameCues:
         generic_prefixes=folded("generic_prefixes"),
         fund_suffixes=folded("fund_suffixes"),
         holding_nouns=folded("holding_nouns"),
+        group_nouns=folded("group_nouns"),
     )
 
 

@@ -170,7 +170,7 @@ class NameTable:
         self.capitals: set[str] = set()
         self.stated: dict[str, set[str]] = {}
         self.together: dict[str, set[str]] = {}  # key -> the longer names starting with it in every text it is in
-        self.holdings: set[str] = set()  # keys a text calls a holding (« X SE, la holding des familles … »)
+        self.nouns: dict[str, set[str]] = defaultdict(set)  # key -> the nouns texts describe it with (« la holding X »)
 
     def add(self, ex: DocumentExtraction) -> list[str]:
         """Take one document in; returns the name keys it uses (what its graph depends on, with their entities)."""
@@ -190,8 +190,8 @@ class NameTable:
                     self.handles[key].add(m.handle)
             if m.text.isupper() and m.text.isalpha():
                 self.capitals.add(key)
-            if m.noun in name_cues().holding_nouns:
-                self.holdings.add(key)
+            if m.noun:
+                self.nouns[key].add(m.noun)
         cast: set[tuple[str, int, int, str, int]] = set()  # a mention votes once per predicate and role
         for r in ex.relations:
             for role, m, kinds in ((0, r.subject, ARGUMENT_VOTES.get(r.predicate, ({}, {}))[0]),
@@ -215,7 +215,7 @@ class NameTable:
         links = {k: name_key(a.canonical) for k, a in user.items() if a.canonical and name_key(a.canonical) != k}
         acronyms = self.stated
         _unique(acronyms, votes, links, stated=True)
-        _unique(short_form_links(votes, self.capitals, self.forms, self.together, self.holdings), votes, links)
+        _unique(short_form_links(votes, self.capitals, self.forms, self.together, self.nouns), votes, links)
         for source in (place_links(votes, name_key), surname_links(votes)):
             for k, target in source.items():
                 links.setdefault(k, target)

@@ -126,7 +126,7 @@ def _head_length(long: str, forms: Mapping[str, Counter[str]]) -> int:
 
 def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Counter[str]] | None = None,
                      together: Mapping[str, set[str]] | None = None,
-                     holdings: set[str] | None = None) -> dict[str, set[str]]:
+                     nouns: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
     """"Brelio" for "Brelio Systems", "Valmetrix" for "Valmetrix AG", "KTX" for "KTXcloud", "Avril" for "Groupe
     Avril", "Veronyx" for "Veronyx Risk Solutions" (a trade, then a word saying "a company", both capitalised): a
     name is the short form of a longer one that only adds words saying "a company" (legal forms,
@@ -135,8 +135,9 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     makes a short form only where every text naming X also names the fund (``together``): a company's own fund
     ("Y Ventures" beside the company Y of other texts) is another body. A company named after its founder in full
     (« Christian X Couture ») answers to the surname alone where that is a company too (:func:`_founder_links`).
-    Where a short form fits several longer names, one a text calls a holding is not it (``holdings``): « X » beside
-    « X AG » and « X SE, la holding » is the company trading as X."""
+    Where a short form fits several longer names, one a text calls a holding (``nouns``: « X SE, la holding ») or
+    named so (« X Holding ») is not it: « X » beside « X AG » is the company trading as X. Nor is a holding the
+    short form of a name a text calls a group: « le groupe X » is not « la holding familiale X Participations »."""
     generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
     local = generic | name_cues().fund_suffixes
     gazetteer = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form,
@@ -154,7 +155,8 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
                 continue
             if all(w in generic for w in rest) or (all(w in local for w in rest)
                                                    and long in (together or {}).get(base, ())) or (
-                    len(rest) == 2 and rest[-1] in generic and _capitalised_tail(long, forms or {})):
+                    len(rest) == 2 and rest[-1] in generic and rest[0] not in gazetteer
+                    and _capitalised_tail(long, forms or {})):  # (« X Europe BV » is a subsidiary)
                 out[base].add(long)
         if len(words) == 1:
             for base in acronyms:
@@ -162,8 +164,16 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
                     out[base].add(long)
     for base, long in _founder_links(votes):
         out[base].add(long)
+    nouns = nouns or {}
+    cues = name_cues()
+    holdings = {k for k, ns in nouns.items() if ns & cues.holding_nouns}
+    named = {k for k in votes if any(w in cues.holding_nouns for w in k.split()[1:])}  # « X Holding »
     for base, longs in out.items():
-        if len(longs) > 1 and (trading := longs - (holdings or set())):
+        longs -= {k for k in longs if any(k.startswith(o + " ") and all(w in generic for w in k[len(o):].split())
+                                          for o in longs)}  # « X Software Inc » is « X Software », one candidate
+        if nouns.get(base, set()) & cues.group_nouns:
+            longs -= holdings
+        if len(longs) > 1 and (trading := longs - holdings - named):
             out[base] = trading
     return out
 

@@ -154,9 +154,15 @@ def _acronym_join(doc: Doc, start: int) -> int:
 
 
 def _suffix_join(doc: Doc, start: int, end: int) -> int:
-    """« auprès de Vinéa Capital »: a span that is only a word saying « a company » (« Capital », « Partners »)
-    starts at the capitalised word before it, which the NER left out."""
-    if end - start != 1 or start == 0 or fold(doc[start].text) not in name_cues().generic_suffixes:
+    """« auprès de Vinéa Capital », « Quelvan Analytics Inc. recrute »: a span made only of words saying « a
+    company » (« Capital », « Partners », a legal form; a place before a legal form: « Europe BV ») starts at the
+    capitalised word before it, which the NER left out."""
+    cues = name_cues()
+    words = [fold(t.text).rstrip(".") for t in doc[start:end] if t.text != "."]
+    tails = cues.generic_suffixes | {fold(w).rstrip(".") for w in cues.legal_forms}
+    companyish = bool(words) and all(w in tails for w in words[1:]) and (
+        words[0] in cues.generic_suffixes or (len(words) > 1 and words[0] in place_cues().places))
+    if start == 0 or not companyish:
         return start
     prev = doc[start - 1]
     return start - 1 if prev.is_alpha and prev.text[:1].isupper() and prev.pos_ not in {"DET", "ADP"} else start
