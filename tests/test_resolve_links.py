@@ -125,6 +125,24 @@ def test_a_short_name_joins_a_company_told_in_full_but_not_its_country_branch(nl
     assert _entity(entities, "Quelvan Europe BV") is not _entity(entities, "Quelvan")
 
 
+def test_an_acronym_spells_initials_whatever_their_accents(nlp):
+    entities, _ = _resolve(nlp, "Le pôle Pôle Énergies Comtoises, « le PEC » pour ses adhérents, grandit. Le PEC "
+                                "compte 210 adhérents.")
+    assert _same(entities, "Pôle Énergies Comtoises", "PEC")
+
+
+def test_a_company_told_short_in_its_text_is_not_the_person_of_its_family(nlp):
+    entities, _ = _resolve(nlp, "Le budget des Cidreries Kerlouan change de mains, explique Gwenaëlle Kerlouan, "
+                                "directrice marketing. Kerlouan réalise 48 millions d'euros de chiffre d'affaires.")
+    assert _same(entities, "Cidreries Kerlouan", "Kerlouan")
+    assert _entity(entities, "Gwenaëlle Kerlouan").type == "Person"
+
+
+def test_a_fund_named_with_an_event_word_is_a_fund(nlp):
+    entities, _ = _resolve(nlp, "Le fonds Sommet Capital Partenaires investit. Vigneaux est détenu par Sommet Capital.")
+    assert _same(entities, "Sommet Capital Partenaires", "Sommet Capital")
+
+
 def test_a_company_named_after_its_founder_answers_to_the_surname(nlp):
     entities, _ = _resolve(nlp, "Entrée chez Varnier en 2001, Claire Dumas est nommée directrice générale de "
                                 "Christian Varnier Couture.")

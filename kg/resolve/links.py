@@ -81,7 +81,7 @@ def surname_links(votes: Votes) -> dict[str, str]:
 
 def _initials(text: str) -> str:
     words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in SMALL_WORDS]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+    return "".join(fold(w)[0] for w in words).upper() if len(words) >= 2 else ""  # (« Énergies »: E)
 
 
 def text_links(mentions: Iterable[Mention], key: Callable[[str], str]) -> dict[str, set[str]]:

@@ -92,11 +92,15 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
 
 
 def _company_heads(parsed: Doc, candidates: list[tuple[int, int, str, str | None]]) -> frozenset[str]:
-    """The first words of the names that only add company words or a legal form to them (« Vercors Ingénierie »,
-    « Morvan SA »): the text's own short forms of a company, whatever the gazetteer says of the word alone."""
+    """The words of a name that only adds company words or a legal form to them (« Vercors Ingénierie »,
+    « Morvan SA », « Cidreries Kerlouan »): the text's own short forms of a company, whatever the gazetteer says of
+    the word alone, or whoever else the text names with it (« Gwenaëlle Kerlouan », of the founding family)."""
     tails = name_cues().generic_suffixes | {fold(w) for w in name_cues().legal_forms}
-    return frozenset(fold(parsed[a].text) for a, b, _, _ in candidates
-                     if b - a >= 2 and all(fold(t.text) in tails for t in parsed[a + 1 : b]))
+    heads = name_cues().generic_prefixes
+    out = {fold(parsed[a].text) for a, b, _, _ in candidates
+           if b - a >= 2 and all(fold(t.text) in tails for t in parsed[a + 1 : b])}
+    return frozenset(out | {fold(parsed[b - 1].text) for a, b, _, _ in candidates
+                            if b - a == 2 and fold(parsed[a].text) in heads and parsed[b - 1].text[:1].isupper()})
 
 
 def _family_noun(parsed: Doc, a: int) -> bool:

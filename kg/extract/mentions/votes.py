@@ -235,8 +235,9 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
             fold(span[:-1].text) not in places and not any(w in cues.org_name_words for w in words) and \
             words[0] not in name_cues().institution_heads and not noun:
         add("Product", 1.2)  # « le Kori 3 », « l'Helix 500 »: a model, unless a noun says more
-    if any(w in cues.event_name_words for w in words):
-        add("Event", 1.5)
+    if any(w in cues.event_name_words for w in words) and (
+            words[-1] not in cues.org_name_words or any(w in DE_WORDS for w in words)):
+        add("Event", 1.5)  # (« Sommet Capital » is a fund: its last word says what it is; not « Salon de l'industrie »)
     elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
         add("Organization", 1.5)
     if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
