@@ -65,3 +65,12 @@ def test_a_name_ending_in_a_model_number_is_a_product_unless_a_noun_says_otherwi
 def test_a_trade_word_in_a_name_makes_it_a_company(extract):
     kinds = _mentions(extract, "Son vélo est fabriqué à Taïwan par Quanzhi Bikes et vendu par Orvane Distribution.")
     assert (kinds["Quanzhi Bikes"], kinds["Orvane Distribution"]) == ("Organization", "Organization")
+
+
+def test_a_models_code_is_a_product_not_an_acronym(extract):
+    kinds = _mentions(extract, "La sonde vedette de la start-up, la S-40, mesure l'humidité. Le groupe TVF recrute.")
+    assert (kinds["S-40"], kinds["TVF"]) == ("Product", "Organization")
+
+
+def test_a_radio_is_a_company(extract):
+    assert _mentions(extract, "Le groupe possède la radio Onde 44 depuis 2010.")["Onde 44"] == "Organization"

@@ -10,6 +10,7 @@ which is weak on organisations (a lone unknown word it calls PER or LOC is most 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -20,6 +21,7 @@ from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, ty
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, MODEL_NUMBER, capital_article, has_upper, line_start
 from kg.model import Mention
 
+MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{1,4}[A-Z]?")
 WEAK_NER = 0.3  # NER's PER or LOC on a name it alone vouches for
 NER_VOTES = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Organization", "GPE": "Place"}
 # « la filiale de X »: X owns, it is no seat
@@ -231,14 +233,16 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Organization", 1.0)
     if kind == "Place" and placeish and _located(span):
         add("Place", 0.5)  # "basée à Pantin", "en Floride": a place the gazetteer does not know
-    if len(span) >= 2 and MODEL_NUMBER.fullmatch(span[-1].text) and not holds_place and \
-            fold(span[:-1].text) not in places and not any(w in cues.org_name_words for w in words) and \
-            words[0] not in name_cues().institution_heads and not noun:
+    model = MODEL_CODE.fullmatch(text) is not None  # « la S-40 », « le KX-7 »: a model's code, no acronym
+    if (model or (len(span) >= 2 and MODEL_NUMBER.fullmatch(span[-1].text) and not holds_place and
+                  fold(span[:-1].text) not in places and not any(w in cues.org_name_words for w in words) and
+                  words[0] not in name_cues().institution_heads)) and not noun:
         add("Product", 1.2)  # « le Kori 3 », « l'Helix 500 »: a model, unless a noun says more
     if any(w in cues.event_name_words for w in words) and (
             words[-1] not in cues.org_name_words or any(w in DE_WORDS for w in words)):
         add("Event", 1.5)  # (« Sommet Capital » is a fund: its last word says what it is; not « Salon de l'industrie »)
-    elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"):
+    elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"
+                                                          and not model):
         add("Organization", 1.5)
     if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
         add("Organization", 1.0)  # "vice-président chez X", "chez X, nous ...": a workplace
