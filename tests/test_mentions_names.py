@@ -366,6 +366,21 @@ def test_a_run_of_capitals_goes_on_over_a_place_written_with_de(extract):
     assert "Centre-Val de Loire Amorçage" in names
 
 
+def test_a_legal_form_the_ner_left_out_ends_the_name_in_any_case(extract):
+    assert "Ashcombe Trust plc" in _names(extract, "Il est détenu par le groupe britannique Ashcombe Trust plc "
+                                                   "depuis 2020.")
+
+
+def test_a_given_name_runs_on_over_a_surname_a_capital_article_opens(extract):
+    assert "Antoine Le Gouvic" in _names(extract, "Fondée par Antoine Le Gouvic et Sarah Benhamou, la société "
+                                                  "grandit.")
+    assert "Paul Le" not in " ".join(_names(extract, "Le directeur, Paul, le reçoit à Lyon."))
+
+
+def test_an_ampersand_between_capitalised_words_stays_in_the_name(extract):
+    assert "Poquette & Co" in _names(extract, "Elle livre aussi la société Poquette & Co depuis mai.")
+
+
 # --- handles ----------------------------------------------------------------------------------------------------
 
 def test_a_handle_after_the_platform_of_an_account_is_not_the_platforms(extract):

@@ -118,6 +118,12 @@ def test_a_family_holding_is_not_the_group_of_the_same_name(nlp):
     assert _same(entities, "Tordal Participations", "Tordal")  # no group said: the holding told short
 
 
+def test_a_company_with_a_trade_word_is_a_subsidiary_of_the_group_of_its_name(nlp):
+    entities, _ = _resolve(nlp, "Le groupe Varmeil poursuit ses emplettes. L'opération est portée par Varmeil "
+                                "Alimentaire SAS, la société d'exploitation du groupe.")
+    assert _entity(entities, "Varmeil") is not _entity(entities, "Varmeil Alimentaire SAS")
+
+
 def test_a_short_name_joins_a_company_told_in_full_but_not_its_country_branch(nlp):
     entities, _ = _resolve(nlp, "La société Quelvan a signé. Quelvan Analytics Inc. recrute. Quelvan Europe BV "
                                 "ouvre un bureau. Quelvan grandit.")

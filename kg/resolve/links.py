@@ -143,6 +143,7 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     gazetteer = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form,
     places = {p for p in gazetteer if p not in votes or not _company(votes[p])}  # unless the votes make it a
     # company (« Vercors Ingénierie » and the « Vercors » that « a conseillé … »)
+    groups = {k for k, ns in (nouns or {}).items() if ns & name_cues().group_nouns}  # « le groupe X »
     out: dict[str, set[str]] = defaultdict(set)
     for long in votes:
         words = long.split()
@@ -155,8 +156,9 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
                 continue
             if all(w in generic for w in rest) or (all(w in local for w in rest)
                                                    and long in (together or {}).get(base, ())) or (
-                    len(rest) == 2 and rest[-1] in generic and rest[0] not in gazetteer
-                    and _capitalised_tail(long, forms or {})):  # (« X Europe BV » is a subsidiary)
+                    len(rest) == 2 and rest[-1] in generic and rest[0] not in gazetteer and base not in groups
+                    and _capitalised_tail(long, forms or {})):  # (« X Europe BV », « X Alimentaire SAS » of the
+                # group X are subsidiaries)
                 out[base].add(long)
         if len(words) == 1:
             for base in acronyms:
@@ -171,7 +173,7 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     for base, longs in out.items():
         longs -= {k for k in longs if any(k.startswith(o + " ") and all(w in generic for w in k[len(o):].split())
                                           for o in longs)}  # « X Software Inc » is « X Software », one candidate
-        if nouns.get(base, set()) & cues.group_nouns:
+        if base in groups:
             longs -= holdings
         if len(longs) > 1 and (trading := longs - holdings - named):
             out[base] = trading

@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 from kg.extract.cues import entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.filters import clean_text, keep
 from kg.extract.mentions.institutions import expanded_acronyms
+from kg.extract.mentions.marked import lower_case_names, quoted_names
 from kg.extract.mentions.nouns import describing_noun
-from kg.extract.mentions.spans import capitalised_runs, lower_case_names, pieces, quoted_names, repair
+from kg.extract.mentions.spans import capitalised_runs, pieces, repair
 from kg.extract.mentions.tokens import by_lexeme, caps_lines, has_upper, is_break, line_start, parsed_text
 from kg.extract.mentions.votes import agreement, votes
 from kg.model import Document, Mention

@@ -4,8 +4,8 @@ spaCy's NER is the starting point, but on news text it runs names across line br
 campaign to its agency, stops inside hyphenated names ("Karl-Heinz"), cuts institutional names after their head
 ("Autorité" for « l'Autorité des marchés financiers ») and misses acronyms, quoted names and names after an
 organisation noun. The repairs here are general: join hyphenated and acronym neighbours, run an institutional
-head on over its lower-case complement, add capitalised runs, acronyms and quoted names the NER missed, then cut
-at breaks and trim articles, honorifics and punctuation.
+head on over its lower-case complement, add capitalised runs and acronyms the NER missed (quoted names and
+lower-case brands are in :mod:`.marked`), then cut at breaks and trim articles, honorifics and punctuation.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
-from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.mentions.institutions import complement_end, institution_end, titled_head
 from kg.extract.mentions.nouns import NAMING_WORDS as PARTICIPLES
 from kg.extract.mentions.nouns import type_noun
@@ -41,8 +41,6 @@ Candidate = tuple[int, int, str, str | None]  # token start, end, source, NER la
 UNKNOWN_POS = {"PROPN", "NOUN"}  # a capitalised word no vector knows, mid-sentence: spaCy tags invented names both
 ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 BRAND_MARK = re.compile(r"[^\W\d_]+!([.,;:]?)")
-QUOTES = {"«": "»", '"': '"', "“": "”"}
-NAMING_WORDS = PARTICIPLES | {"label", "marque", "nom"}  # before a quoted name
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -175,14 +173,28 @@ def _past_term(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _particle_surname(doc: Doc, start: int, end: int) -> int:
+    """« Antoine Le Gouill », « Marie La Rocca »: a given name the NER stopped at, followed by a
+    capitalised article and a capitalised word, goes on over the surname the article opens."""
+    if end - start != 1 or end + 1 >= len(doc) or fold(doc[start].text) not in first_names():
+        return end
+    article, name = doc[end], doc[end + 1]
+    if article.text in {"Le", "La"} and name.text[:1].isupper() and name.is_alpha and not is_break(name) \
+            and fold(doc[end : end + 2].text) not in place_cues().places:  # (not « La Rochelle »)
+        return end + 2
+    return end
+
+
 def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A NER span with its boundaries repaired."""
     start, end = _hyphen_join(doc, _past_term(doc, start, end), end)
     start = _split_place(doc, _acronym_join(doc, _suffix_join(doc, start, end)), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
     end = _extend_exclaimed(doc, institution_end(doc, start, end))
-    end = _extend_place(doc, start, end)
-    return start, end + model_number(doc, end)
+    end = _particle_surname(doc, start, _extend_place(doc, start, end))
+    end += model_number(doc, end)
+    legal = end < len(doc) and doc[end].text in name_cues().legal_forms and doc[end - 1].whitespace_ == " "
+    return start, end + legal  # « Ashcombe Insight plc »: a legal form the NER left out, in any case
 
 
 def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
@@ -202,8 +214,8 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
         if fold(tok.text) in ARTICLES and opens_sentence(tok):
             continue  # « L'École supérieure … » opening a sentence: the run starts after the article
         j = i
-        while j < n and j not in ents and named[j]:
-            j += 1
+        while j < n and j not in ents and (named[j] or (doc[j].text == "&" and j + 1 < n and named[j + 1])):
+            j += 1  # (« Popote & Co »)
         if (k := _through_place(doc, i, j)) > j:  # « Centre-Val de Loire Innovation »
             j = k
             while j < n and j not in ents and named[j]:
@@ -249,40 +261,6 @@ def _opening_name(doc: Doc, i: int, j: int) -> bool:
 def _in_run(lex: Lexeme) -> bool:
     """A word that can be in a run of capitalised words (:func:`capitalised_runs`)."""
     return name_like(lex) and not is_break(lex)
-
-
-def _is_quote(lex: Lexeme) -> bool:
-    return lex.text in QUOTES
-
-
-QUOTED_DETERMINERS = {"le", "la", "les", "l'", "un", "une", "du", "au", "son", "sa", "leur", "ce", "cette"}
-
-
-def quoted_names(doc: Doc) -> list[Candidate]:
-    """« l'association "Stop au Sida" », « les hackathons « Cartes ouvertes » »: a quoted name after a type noun
-    or a naming word is a name, whatever its case inside."""
-    out: list[Candidate] = []
-    nouns = entity_cues().type_nouns
-    for i, quote in enumerate(by_lexeme(doc, _is_quote)):
-        if not quote or i + 1 >= len(doc):
-            continue
-        tok = doc[i]
-        close = QUOTES[tok.text]
-        k = tok.i - 1
-        k -= k > 0 and doc[k].text == "," and fold(doc[k - 1].lemma_) in nouns  # « sa campagne, « X » »
-        while k >= 0 and doc[k].pos_ == "ADJ":
-            k -= 1
-        determined = k >= 0 and fold(doc[k].text) in QUOTED_DETERMINERS  # « le « X du circuit court » »
-        if k < 0 or not (fold(doc[k].lemma_) in nouns or fold(doc[k].text) in NAMING_WORDS or determined):
-            continue
-        j = tok.i + 1
-        while j < len(doc) and j - tok.i <= 12 and doc[j].text != close and "\n" not in doc[j].text:
-            j += 1
-        if j < len(doc) and doc[j].text == close and j > tok.i + 1 and name_like(doc[tok.i + 1]) and not (
-                determined and any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
-                                   for t in doc[tok.i + 1 : j])):  # (a quotation said, not a title)
-            out.append((tok.i + 1, j, "quoted", None))
-    return out
 
 
 CO_WORDS = {"co", "cie", "sons"}  # « Lazard et Cie », « X and Co »: the name goes on
@@ -376,7 +354,7 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         if not whole and b - a > 2 and opens_sentence(doc[a]):
             a = _past_opening_role(doc, a, b)
         while b > a and not _brand_mark(doc, b - 1) and not _place_demonym(doc, a, b) and not _elided(doc, b - 1) \
-                and not (b - a > 1 and model_number(doc, b - 1)) and (
+                and not (b - a > 1 and (model_number(doc, b - 1) or doc[b - 1].text in name_cues().legal_forms)) and (
                 doc[b - 1].is_punct or fold(doc[b - 1].text) in EDGE_WORDS
                 or (not whole and not has_upper(doc[b - 1]))):
             b -= 1
@@ -385,19 +363,3 @@ def pieces(doc: Doc, start: int, end: int, whole: bool = False) -> Iterable[tupl
         if a < b:
             yield a, b, honorific
         i = max(j, i + 1)
-
-
-def lower_case_names(doc: Doc) -> list[Candidate]:
-    """« la start-up hopla », « l'application yuka »: a lower-case word no vector knows, right after a noun that
-    types what it names (not a person's), is a brand written in lower case. Later mentions are found as repeats."""
-    out: list[Candidate] = []
-    nouns = entity_cues().type_nouns
-    common = name_cues().common_words | entity_cues().not_names
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if not (tok.text.islower() and tok.is_alpha and len(tok.text) >= 3 and tok.is_oov) or \
-                fold(tok.text) in nouns or fold(tok.text) in common or fold(tok.lemma_) in nouns:
-            continue
-        if type_noun(doc[i : i + 1]) in {"Organization", "Product"}:  # (also « hopla, une application … »)
-            out.append((i, i + 1, "lower", None))
-    return out
