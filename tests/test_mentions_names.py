@@ -381,6 +381,11 @@ def test_an_ampersand_between_capitalised_words_stays_in_the_name(extract):
     assert "Poquette & Co" in _names(extract, "Elle livre aussi la société Poquette & Co depuis mai.")
 
 
+def test_a_place_and_a_word_the_ner_split_are_one_name_after_an_organisation_noun(extract):
+    assert "Garonne Amorçage" in _names(extract, "Parmi les actionnaires figure le fonds Garonne Amorçage depuis "
+                                                 "2021.")
+
+
 # --- handles ----------------------------------------------------------------------------------------------------
 
 def test_a_handle_after_the_platform_of_an_account_is_not_the_platforms(extract):

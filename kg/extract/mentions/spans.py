@@ -185,13 +185,23 @@ def _particle_surname(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _joined_entity(doc: Doc, start: int, end: int) -> int:
+    """« le fonds Garonne Amorçage »: a place the NER ended right before a one-word name of its own, both introduced
+    by an organisation noun, is the first word of one name."""
+    if end >= len(doc) or doc[start].ent_type_ not in {"LOC", "GPE"} or doc[end].ent_iob_ != "B" \
+            or doc[end].ent_type_ not in {"ORG", "MISC"} or doc[end - 1].whitespace_ != " " \
+            or (end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"):
+        return end
+    return end + 1 if type_noun(doc[start:end]) == "Organization" else end
+
+
 def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A NER span with its boundaries repaired."""
     start, end = _hyphen_join(doc, _past_term(doc, start, end), end)
     start = _split_place(doc, _acronym_join(doc, _suffix_join(doc, start, end)), end)
     end = _extend_and(doc, end) if end - start >= 3 else _extend_caps(doc, end)
     end = _extend_exclaimed(doc, institution_end(doc, start, end))
-    end = _particle_surname(doc, start, _extend_place(doc, start, end))
+    end = _particle_surname(doc, start, _joined_entity(doc, start, _extend_place(doc, start, end)))
     end += model_number(doc, end)
     legal = end < len(doc) and doc[end].text in name_cues().legal_forms and doc[end - 1].whitespace_ == " "
     return start, end + legal  # « Ashcombe Insight plc »: a legal form the NER left out, in any case
