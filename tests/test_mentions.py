@@ -74,3 +74,16 @@ def test_a_models_code_is_a_product_not_an_acronym(extract):
 
 def test_a_radio_is_a_company(extract):
     assert _mentions(extract, "Le groupe possède la radio Onde 44 depuis 2010.")["Onde 44"] == "Organization"
+
+
+def test_people_listed_after_a_noun_and_its_complement_stay_people(extract):
+    kinds = _mentions(extract, "Le club a été fondé par deux anciennes joueuses du club, Camille Ferrat et Inès "
+                               "Bouchareb.")
+    assert (kinds["Camille Ferrat"], kinds["Inès Bouchareb"]) == ("Person", "Person")
+    kinds = _mentions(extract, "Des enseignes comme Orvane ou Quimpex recrutent.")
+    assert (kinds["Orvane"], kinds["Quimpex"]) == ("Organization", "Organization")
+
+
+def test_a_quoted_title_is_no_persons_name(extract):
+    kinds = _mentions(extract, "L'assureur lance une garantie paramétrique, baptisée « Récolte Sereine », en mai.")
+    assert kinds["Récolte Sereine"] != "Person"

@@ -216,6 +216,11 @@ def describing_noun(span: Span) -> str | None:
     return _noun_before(span) or _apposition(span) or _list_noun(span) or _dependency_apposition(span)
 
 
+def listed_only(span: Span) -> bool:
+    """Whether the only noun beside the span is the one heading the list it is in (none before it or apposed)."""
+    return not (_noun_before(span) or _apposition(span)) and _list_noun(span) is not None
+
+
 def type_noun(span: Span) -> str | None:
     """The type named by a noun the span stands beside: before it, in apposition, or heading a list of names."""
     noun = describing_noun(span)

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.kinds import GIVEN_NAME
-from kg.extract.mentions.nouns import DETERMINERS, OPENING_QUOTES, type_noun, typed_lemma
+from kg.extract.mentions.nouns import CLOSING_QUOTES, DETERMINERS, OPENING_QUOTES, listed_only, type_noun, typed_lemma
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, MODEL_NUMBER, capital_article, has_upper, line_start
 from kg.model import Mention
 
@@ -216,7 +216,11 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
     if kind == "Person" and any(c.isdigit() for c in text):
         kind = "Organization"  # « Kub3 », « 1PointFive »: no one's name holds a digit
     given = _given_name(span)
-    if kind == "Person":  # « Twinea Edge », « Conserves Morvennec »: two words spaCy calls a person, no given name
+    in_quotes = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES and span.end < len(span.doc) \
+        and span.doc[span.end].text in CLOSING_QUOTES  # « baptisée « Récolte Sereine » »: a title, no one's name
+    if kind == "Person" and in_quotes:
+        pass
+    elif kind == "Person":  # « Twinea Edge », « Conserves Morvennec »: two words spaCy calls a person, no given name
         add("Person", 1.0 if not single and given is not False else WEAK_NER)
     elif given and not any(w in cues.org_name_words for w in words):
         add("Person", 0.5)  # « Corinne Wetzel » that spaCy calls an organisation
@@ -246,6 +250,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Organization", 1.5)
     if span.start > 0 and fold(span.doc[span.start - 1].text) == "chez":
         add("Organization", 1.0)  # "vice-président chez X", "chez X, nous ...": a workplace
+    if noun and noun != "Person" and kind == "Person" and given and listed_only(span):
+        noun = None  # « deux anciennes joueuses du club, A et B »: the list's noun is the complement's, not theirs
     if noun:
         quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES
         add(noun, 2.0 if quoted else 1.5)  # « la conférence « X » »: the quotes set apart the name the noun gives
