@@ -134,6 +134,10 @@ LAUNCHES = [
                  {("Quimpex", "launched", "Vélorama")}, id="the first edition of a named event"),
     pytest.param("La société Quimpex a profité du salon pour lancer l'application Pédalo.", {LAUNCH},
                  id="profiter de … pour lancer: a goal carried out"),
+    pytest.param("La société Quimpex grandit. Son modèle phare, le Pédalo 2, séduit les livreurs.",
+                 {("Quimpex", "launched", "Pédalo 2")}, id="a possessive product noun: son modèle phare, le Y"),
+    pytest.param("La sonde vedette de la société Sillor, la QX-40, mesure l'humidité.",
+                 {("Sillor", "launched", "QX-40")}, id="a product noun of its maker: la sonde de X, la Y"),
 ]
 
 
