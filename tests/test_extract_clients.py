@@ -28,3 +28,11 @@ def test_these_clients_are_those_a_possessive_named_before(extract):
 def test_these_clients_with_no_possessor_named_before_are_nobody_s(extract):
     facts = extract("Le groupe Fenwal a racheté Tilbe. Parmi ces clients figurent Atlantor et Brelane.")
     assert not any(p == "clientOf" for _, p, _ in facts)
+
+
+def test_an_organisation_ordering_goods_from_another_is_its_client(extract):
+    facts = extract("L'opérateur de transport régional Transvia a commandé vingt cars à hydrogène au constructeur "
+                    "Girodin.")
+    assert ("Transvia", "clientOf", "Girodin") in facts
+    assert not any(p == "clientOf" for _, p, _ in extract(
+        "La société Brelvo n'a pas commandé de cars au constructeur Girodin."))
