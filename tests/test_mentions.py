@@ -68,22 +68,22 @@ def test_a_trade_word_in_a_name_makes_it_a_company(extract):
 
 
 def test_a_models_code_is_a_product_not_an_acronym(extract):
-    kinds = _mentions(extract, "La sonde vedette de la start-up, la S-40, mesure l'humidité. Le groupe TVF recrute.")
-    assert (kinds["S-40"], kinds["TVF"]) == ("Product", "Organization")
+    kinds = _mentions(extract, "La sonde vedette de la start-up, la VR-40, mesure l'humidité. Le groupe TVF recrute.")
+    assert (kinds["VR-40"], kinds["TVF"]) == ("Product", "Organization")
 
 
 def test_a_radio_is_a_company(extract):
-    assert _mentions(extract, "Le groupe possède la radio Onde 44 depuis 2010.")["Onde 44"] == "Organization"
+    assert _mentions(extract, "Le groupe possède la radio Vague 44 depuis 2010.")["Vague 44"] == "Organization"
 
 
 def test_people_listed_after_a_noun_and_its_complement_stay_people(extract):
-    kinds = _mentions(extract, "Le club a été fondé par deux anciennes joueuses du club, Camille Ferrat et Inès "
-                               "Bouchareb.")
-    assert (kinds["Camille Ferrat"], kinds["Inès Bouchareb"]) == ("Person", "Person")
+    kinds = _mentions(extract, "Le club a été fondé par deux anciennes joueuses du club, Léa Morvel et Inès "
+                               "Darcourt.")
+    assert (kinds["Léa Morvel"], kinds["Inès Darcourt"]) == ("Person", "Person")
     kinds = _mentions(extract, "Des enseignes comme Orvane ou Quimpex recrutent.")
     assert (kinds["Orvane"], kinds["Quimpex"]) == ("Organization", "Organization")
 
 
 def test_a_quoted_title_is_no_persons_name(extract):
-    kinds = _mentions(extract, "L'assureur lance une garantie paramétrique, baptisée « Récolte Sereine », en mai.")
-    assert kinds["Récolte Sereine"] != "Person"
+    kinds = _mentions(extract, "L'assureur lance une garantie paramétrique, baptisée « Moisson Sûre », en mai.")
+    assert kinds["Moisson Sûre"] != "Person"

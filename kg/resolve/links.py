@@ -142,7 +142,7 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     local = generic | name_cues().fund_suffixes
     gazetteer = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form,
     places = {p for p in gazetteer if p not in votes or not _company(votes[p])}  # unless the votes make it a
-    # company (« Vercors Ingénierie » and the « Vercors » that « a conseillé … »)
+    # company (« Cantal Robotics » and the « Cantal » that « a conseillé … »)
     groups = {k for k, ns in (nouns or {}).items() if ns & name_cues().group_nouns}  # « le groupe X »
     out: dict[str, set[str]] = defaultdict(set)
     for long in votes:

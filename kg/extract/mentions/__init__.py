@@ -93,9 +93,9 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
 
 
 def _company_heads(parsed: Doc, candidates: list[tuple[int, int, str, str | None]]) -> frozenset[str]:
-    """The words of a name that only adds company words or a legal form to them (« Vercors Ingénierie »,
-    « Morvan SA », « Cidreries Kerlouan »): the text's own short forms of a company, whatever the gazetteer says of
-    the word alone, or whoever else the text names with it (« Gwenaëlle Kerlouan », of the founding family)."""
+    """The words of a name that only adds company words or a legal form to them (« Cantal Robotics »,
+    « Morvan SA », « Cidreries Kervalec »): the text's own short forms of a company, whatever the gazetteer says of
+    the word alone, or whoever else the text names with it (« Soazig Kervalec », of the founding family)."""
     tails = name_cues().generic_suffixes | {fold(w) for w in name_cues().legal_forms}
     heads = name_cues().generic_prefixes
     out = {fold(parsed[a].text) for a, b, _, _ in candidates

@@ -25,7 +25,7 @@ def complement_end(doc: Doc, j: int, titled: bool = False) -> int:
     "de la concurrence", "des dépôts et consignations", "de football professionnel", "pour l'habitat durable".
     A capitalised word after « du », « de la », « des » ends it (« des éleveurs de l'Aubrac », « du Rhône »); one
     after a bare « de » is where the institution sits, not its name, except in a title a capital article opens
-    (``titled``: « Le Fournil d'Honoré », « Les Vignerons de Sauveterre ») where no person's full name follows
+    (``titled``: « Le Pétrin d'Aurèle », « Les Vignerons de Sauveterre ») where no person's full name follows
     (« Le Courrier de Jean Dupont » is his)."""
     first, end, had_de = j, j, False
     while j < len(doc) and j - first < 9:

@@ -174,7 +174,7 @@ def _past_term(doc: Doc, start: int, end: int) -> int:
 
 
 def _particle_surname(doc: Doc, start: int, end: int) -> int:
-    """« Antoine Le Gouill », « Marie La Rocca »: a given name the NER stopped at, followed by a
+    """« Antoine Le Gouvic », « Marie La Rocca »: a given name the NER stopped at, followed by a
     capitalised article and a capitalised word, goes on over the surname the article opens."""
     if end - start != 1 or end + 1 >= len(doc) or fold(doc[start].text) not in first_names():
         return end
@@ -186,7 +186,7 @@ def _particle_surname(doc: Doc, start: int, end: int) -> int:
 
 
 def _joined_entity(doc: Doc, start: int, end: int) -> int:
-    """« le fonds Garonne Amorçage »: a place the NER ended right before a one-word name of its own, both introduced
+    """« le fonds Creuse Amorçage »: a place the NER ended right before a one-word name of its own, both introduced
     by an organisation noun, is the first word of one name."""
     if end >= len(doc) or doc[start].ent_type_ not in {"LOC", "GPE"} or doc[end].ent_iob_ != "B" \
             or doc[end].ent_type_ not in {"ORG", "MISC"} or doc[end - 1].whitespace_ != " " \
@@ -204,7 +204,7 @@ def repair(doc: Doc, start: int, end: int) -> tuple[int, int]:
     end = _particle_surname(doc, start, _joined_entity(doc, start, _extend_place(doc, start, end)))
     end += model_number(doc, end)
     legal = end < len(doc) and doc[end].text in name_cues().legal_forms and doc[end - 1].whitespace_ == " "
-    return start, end + legal  # « Ashcombe Insight plc »: a legal form the NER left out, in any case
+    return start, end + legal  # « Brenmoor Trust plc »: a legal form the NER left out, in any case
 
 
 def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
@@ -225,8 +225,8 @@ def capitalised_runs(doc: Doc, caps: set[int]) -> list[Candidate]:
             continue  # « L'École supérieure … » opening a sentence: the run starts after the article
         j = i
         while j < n and j not in ents and (named[j] or (doc[j].text == "&" and j + 1 < n and named[j + 1])):
-            j += 1  # (« Popote & Co »)
-        if (k := _through_place(doc, i, j)) > j:  # « Centre-Val de Loire Innovation »
+            j += 1  # (« Poquette & Co »)
+        if (k := _through_place(doc, i, j)) > j:  # « Centre-Val de Loire Amorçage »
             j = k
             while j < n and j not in ents and named[j]:
                 j += 1

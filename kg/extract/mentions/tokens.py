@@ -160,7 +160,7 @@ MODEL_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d)?")  # « 2 », « 208 », « 9.2 �
 
 
 def model_number(doc: Doc, k: int) -> bool:
-    """« le Kargo 2 embarque … », « la Peugeot 208, … », « Aiguille 9.2 »: token k is a model number written after a
+    """« le Quimbo 2 embarque … », « la Vexa 208, … », « Brelix 9.2 »: token k is a model number written after a
     name, part of it, unless it counts something (« X 300 salariés », « X 2 % ») or opens a date (« X 2 mars »)."""
     if not 0 < k < len(doc) or not MODEL_NUMBER.fullmatch(doc[k].text) or doc[k - 1].whitespace_ == "" \
             or not has_upper(doc[k - 1]):

@@ -188,8 +188,8 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
     full: there a lone « Morvan » is the person's surname before it is the gazetteer's region, unless the words
     around it place it (« à Morvan », « le groupe de Morvan »). ``givens`` are their first words: a lone given
     name among them (« Ingrid connaît nos clients » after « Ingrid Solberg ») is that person, named familiarly.
-    ``companies`` are the first words of the text's names that only add company words to them (« Vercors
-    Ingénierie »): there a lone « Vercors » is the company told short, unless the words around it place it."""
+    ``companies`` are the first words of the text's names that only add company words to them (« Cantal
+    Robotics »): there a lone « Cantal » is the company told short, unless the words around it place it."""
     cues = entity_cues()
     places = place_cues().places
     out: dict[str, float] = {}
@@ -217,7 +217,7 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         kind = "Organization"  # « Kub3 », « 1PointFive »: no one's name holds a digit
     given = _given_name(span)
     in_quotes = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES and span.end < len(span.doc) \
-        and span.doc[span.end].text in CLOSING_QUOTES  # « baptisée « Récolte Sereine » »: a title, no one's name
+        and span.doc[span.end].text in CLOSING_QUOTES  # « baptisée « Moisson Sûre » »: a title, no one's name
     if kind == "Person" and in_quotes:
         pass
     elif kind == "Person":  # « Twinea Edge », « Conserves Morvennec »: two words spaCy calls a person, no given name
@@ -237,14 +237,14 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Organization", 1.0)
     if kind == "Place" and placeish and _located(span):
         add("Place", 0.5)  # "basée à Pantin", "en Floride": a place the gazetteer does not know
-    model = MODEL_CODE.fullmatch(text) is not None  # « la S-40 », « le KX-7 »: a model's code, no acronym
+    model = MODEL_CODE.fullmatch(text) is not None  # « la QX-40 », « le VR-7 »: a model's code, no acronym
     if (model or (len(span) >= 2 and MODEL_NUMBER.fullmatch(span[-1].text) and not holds_place and
                   fold(span[:-1].text) not in places and not any(w in cues.org_name_words for w in words) and
                   words[0] not in name_cues().institution_heads)) and not noun:
-        add("Product", 1.2)  # « le Kori 3 », « l'Helix 500 »: a model, unless a noun says more
+        add("Product", 1.2)  # « le Quimbo 3 », « l'Orbix 500 »: a model, unless a noun says more
     if any(w in cues.event_name_words for w in words) and (
             words[-1] not in cues.org_name_words or any(w in DE_WORDS for w in words)):
-        add("Event", 1.5)  # (« Sommet Capital » is a fund: its last word says what it is; not « Salon de l'industrie »)
+        add("Event", 1.5)  # (« Cime Capital » is a fund: its last word says what it is; not « Salon de l'industrie »)
     elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"
                                                           and not model):
         add("Organization", 1.5)
