@@ -74,17 +74,18 @@ def find_mentions(doc: Document, parsed: Doc, offset: int = 0) -> list[Mention]:
             key = (s, s + len(text))
             if key in mentions:
                 continue
+            noun = "" if label == "family" else describing_noun(span) or ""
             mentions[key] = Mention(
                 doc_id=doc.doc_id,
                 start=offset + key[0],
                 end=offset + key[1],
                 text=text,
                 type_votes=(("Organization", FAMILY_VOTE),) if label == "family" else votes(
-                    span, text, label, source, honorific, surnames, givens, companies),
+                    span, text, label, source, honorific, surnames, givens, companies, noun),
                 source=source,
                 initial=_initial(span, text),
                 handle=_handle(parsed, a, b),
-                noun="" if label == "family" else describing_noun(span) or "",
+                noun=noun,
             )
     found = _drop_nested(sorted(mentions.values(), key=lambda m: (m.start, -m.end)))
     found = _other_names(_coordinated(found, doc_text, offset), doc_text, offset)

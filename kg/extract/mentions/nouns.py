@@ -223,5 +223,9 @@ def listed_only(span: Span) -> bool:
 
 def type_noun(span: Span) -> str | None:
     """The type named by a noun the span stands beside: before it, in apposition, or heading a list of names."""
-    noun = describing_noun(span)
-    return None if noun is None else entity_cues().type_nouns.get(noun, "Person")  # (a title word: a person)
+    return noun_type(describing_noun(span))
+
+
+def noun_type(noun: str | None) -> str | None:
+    """The type a describing noun names ("" or None: no noun)."""
+    return entity_cues().type_nouns.get(noun, "Person") if noun else None  # (a title word: a person)

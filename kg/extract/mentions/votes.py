@@ -17,7 +17,15 @@ from spacy.tokens import Span, Token
 
 from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.kinds import GIVEN_NAME
-from kg.extract.mentions.nouns import CLOSING_QUOTES, DETERMINERS, OPENING_QUOTES, listed_only, type_noun, typed_lemma
+from kg.extract.mentions.nouns import (
+    CLOSING_QUOTES,
+    DETERMINERS,
+    OPENING_QUOTES,
+    listed_only,
+    noun_type,
+    type_noun,
+    typed_lemma,
+)
 from kg.extract.mentions.tokens import ARTICLES, DE_WORDS, MODEL_NUMBER, capital_article, has_upper, line_start
 from kg.model import Mention
 
@@ -183,13 +191,15 @@ def _given_name(span: Span) -> bool | None:
 def votes(span: Span, text: str, label: str | None, source: str, honorific: bool = False,
           surnames: frozenset[str] = frozenset(),
           givens: frozenset[str] = frozenset(),
-          companies: frozenset[str] = frozenset()) -> tuple[tuple[str, float], ...]:
+          companies: frozenset[str] = frozenset(),
+          described: str | None = None) -> tuple[tuple[str, float], ...]:
     """The (type, weight) votes of one mention. ``surnames`` are the last words of the people the text names in
     full: there a lone « Morvan » is the person's surname before it is the gazetteer's region, unless the words
     around it place it (« à Morvan », « le groupe de Morvan »). ``givens`` are their first words: a lone given
     name among them (« Ingrid connaît nos clients » after « Ingrid Solberg ») is that person, named familiarly.
     ``companies`` are the first words of the text's names that only add company words to them (« Cantal
-    Robotics »): there a lone « Cantal » is the company told short, unless the words around it place it."""
+    Robotics »): there a lone « Cantal » is the company told short, unless the words around it place it.
+    ``described`` is the noun beside the span if the caller read it already (:func:`describing_noun`; "" for none)."""
     cues = entity_cues()
     places = place_cues().places
     out: dict[str, float] = {}
@@ -232,7 +242,7 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Person", GIVEN_NAME)
     if folded in places and placeish and (folded not in surnames or _located(span) or _dateline(span) or _seat(span)):
         add("Place", 2.0)
-    noun = type_noun(span)
+    noun = type_noun(span) if described is None else noun_type(described)
     if (titled or holds_place) and not noun:
         add("Organization", 1.0)
     if kind == "Place" and placeish and _located(span):
