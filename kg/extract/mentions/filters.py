@@ -46,6 +46,18 @@ def _opening_participle(span: Span) -> bool:
         and opens_sentence(tok)
 
 
+def _opening_infinitive(span: Span) -> bool:
+    """« « Sortir de la Bourse nous permet … » »: an infinitive capitalised because it opens a sentence or a
+    quotation, a finite verb after it, is the subject of a clause, not a name (« la campagne « Manger mieux » »
+    has no verb after it)."""
+    tok, doc = span[0], span.doc
+    after_quote = tok.i > 0 and doc[tok.i - 1].text in {"«", '"', "“"}
+    if tok.pos_ != "VERB" or "Inf" not in tok.morph.get("VerbForm") or not (opens_sentence(tok) or after_quote):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+               for t in doc[span.end : min(len(doc), span.end + 4)] if not t.is_punct)
+
+
 def keep(span: Span, text: str) -> bool:
     """Whether a cleaned span is a name: not a generic word, a legal form alone (« une SA »), a job title,
     initials or a speaker label."""
@@ -55,7 +67,8 @@ def keep(span: Span, text: str) -> bool:
         return False
     if folded in cues.not_names or folded in name_cues().common_words or INITIALS.match(text.replace(" ", "")):
         return False
-    if _is_speaker_label(span) or ORDINAL.match(text) or _demonym_noun(text) or _opening_participle(span):
+    if _is_speaker_label(span) or ORDINAL.match(text) or _demonym_noun(text) or _opening_participle(span) \
+            or _opening_infinitive(span):
         return False
     words = [fold(t.text) for t in span]
     titles = sum(1 for w in words if w in cues.title_words)
