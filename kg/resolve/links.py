@@ -138,12 +138,13 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     Where a short form fits several longer names, one a text calls a holding (``nouns``: « X SE, la holding ») or
     named so (« X Holding ») is not it: « X » beside « X AG » is the company trading as X. Nor is a holding the
     short form of a name a text calls a group: « le groupe X » is not « la holding familiale X Participations »."""
-    generic = name_cues().generic_suffixes | {fold(w).rstrip(".") for w in name_cues().legal_forms}
-    local = generic | name_cues().fund_suffixes
+    cues, nouns = name_cues(), nouns or {}
+    generic = cues.generic_suffixes | {fold(w).rstrip(".") for w in cues.legal_forms}
+    local = generic | cues.fund_suffixes
     gazetteer = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form,
     places = {p for p in gazetteer if p not in votes or not _company(votes[p])}  # unless the votes make it a
     # company (« Cantal Robotics » and the « Cantal » that « a conseillé … »)
-    groups = {k for k, ns in (nouns or {}).items() if ns & name_cues().group_nouns}  # « le groupe X »
+    groups = {k for k, ns in nouns.items() if ns & cues.group_nouns}  # « le groupe X »
     out: dict[str, set[str]] = defaultdict(set)
     for long in votes:
         words = long.split()
@@ -166,8 +167,6 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
                     out[base].add(long)
     for base, long in _founder_links(votes):
         out[base].add(long)
-    nouns = nouns or {}
-    cues = name_cues()
     holdings = {k for k, ns in nouns.items() if ns & cues.holding_nouns}
     named = {k for k in votes if any(w in cues.holding_nouns for w in k.split()[1:])}  # « X Holding »
     for base, longs in out.items():
@@ -189,13 +188,12 @@ def _founder_links(votes: Votes) -> Iterable[tuple[str, str]]:
         words = long.split()
         if len(words) < 3 or words[0] not in given or words[1] not in votes:
             continue
-        kind, weight = best_type(v)
-        base_kind, base_weight = best_type(votes[words[1]])
-        if kind == base_kind == "Organization" and min(weight, base_weight) >= WEAK:
+        if _company(v) and _company(votes[words[1]]):
             yield words[1], long
 
 
 def _company(v: dict[str, float]) -> bool:
+    """Whether the votes make a key an organisation by real evidence, not a guess."""
     kind, weight = best_type(v)
     return kind == "Organization" and weight >= WEAK
 

@@ -254,7 +254,7 @@ def votes(span: Span, text: str, label: str | None, source: str, honorific: bool
         add("Product", 1.2)  # « le Quimbo 3 », « l'Orbix 500 »: a model, unless a noun says more
     if any(w in cues.event_name_words for w in words) and (
             words[-1] not in cues.org_name_words or any(w in DE_WORDS for w in words)):
-        add("Event", 1.5)  # (« Cime Capital » is a fund: its last word says what it is; not « Salon de l'industrie »)
+        add("Event", 1.5)  # (« Forum Capital » is a fund: its last word says what it is; not « Salon de l'industrie »)
     elif any(w in cues.org_name_words for w in words) or (text.isupper() and len(text) <= 6 and label != "LOC"
                                                           and not model):
         add("Organization", 1.5)
