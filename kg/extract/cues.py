@@ -94,6 +94,15 @@ def name_cues() -> NameCues:
     )
 
 
+@cache
+def company_tails() -> frozenset[str]:
+    """The words that, after a name, only say « a company »: the generic suffixes and the legal forms, folded, with
+    and without their final dot (« Inc. », « inc »). Read by the mention finder and by resolution alike."""
+    cues = name_cues()
+    legal = {fold(w) for w in cues.legal_forms}
+    return frozenset(cues.generic_suffixes | legal | {w.rstrip(".") for w in legal})
+
+
 def _inflections(word: str) -> set[str]:
     """Feminine and plural forms of a French demonym: britannique(s), français(e)(s), californien(ne)(s)."""
     forms = {word, word + "s"}

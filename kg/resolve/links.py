@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from kg.extract.cues import first_names, fold, name_cues, place_cues
+from kg.extract.cues import company_tails, first_names, fold, name_cues, place_cues
 from kg.extract.kinds import familiar
 from kg.model import Mention
 
@@ -139,7 +139,7 @@ def short_form_links(votes: Votes, acronyms: set[str], forms: Mapping[str, Count
     named so (« X Holding ») is not it: « X » beside « X AG » is the company trading as X. Nor is a holding the
     short form of a name a text calls a group: « le groupe X » is not « la holding familiale X Participations »."""
     cues, nouns = name_cues(), nouns or {}
-    generic = cues.generic_suffixes | {fold(w).rstrip(".") for w in cues.legal_forms}
+    generic = company_tails()
     local = generic | cues.fund_suffixes
     gazetteer = {re.sub(r"[^\w]+", " ", p).strip() for p in place_cues().places}  # "Paris" is no short form,
     places = {p for p in gazetteer if p not in votes or not _company(votes[p])}  # unless the votes make it a

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
-from kg.extract.cues import entity_cues, fold, name_cues, place_cues
+from kg.extract.cues import company_tails, entity_cues, fold, name_cues, place_cues
 from kg.extract.mentions.filters import clean_text, keep
 from kg.extract.mentions.institutions import expanded_acronyms
 from kg.extract.mentions.marked import lower_case_names, quoted_names
@@ -97,7 +97,7 @@ def _company_heads(parsed: Doc, candidates: list[tuple[int, int, str, str | None
     """The words of a name that only adds company words or a legal form to them (« Cantal Robotics »,
     « Morvan SA », « Cidreries Kervalec »): the text's own short forms of a company, whatever the gazetteer says of
     the word alone, or whoever else the text names with it (« Soazig Kervalec », of the founding family)."""
-    tails = name_cues().generic_suffixes | {fold(w) for w in name_cues().legal_forms}
+    tails = company_tails()
     heads = name_cues().generic_prefixes
     out = {fold(parsed[a].text) for a, b, _, _ in candidates
            if b - a >= 2 and all(fold(t.text) in tails for t in parsed[a + 1 : b])}

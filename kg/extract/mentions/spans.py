@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
-from kg.extract.cues import entity_cues, first_names, fold, name_cues, place_cues
+from kg.extract.cues import company_tails, entity_cues, first_names, fold, name_cues, place_cues
 from kg.extract.mentions.institutions import complement_end, institution_end, titled_head
 from kg.extract.mentions.nouns import NAMING_WORDS as PARTICIPLES
 from kg.extract.mentions.nouns import type_noun
@@ -157,7 +157,7 @@ def _suffix_join(doc: Doc, start: int, end: int) -> int:
     capitalised word before it, which the NER left out."""
     cues = name_cues()
     words = [fold(t.text).rstrip(".") for t in doc[start:end] if t.text != "."]
-    tails = cues.generic_suffixes | {fold(w).rstrip(".") for w in cues.legal_forms}
+    tails = company_tails()
     companyish = bool(words) and all(w in tails for w in words[1:]) and (
         words[0] in cues.generic_suffixes or (len(words) > 1 and words[0] in place_cues().places))
     if start == 0 or not companyish:
